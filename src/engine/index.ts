@@ -1,0 +1,6 @@
+export * from './calendar.js';
+export * from './graph.js';
+export * from './loop.js';
+export * from './recorder.js';
+export * from './rng.js';
+export * from './stats.js';

@@ -1,0 +1,74 @@
+/**
+ * Process 10, culture: practice logic and openness drift slowly toward those of colleagues
+ * (ties), toward the logic the steering systems reward, and toward NPG as far as the top
+ * direction has been heard and co-creation has become routine in the unit (002 §8.2; 003 §2: the
+ * logics layer on each other). Each update is a convex combination, so logic stays on the simplex.
+ */
+import { type GroupValues, param } from '../params/define.js';
+import { NPG, type World } from '../state.js';
+
+export const cultureParams = {
+  peerRate: param(0.02, [0, 1], 'Weekly pull of practice logic and openness toward the mean of ties', '002 §4.3.3'),
+  steeringPull: param(0.004, [0, 0.1], 'Weekly pull of practice logic toward the steering mix', '002 §8.2, 003 §2'),
+  signalPull: param(0.006, [0, 0.1], 'Weekly pull toward NPG at fully heard top direction', '002 M18'),
+  routinePull: param(0.01, [0, 0.1], 'Weekly pull toward NPG when co-creation is routine throughout the unit', '000 §4'),
+  routineHalf: param(3, [0.1, 100], 'Routines per 100 staff at which a unit is half saturated', 'assumption'),
+  opennessSignal: param(0.004, [0, 0.1], 'Weekly rise of openness at fully heard top direction', '002 M22'),
+  burnoutClosure: param(0.01, [0, 0.1], 'Weekly fall of openness at full burnout', '004; assumption'),
+} as const;
+export type CultureParams = GroupValues<typeof cultureParams>;
+
+export function culture(w: World): void {
+  const p = w.p.culture;
+  const { staff, units, org, ties } = w;
+  const { offsets, degree, neighbors } = ties;
+  const L = staff.logic;
+  const dens = w.scratch.a;
+  for (let u = 0; u < units.n; u++) {
+    const r = units.routines[u]!;
+    dens[u] = r / (r + (p.routineHalf * units.staff[u]!) / 100);
+    units.npgPractice[u] = 0;
+  }
+  const s0 = org.steering[0]!;
+  const s1 = org.steering[1]!;
+  const s2 = org.steering[2]!;
+  for (let i = 0; i < staff.n; i++) {
+    const d = degree[i]!;
+    const b = i * 3;
+    const u = staff.unit[i]!;
+    let m0 = 0;
+    let m1 = 0;
+    let m2 = 0;
+    let mo = 0;
+    const o = offsets[i]!;
+    for (let e = 0; e < d; e++) {
+      const j = neighbors[o + e]!;
+      m0 += L[j * 3]!;
+      m1 += L[j * 3 + 1]!;
+      m2 += L[j * 3 + 2]!;
+      mo += staff.openness[j]!;
+    }
+    const a = d > 0 ? p.peerRate : 0;
+    const inv = d > 0 ? 1 / d : 0;
+    let c = p.signalPull * staff.heard[i]! + p.routinePull * dens[u]!;
+    let sp = p.steeringPull;
+    let ap = a;
+    const total = ap + sp + c;
+    if (total > 1) {
+      ap /= total;
+      sp /= total;
+      c /= total;
+    }
+    const keep = 1 - ap - sp - c;
+    L[b] = keep * L[b]! + ap * m0 * inv + sp * s0;
+    L[b + 1] = keep * L[b + 1]! + ap * m1 * inv + sp * s1;
+    L[b + 2] = keep * L[b + 2]! + ap * m2 * inv + sp * s2 + c;
+    const op = staff.openness[i]!;
+    staff.openness[i] = Math.min(
+      1,
+      Math.max(0, op + a * (mo * inv - op) + p.opennessSignal * staff.heard[i]! * (1 - op) - p.burnoutClosure * staff.burnout[i]! * op),
+    );
+    units.npgPractice[u] = units.npgPractice[u]! + L[b + NPG]!;
+  }
+  for (let u = 0; u < units.n; u++) units.npgPractice[u] = units.npgPractice[u]! / Math.max(1, units.staff[u]!);
+}

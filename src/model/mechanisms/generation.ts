@@ -1,0 +1,123 @@
+/**
+ * Process 4, initiative generation: staff, above all enthusiasts, propose initiatives with a
+ * probability rising with openness, free time, manager encouragement (coach style and the top
+ * signal heard) and room to fail, and falling with fear of error (002 M22: understanding x time x
+ * encouragement; 000 §4 on enthusiasts). Missions (004 lever 5) and method pushes from the top
+ * (002 §3: living labs, utopia workshops, service design, training labs) also start initiatives.
+ */
+import type { Rng } from '../../engine/rng.js';
+import { addMember, openInitiative } from '../initiatives.js';
+import { type GroupValues, param } from '../params/define.js';
+import { NPG, PROBLEM, type World } from '../state.js';
+
+export const generationParams = {
+  proposeRate: param(0.004, [0, 0.1], 'Weekly proposal probability of a fully open, free and encouraged staff member', '002 M22'),
+  freeTimeRef: param(0.15, [0.01, 1], 'Free time at which time stops limiting proposals', '002 M22, VF-10'),
+  encourageBase: param(0.2, [0, 1], 'Encouragement without a coaching manager or a heard signal', 'assumption'),
+  encourageStyle: param(0.5, [0, 2], 'Encouragement from a coaching manager', '002 M22, 003 tactical level'),
+  encourageSignal: param(1.5, [0, 5], 'Encouragement from the top signal heard', '002 M18, M22'),
+  fearWeight: param(0.8, [0, 1], 'How strongly fear of error suppresses proposals', '002 §2.5.5'),
+  roomToFailBoost: param(0.5, [0, 2], 'Extra proposals at full room to fail', '002, 003 (room to fail)'),
+  enthusiastFactor: param(4, [1, 20], 'Proposal multiplier for enthusiasts', '000 §4'),
+  wickedShare: param(0.35, [0, 1], 'Share of wicked problems among proposals in service units', '000 §2; assumption'),
+  portfolioFilter: param(0.5, [0, 1], 'Share of proposals without value that full portfolio management stops', '004 levers 4, 6'),
+  missionStaffPull: param(3, [0, 10], 'Cross-unit members pre-recruited to a mission initiative', '004 lever 5'),
+} as const;
+export type GenerationParams = GroupValues<typeof generationParams>;
+
+const KIND_AUTHORITY = 1;
+const KIND_COMMUNITY = 2;
+
+function drawProblem(r: Rng, kind: number, wicked: number): number {
+  const x = r.next();
+  if (kind === KIND_AUTHORITY) return x < 0.6 ? PROBLEM.authority : x < 0.8 ? PROBLEM.routine : PROBLEM.wicked;
+  if (kind === KIND_COMMUNITY) return x < 0.6 ? PROBLEM.wicked : PROBLEM.routine;
+  return x < wicked ? PROBLEM.wicked : x < 0.95 ? PROBLEM.routine : PROBLEM.authority;
+}
+
+/** Depth of co-creation (002 §5.4): more NPG in the proposer's logic makes deeper forms likelier. */
+function drawDepth(r: Rng, npg: number, w4: Float64Array): number {
+  w4[0] = 1;
+  w4[1] = 0.4 + npg;
+  w4[2] = 0.1 + 0.8 * npg;
+  w4[3] = 0.05 + 0.5 * npg;
+  return r.categorical(w4, 4);
+}
+
+export function generation(w: World, tick: number): void {
+  const p = w.p.generation;
+  const { staff, units, managers, org } = w;
+  const r = w.rng.generation;
+  const w4 = w.scratch.a;
+  const base = p.proposeRate * (1 + p.roomToFailBoost * org.roomToFail);
+  const filter = 1 - p.portfolioFilter * org.portfolio;
+  for (let i = 0; i < staff.n; i++) {
+    if (staff.initiative[i]! >= 0) continue;
+    const time = Math.min(1, staff.freeTime[i]! / p.freeTimeRef);
+    if (time <= 0) continue;
+    const enc = p.encourageBase + p.encourageStyle * managers.style[staff.manager[i]!]! + p.encourageSignal * staff.heard[i]!;
+    let prob = base * staff.openness[i]! * time * enc * (1 - p.fearWeight * staff.fear[i]!);
+    if (staff.enthusiast[i] === 1) prob *= p.enthusiastFactor;
+    if (!r.bernoulli(prob)) continue;
+    w.flows.proposals++;
+    // Portfolio management stops proposals without value before they take resources (004 lever 4).
+    if (!r.bernoulli(filter + (1 - filter) * staff.competence[i]!)) continue;
+    const u = staff.unit[i]!;
+    const id = openInitiative(
+      w,
+      tick,
+      u,
+      i,
+      drawProblem(r, units.kind[u]!, p.wickedShare),
+      drawDepth(r, staff.logic[i * 3 + NPG]!, w4),
+      r.int(5),
+    );
+    if (id < 0) return; // pool full: nobody else can start this week
+    label(w, id, r);
+    w.flows.started++;
+  }
+  startTopInitiatives(w, tick, org.missionRate, true, -1);
+  for (let m = 0; m < org.methodPush.length; m++) startTopInitiatives(w, tick, org.methodPush[m]!, false, m);
+}
+
+/** Reported co-creation: the label is given more freely when the concept is broadened (002 S6, VF-5). */
+function label(w: World, id: number, r: Rng): void {
+  const depth = w.inits.depth[id]!;
+  const pLabel = depth >= 1 ? 1 : 0.5 + 0.45 * w.org.conceptBreadth;
+  w.inits.labelled[id] = r.bernoulli(pLabel) ? 1 : 0;
+}
+
+/** Top-started initiatives: missions are cross-unit and wicked; method pushes set method and depth. */
+function startTopInitiatives(w: World, tick: number, rate: number, mission: boolean, method: number): void {
+  if (rate <= 0) return;
+  const r = w.rng.generation;
+  const p = w.p.generation;
+  const { staff, units } = w;
+  let n = Math.floor(rate);
+  if (r.bernoulli(rate - n)) n++;
+  for (let k = 0; k < n; k++) {
+    const u = r.int(units.n);
+    const champ = units.firstStaff[u]! + r.int(units.staff[u]!);
+    if (staff.initiative[champ]! >= 0) continue;
+    const depth = mission ? 2 : method === 1 ? 3 : method === 2 ? 2 : 1;
+    const id = openInitiative(w, tick, u, champ, mission ? 0 : drawProblem(r, units.kind[u]!, p.wickedShare), depth, mission ? 0 : method);
+    if (id < 0) return;
+    w.inits.mission[id] = mission ? 1 : 0;
+    w.inits.labelled[id] = 1;
+    w.flows.started++;
+    if (mission) preRecruit(w, id, p.missionStaffPull);
+  }
+}
+
+/** Missions recruit across units directly, the way a matrix team does (004 lever 5). */
+export function preRecruit(w: World, id: number, count: number): void {
+  const r = w.rng.generation;
+  const { staff, units } = w;
+  const champ = w.inits.champion[id]!;
+  for (let k = 0; k < count; k++) {
+    const u = r.int(units.n);
+    const j = units.firstStaff[u]! + r.int(units.staff[u]!);
+    if (staff.burnout[j]! > 0.8) continue;
+    if (addMember(w, id, j) && champ >= 0) w.ties.addEdge(champ, j);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Process 8, outcomes: success adds public value and positive experience (openness rises, 002
+ * VF-11) and builds trust slowly; failure costs trust fast and raises fear of error unless the
+ * culture gives room to fail, where it mostly produces learning (002, 003). Co-creation that is a
+ * sham (blocked after citizens took part: detached from decisions) or an end in itself (abandoned
+ * without results) erodes citizen trust and causes fatigue (003 traps).
+ */
+import { clamp01 } from '../../engine/stats.js';
+import { closeInitiative, releaseTeam } from '../initiatives.js';
+import { type GroupValues, param } from '../params/define.js';
+import { NPG, OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
+import { trustDown, trustUp } from './trust.js';
+
+export const outcomesParams = {
+  opennessGain: param(0.1, [0, 1], 'Share of the distance to full openness gained from a success', '002 VF-11'),
+  competenceGain: param(0.05, [0, 1], 'Competence gained from taking part in a finished initiative', '004 lever 8'),
+  onTheJobFactor: param(2, [0, 10], 'Multiplier on competence gains with competence-on-the-job', '004 lever 8'),
+  logicNudge: param(0.05, [0, 1], "Move of a participant's practice logic toward NPG after a success", '002 VF-11, 003 §2'),
+  fearGain: param(0.15, [0, 1], 'Rise in fear of error after a failure without room to fail', '002 §2.5.5'),
+  fearRelief: param(0.2, [0, 1], 'Share of fear of error removed by a success', '002 §2.5.5'),
+  failShield: param(0.7, [0, 1], 'Share of trust loss and fear avoided at full room to fail', '002, 003 (room to fail)'),
+  learnGain: param(0.06, [0, 1], 'Competence gained from a failure at full room to fail', '002 §2.5.5 (learning culture)'),
+  citizenFatigue: param(0.15, [0, 1], 'Fatigue added to a citizen by a sham or fruitless process', '003 traps'),
+  valuePerDepth: param(0.5, [0, 10], 'Public value of a success per step of co-creation depth (plus one)', '002 §6; assumption'),
+  motivationGain: param(0.05, [0, 1], 'Motivation gained by a team from a success', '001, 002 §2.5.4'),
+} as const;
+export type OutcomesParams = GroupValues<typeof outcomesParams>;
+
+export function outcomes(w: World, tick: number): void {
+  const s = w.inits;
+  for (let id = 0; id < s.cap; id++) {
+    const o = s.outcome[id]!;
+    if (o === OUTCOME.none) continue;
+    s.outcome[id] = OUTCOME.none;
+    if (o === OUTCOME.success) {
+      succeed(w, id, tick);
+      continue;
+    }
+    if (o === OUTCOME.failure || o === OUTCOME.abandoned) {
+      fail(w, id, o === OUTCOME.abandoned);
+      w.flows.failed++;
+    } else {
+      block(w, id);
+      w.flows.blocked++;
+      if (o === OUTCOME.blockedLegal) w.flows.blockedLegal++;
+      else if (o === OUTCOME.blockedSpending) w.flows.blockedSpending++;
+      else w.flows.blockedPolitical++;
+    }
+    closeInitiative(w, id);
+  }
+}
+
+function succeed(w: World, id: number, tick: number): void {
+  const p = w.p.outcomes;
+  const g = w.p.trust.gain;
+  const s = w.inits;
+  const { staff, citizens, partners, pols, org } = w;
+  const comp = p.competenceGain * (1 + p.onTheJobFactor * org.onTheJob);
+  forTeam(w, id, (j) => {
+    staff.experience[j] = staff.experience[j]! + 1;
+    staff.openness[j] = staff.openness[j]! + p.opennessGain * (1 - staff.openness[j]!);
+    staff.competence[j] = staff.competence[j]! + comp * (1 - staff.competence[j]!);
+    staff.fear[j] = staff.fear[j]! * (1 - p.fearRelief);
+    staff.motivation[j] = staff.motivation[j]! + p.motivationGain * (1 - staff.motivation[j]!);
+    staff.trustMgr[j] = trustUp(staff.trustMgr[j]!, g);
+    nudgeLogic(staff.logic, j, p.logicNudge);
+  });
+  forCitizens(w, id, (c) => {
+    citizens.trust[c] = trustUp(citizens.trust[c]!, g);
+    citizens.role[c] = citizens.role[c]! + 0.1 * (1 - citizens.role[c]!);
+  });
+  forPartners(w, id, (q) => {
+    partners.trust[q] = trustUp(partners.trust[q]!, g);
+    partners.engagement[q] = partners.engagement[q]! + 0.05 * (1 - partners.engagement[q]!);
+  });
+  // Politicians who decided on it see a result: trust, understanding and backing grow a little.
+  if (s.depth[id]! >= 2 || s.mission[id]) {
+    for (let i = 0; i < pols.n; i++) {
+      pols.trustAdmin[i] = trustUp(pols.trustAdmin[i]!, g * 0.25);
+      pols.backing[i] = pols.backing[i]! + 0.01 * (1 - pols.backing[i]!);
+      pols.understanding[i] = pols.understanding[i]! + 0.01 * (1 - pols.understanding[i]!);
+    }
+  }
+  w.flows.value += successValue(w, id);
+  w.flows.succeeded++;
+  s.phase[id] = PHASE.implemented;
+  s.phaseStart[id] = tick;
+  releaseTeam(w, id, true);
+}
+
+/** Value of a success: deeper co-creation creates more; authority work and no citizens less (002 Fig. 13). */
+export function successValue(w: World, id: number): number {
+  const s = w.inits;
+  let v = w.p.outcomes.valuePerDepth * (1 + s.depth[id]!);
+  if (s.problem[id] === PROBLEM.authority) v *= 0.5;
+  if (!s.actual[id]) v *= 0.5;
+  return v;
+}
+
+function fail(w: World, id: number, fruitless: boolean): void {
+  const p = w.p.outcomes;
+  const { gain, asymmetry } = w.p.trust;
+  const { staff, citizens, partners, org } = w;
+  const shield = 1 - p.failShield * org.roomToFail;
+  forTeam(w, id, (j) => {
+    staff.trustMgr[j] = trustDown(staff.trustMgr[j]!, gain * shield, asymmetry);
+    staff.fear[j] = clamp01(staff.fear[j]! + p.fearGain * shield * (1 - staff.fear[j]!));
+    staff.competence[j] = staff.competence[j]! + p.learnGain * org.roomToFail * (1 - staff.competence[j]!);
+  });
+  forCitizens(w, id, (c) => {
+    citizens.trust[c] = trustDown(citizens.trust[c]!, gain, asymmetry);
+    if (fruitless) citizens.fatigue[c] = clamp01(citizens.fatigue[c]! + p.citizenFatigue);
+  });
+  forPartners(w, id, (q) => {
+    partners.trust[q] = trustDown(partners.trust[q]!, gain, asymmetry);
+  });
+}
+
+/** Blocked at a gate: the team is discouraged; citizens who took part were asked in vain (a sham). */
+function block(w: World, id: number): void {
+  const p = w.p.outcomes;
+  const { gain, asymmetry } = w.p.trust;
+  const { staff, citizens, partners } = w;
+  forTeam(w, id, (j) => {
+    staff.motivation[j] = staff.motivation[j]! * (1 - p.motivationGain);
+    staff.fear[j] = clamp01(staff.fear[j]! + 0.3 * p.fearGain * (1 - staff.fear[j]!));
+  });
+  forCitizens(w, id, (c) => {
+    citizens.trust[c] = trustDown(citizens.trust[c]!, gain, asymmetry);
+    citizens.fatigue[c] = clamp01(citizens.fatigue[c]! + p.citizenFatigue);
+  });
+  forPartners(w, id, (q) => {
+    partners.trust[q] = trustDown(partners.trust[q]!, gain, asymmetry);
+  });
+}
+
+/** Move a point of the logic simplex toward the NPG vertex (a convex step keeps it on the simplex). */
+export function nudgeLogic(logic: Float64Array, i: number, step: number): void {
+  const b = i * 3;
+  logic[b] = logic[b]! * (1 - step);
+  logic[b + 1] = logic[b + 1]! * (1 - step);
+  logic[b + NPG] = 1 - logic[b]! - logic[b + 1]!;
+}
+
+function forTeam(w: World, id: number, f: (j: number) => void): void {
+  const s = w.inits;
+  const base = id * s.maxTeam;
+  for (let k = 0; k < s.teamCount[id]!; k++) f(s.team[base + k]!);
+}
+function forCitizens(w: World, id: number, f: (c: number) => void): void {
+  const s = w.inits;
+  const base = id * s.maxCitizens;
+  for (let k = 0; k < s.citizenCount[id]!; k++) f(s.citizenIds[base + k]!);
+}
+function forPartners(w: World, id: number, f: (q: number) => void): void {
+  const s = w.inits;
+  const base = id * s.maxPartners;
+  for (let k = 0; k < s.partnerCount[id]!; k++) f(s.partnerIds[base + k]!);
+}

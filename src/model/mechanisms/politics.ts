@@ -1,0 +1,77 @@
+/**
+ * Politicians: the four-yearly municipal election (process 1) replaces a share of the council,
+ * redraws newcomers' attributes and resets part of their trust and backing (MODEL.md §3.1; 004
+ * lever 1: a transformation must survive the next election; broad anchoring across blocs is
+ * inherited by newcomers). Between elections, arenas shared with the administration (the
+ * cogwheel interface, 002 §5.9, S8; 003 S9) teach politicians what co-creation is.
+ */
+import { clamp01 } from '../../engine/stats.js';
+import { type GroupValues, param } from '../params/define.js';
+import type { World } from '../state.js';
+
+export const politicsParams = {
+  electionTurnover: param(0.4, [0, 1], 'Share of council seats that change hands at an election', '004 lever 1; assumption'),
+  seatSwing: param(0.5, [0, 1], 'Probability a changed seat goes to a bloc drawn at random rather than the same bloc', 'assumption'),
+  newcomerUnderstanding: param(
+    0.15,
+    [0, 1],
+    'Mean understanding of co-creation among newly elected politicians',
+    '003 (politicians not taught co-creation); assumption',
+  ),
+  backingInheritance: param(
+    0.7,
+    [0, 1],
+    "Weight of the bloc's backing in a newcomer's backing",
+    '004 lever 1 (broad anchoring survives elections)',
+  ),
+  baselineBacking: param(0.2, [0, 1], 'Backing of the transformation among newcomers from a bloc without backing', 'assumption'),
+  trustReset: param(0.5, [0, 1], 'Share of political trust in the administration reset to baseline for newcomers', 'MODEL.md §3.1'),
+  baselinePoliticalTrust: param(0.5, [0, 1], 'Baseline trust of politicians in the administration', 'assumption'),
+  arenaLearning: param(0.004, [0, 0.1], 'Weekly growth of understanding and interactive role in cogwheel arenas', '002 §5.9, S8; 003 S9'),
+} as const;
+export type PoliticsParams = GroupValues<typeof politicsParams>;
+
+/** Mean backing of the transformation across the council. */
+export function meanBacking(w: World): number {
+  const { pols } = w;
+  let b = 0;
+  for (let i = 0; i < pols.n; i++) b += pols.backing[i]!;
+  return pols.n > 0 ? b / pols.n : 0;
+}
+
+export function arenas(w: World): void {
+  const { pols } = w;
+  const learn = w.p.politics.arenaLearning * w.org.cogwheel;
+  if (learn <= 0) return;
+  for (let i = 0; i < pols.n; i++) {
+    pols.understanding[i] = pols.understanding[i]! + learn * (1 - pols.understanding[i]!);
+    pols.role[i] = pols.role[i]! + learn * (1 - pols.role[i]!);
+  }
+}
+
+export function election(w: World, tick: number): void {
+  const p = w.p.politics;
+  const { pols } = w;
+  const r = w.rng.politics;
+  const blocs = w.orgConfig.blocs;
+  // Bloc means before the election: newcomers inherit their bloc's stance.
+  const sum = w.scratch.a;
+  const cnt = w.scratch.b;
+  sum.fill(0, 0, blocs);
+  cnt.fill(0, 0, blocs);
+  for (let i = 0; i < pols.n; i++) {
+    sum[pols.bloc[i]!] = sum[pols.bloc[i]!]! + pols.backing[i]!;
+    cnt[pols.bloc[i]!] = cnt[pols.bloc[i]!]! + 1;
+  }
+  for (let b = 0; b < blocs; b++) sum[b] = cnt[b]! > 0 ? sum[b]! / cnt[b]! : p.baselineBacking;
+  for (let i = 0; i < pols.n; i++) {
+    if (!r.bernoulli(p.electionTurnover)) continue;
+    if (r.bernoulli(p.seatSwing)) pols.bloc[i] = r.int(blocs);
+    const blocMean = sum[pols.bloc[i]!]!;
+    pols.backing[i] = clamp01(p.baselineBacking + p.backingInheritance * (blocMean - p.baselineBacking) + r.normal(0, 0.05));
+    pols.understanding[i] = clamp01(r.normal(p.newcomerUnderstanding, 0.05));
+    pols.role[i] = clamp01(r.normal(0.2, 0.1));
+    pols.trustAdmin[i] = clamp01((1 - p.trustReset) * pols.trustAdmin[i]! + p.trustReset * p.baselinePoliticalTrust);
+    pols.elected[i] = tick;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Process 6, progress: the rate rises with team free time, competence, trust, manager support,
+ * citizen engagement and, for wicked problems, the diversity of units involved; it falls with
+ * coordination cost across units, matrix role ambiguity ("the problems change form", 003
+ * L3295), reporting load, budget pressure and too many initiatives at once (004 lever 1).
+ */
+import { unitCount } from '../initiatives.js';
+import { type GroupValues, param } from '../params/define.js';
+import { OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
+
+export const progressParams = {
+  baseRate: param(1 / 15, [0, 1], 'Weekly progress of a team in ideal conditions (15 weeks to finish)', 'assumption'),
+  freeTimeRef: param(0.1, [0.01, 1], 'Team free time at which time stops limiting progress', '002 VF-10'),
+  citizenBoost: param(0.3, [0, 2], 'Extra progress with citizens taking part', '002 §2.3'),
+  diversityBoost: param(0.4, [0, 2], 'Extra progress on wicked problems per additional unit (up to three)', '000 §2, 002 §2.5.3'),
+  coordinationCost: param(0.25, [0, 2], 'Slowdown per additional unit, scaled by silo strength', '002 §4.3.5'),
+  roleAmbiguity: param(0.3, [0, 1], 'Slowdown at full matrix degree from ambiguous roles', '003 L3295'),
+  reportingDrag: param(0.3, [0, 1], 'Slowdown at full reporting load', '003 S4'),
+  budgetDrag: param(0.3, [0, 1], 'Slowdown at full budget pressure', '002 S12'),
+  attentionPer1000: param(20, [0.1, 100], 'Initiatives per 1,000 staff the organisation can attend to before overload', '004 lever 1'),
+  maxWeeks: param(104, [10, 520], 'Weeks after which an unfinished initiative is abandoned (process without results)', '003 traps'),
+  noise: param(0.3, [0, 1], 'Relative weekly noise of progress', 'assumption'),
+} as const;
+export type ProgressParams = GroupValues<typeof progressParams>;
+
+/** Overload: attention and manager support are split over active initiatives (004 lever 1). */
+export function overload(w: World): number {
+  const cap = (w.p.progress.attentionPer1000 * w.staff.n) / 1000;
+  return w.inits.active / cap;
+}
+
+export function progress(w: World, tick: number): void {
+  const p = w.p.progress;
+  const s = w.inits;
+  const { staff, managers, org } = w;
+  const r = w.rng.progress;
+  const load = overload(w);
+  const attention = 1 / (1 + load * load);
+  const common = p.baseRate * attention * (1 - p.reportingDrag * org.reportingLoad) * (1 - p.budgetDrag * org.budgetPressure);
+  for (let id = 0; id < s.cap; id++) {
+    if (s.phase[id] !== PHASE.running || s.progress[id]! >= 1) continue;
+    const n = s.teamCount[id]!;
+    if (n === 0 || tick - s.start[id]! > p.maxWeeks) {
+      s.outcome[id] = OUTCOME.abandoned;
+      continue;
+    }
+    let free = 0;
+    let comp = 0;
+    let trust = 0;
+    let support = 0;
+    const base = id * s.maxTeam;
+    for (let k = 0; k < n; k++) {
+      const j = s.team[base + k]!;
+      free += staff.freeTime[j]!;
+      comp += staff.competence[j]!;
+      trust += staff.trustMgr[j]!;
+      support += managers.style[staff.manager[j]!]!;
+    }
+    const units = unitCount(w, id);
+    const extra = Math.min(3, units) - 1;
+    let rate = common * Math.min(1.5, free / n / p.freeTimeRef) * (0.5 + comp / n) * (0.5 + trust / n) * (0.5 + support / n);
+    if (s.citizenCount[id]! > 0) rate *= 1 + p.citizenBoost;
+    if (s.problem[id] === PROBLEM.wicked) rate *= 1 + p.diversityBoost * extra;
+    rate /= 1 + p.coordinationCost * org.siloStrength * (units - 1);
+    rate *= 1 - p.roleAmbiguity * org.matrixDegree;
+    s.progress[id] = s.progress[id]! + Math.max(0, rate * (1 + p.noise * r.normal()));
+  }
+}

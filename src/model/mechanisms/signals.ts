@@ -1,0 +1,54 @@
+/**
+ * Process 3, signals down the hierarchy: a top-level signal reaches a staff member only as far as
+ * every layer above relays it; with L layers and relay probability r the reach is about r^L
+ * (002 M18). This is the tanker's inertia. Tugboats (002 S13) are distributed change agents who
+ * pass the direction to their own ties, bypassing the layers, each with a small effect.
+ */
+import { type GroupValues, param } from '../params/define.js';
+import type { World } from '../state.js';
+import { meanBacking } from './politics.js';
+
+export const signalsParams = {
+  relay: param(0.7, [0, 1], 'Mean weekly probability that a middle manager passes a top-level signal on', '002 M18'),
+  relaySpread: param(0.08, [0, 0.5], 'Standard deviation of relay probability across managers', 'assumption'),
+  insecurityDamping: param(0.3, [0, 1], 'Relay lost per unit of manager insecurity', '002 §2.5.4; assumption'),
+  heardRate: param(0.05, [0, 1], 'Weekly update rate of what staff have heard (memory about 20 weeks)', 'assumption'),
+  politicalAnchor: param(0.5, [0, 1], 'Share of the top signal that depends on political backing', '004 lever 1, 002 §5.2'),
+  tugboatReach: param(0.15, [0, 1], 'Weekly probability that a tugboat passes the direction to each of its ties', '002 S13'),
+} as const;
+export type SignalsParams = GroupValues<typeof signalsParams>;
+
+/** Effective weekly strength of the top push: the administration's push held up by political backing. */
+export function effectiveTopSignal(w: World): number {
+  const backing = meanBacking(w);
+  const a = w.p.signals.politicalAnchor;
+  return w.org.topSignal * (1 - a + a * backing);
+}
+
+export function signals(w: World): void {
+  const p = w.p.signals;
+  const { managers: m, staff, ties } = w;
+  const r = w.rng.signals;
+  const top = effectiveTopSignal(w);
+  for (let k = 0; k < m.n; k++) {
+    const parentOn = m.parent[k]! < 0 ? r.bernoulli(top) : m.on[m.parent[k]!] === 1;
+    m.on[k] = parentOn && r.bernoulli(m.relay[k]!) ? 1 : 0;
+  }
+  const rate = p.heardRate;
+  const reach = p.tugboatReach;
+  const { offsets, degree, neighbors } = ties;
+  for (let i = 0; i < staff.n; i++) {
+    let got = staff.tugboat[i] === 1 || m.on[staff.manager[i]!] === 1 ? 1 : 0;
+    if (got === 0 && reach > 0 && w.org.tugboats > 0) {
+      const o = offsets[i]!;
+      const d = degree[i]!;
+      for (let e = 0; e < d; e++) {
+        if (staff.tugboat[neighbors[o + e]!] === 1 && r.bernoulli(reach)) {
+          got = 1;
+          break;
+        }
+      }
+    }
+    staff.heard[i] = staff.heard[i]! + rate * (got - staff.heard[i]!);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Tie dynamics across silos (part of process 10): every week some staff lose a cross-unit tie, at
+ * a rate rising with silo strength, and some form one, at a rate falling with it. Cross-unit ties
+ * thus track the current silo strength, so a remote-work shock that raises silos thins them
+ * ("en fest for silobyggere", 002 §4.3.5, S11) and they regrow when it ends.
+ */
+import { type GroupValues, param } from '../params/define.js';
+import type { World } from '../state.js';
+
+export const tiesParams = {
+  crossDecay: param(0.04, [0, 1], 'Weekly probability that a person loses one cross-unit tie at full silo strength', '002 §4.3.5, S11'),
+  crossForm: param(0.01, [0, 1], 'Weekly probability that a person forms one cross-unit tie at zero silo strength', '002 §2.5.3'),
+} as const;
+export type TiesParams = GroupValues<typeof tiesParams>;
+
+export function tieDynamics(w: World): void {
+  const p = w.p.ties;
+  const { staff, units, ties, org } = w;
+  const r = w.rng.network;
+  const n = staff.n;
+  // Sample the expected number of events rather than visiting everyone: cost O(events).
+  const losses = Math.round(n * p.crossDecay * org.siloStrength);
+  const gains = Math.round(n * p.crossForm * (1 - org.siloStrength));
+  for (let e = 0; e < losses; e++) {
+    const i = r.int(n);
+    const d = ties.degree[i]!;
+    if (d === 0) continue;
+    const j = ties.neighbors[ties.offsets[i]! + r.int(d)]!;
+    if (staff.unit[j] !== staff.unit[i]) ties.removeEdge(i, j);
+  }
+  if (units.n < 2) return;
+  for (let e = 0; e < gains; e++) {
+    const i = r.int(n);
+    const u = staff.unit[i]!;
+    let v = r.int(units.n - 1);
+    if (v >= u) v++;
+    ties.addEdge(i, units.firstStaff[v]! + r.int(units.staff[v]!));
+  }
+}

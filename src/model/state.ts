@@ -1,0 +1,292 @@
+/**
+ * The world of one replicate as structure-of-arrays typed arrays, allocated once at
+ * initialisation. Mechanisms mutate it in place; nothing is allocated per agent per tick.
+ */
+import type { Calendar } from '../engine/calendar.js';
+import type { SlottedGraph } from '../engine/graph.js';
+import type { Recorder } from '../engine/recorder.js';
+import type { Rng } from '../engine/rng.js';
+import type { MechanismChoice, OrgConfig } from './config.js';
+import type { IndicatorName } from './indicators.js';
+import type { ModelParams } from './params/index.js';
+
+export const OA = 0;
+export const NPM = 1;
+export const NPG = 2;
+
+/** Organisation-level state. Interventions (levers) act mostly on these fields. */
+export interface OrgState {
+  siloStrength: number;
+  matrixDegree: number;
+  projectBudgetShare: number;
+  reportingLoad: number;
+  centralisation: number;
+  /** 0 = hourglass, 1 = cogwheel interface between politics and administration. */
+  cogwheel: number;
+  topSignal: number;
+  budgetPressure: number;
+  demandGrowth: number;
+  /** Logic mixes in documents and in steering systems (index OA, NPM, NPG). */
+  readonly documents: Float64Array;
+  readonly steering: Float64Array;
+  /** Multiplier on the internal (interpretive) part of legal friction; a legal-room review lowers it. */
+  internalLegal: number;
+  /** Culture's room to fail, [0,1]. */
+  roomToFail: number;
+  /** Targeted outreach and anchor institutions, [0,1]. */
+  outreach: number;
+  /** Weekly rate at which shared missions start aligned cross-unit initiatives. */
+  missionRate: number;
+  /** Share of operations time saved by automation, [0,1]. */
+  automation: number;
+  /** +1 = co-creation concept broadened (label everything), -1 = concept clarified. */
+  conceptBreadth: number;
+  /** 1 = co-creation happens before the political resolution (002 S10). */
+  earlyCoCreation: number;
+  /** Portfolio management intensity, [0,1]. */
+  portfolio: number;
+  /** Share of project budget transferred from lines to matrix projects, [0,1]. */
+  budgetTransfer: number;
+  /** Competence built on the job, [0,1]. */
+  onTheJob: number;
+  /** Share of tasks shifted to volunteers, [0,1]. */
+  volunteerRelief: number;
+  /** Cross-sector (climate) budgeting, [0,1]. */
+  crossBudget: number;
+  /** Imposed changes per year on top of ordinary work (pace of change). */
+  imposedChanges: number;
+  /** Clarity of mandates, [0,1]: trust reform helps only with clear mandates (003 SF-19). */
+  mandateClarity: number;
+  /** Number of staff acting as tugboats (distributed change agents). */
+  tugboats: number;
+  /** Method-specific initiative push: weekly initiatives per method started by top management. */
+  readonly methodPush: Float64Array;
+}
+
+export interface UnitState {
+  readonly n: number;
+  readonly names: readonly string[];
+  readonly kind: Uint8Array;
+  readonly layers: Uint8Array;
+  readonly legal: Float64Array;
+  /** Demand relative to the unit's staff capacity at the start. */
+  readonly demand: Float64Array;
+  readonly staff: Int32Array;
+  readonly firstStaff: Int32Array;
+  readonly workload: Float64Array;
+  readonly routines: Int32Array;
+  /** Scratch: mean NPG in practice per unit, refreshed each tick by culture. */
+  readonly npgPractice: Float64Array;
+  /** Scratch: active initiatives per unit. */
+  readonly active: Int32Array;
+  /** Head manager (layer 1) of each unit. */
+  readonly head: Int32Array;
+}
+
+export interface StaffState {
+  readonly n: number;
+  readonly unit: Uint8Array;
+  readonly manager: Int32Array;
+  readonly logic: Float64Array; // n*3, simplex per agent
+  readonly openness: Float64Array;
+  readonly competence: Float64Array;
+  readonly identity: Float64Array;
+  readonly freeTime: Float64Array;
+  readonly fear: Float64Array;
+  readonly trustMgr: Float64Array;
+  readonly motivation: Float64Array;
+  readonly burnout: Float64Array;
+  readonly experience: Float64Array;
+  /** Accumulated top-level signal that has reached this person (EMA of the weekly relay). */
+  readonly heard: Float64Array;
+  readonly enthusiast: Uint8Array;
+  readonly tugboat: Uint8Array;
+  readonly initiative: Int32Array;
+  readonly tenure: Int32Array;
+}
+
+export interface ManagerState {
+  readonly n: number;
+  readonly unit: Uint8Array;
+  readonly layer: Uint8Array;
+  /** Parent manager or -1 for a unit head. Parents precede children, so one forward pass relays. */
+  readonly parent: Int32Array;
+  /** Controlling-line (0) to coach/facilitator (1). */
+  readonly style: Float64Array;
+  readonly relay: Float64Array;
+  readonly insecurity: Float64Array;
+  readonly budgetAttachment: Float64Array;
+  /** Did this manager pass the top signal on this tick. */
+  readonly on: Uint8Array;
+  /** First-line managers lead a contiguous block of staff (their team); 0 staff for others. */
+  readonly firstStaff: Int32Array;
+  readonly staffCount: Int32Array;
+}
+
+export interface TopState {
+  /** Probability that top management blocks spending on a co-created proposal. */
+  spendOverride: number;
+  fearCost: number;
+  legalRisk: number;
+  controlLoss: number;
+}
+
+export interface PoliticianState {
+  readonly n: number;
+  readonly bloc: Uint8Array;
+  /** Decision-maker (0) to interactive political leader (1) (002 §5.2). */
+  readonly role: Float64Array;
+  readonly trustAdmin: Float64Array;
+  readonly understanding: Float64Array;
+  readonly backing: Float64Array;
+  readonly elected: Int32Array;
+}
+
+export const SEGMENTS = ['engaged-core', 'busy-families', 'youth', 'elderly', 'hard-to-reach'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export interface CitizenState {
+  readonly n: number;
+  readonly weight: number;
+  readonly segment: Uint8Array;
+  readonly propensity: Float64Array;
+  readonly trust: Float64Array;
+  readonly fatigue: Float64Array;
+  /** Customer (0) to co-creator (1). */
+  readonly role: Float64Array;
+  readonly participations: Int32Array;
+  readonly current: Int32Array;
+}
+
+export const PARTNER_TYPES = ['business', 'voluntary', 'knowledge', 'anchor'] as const;
+
+export interface PartnerState {
+  readonly n: number;
+  readonly type: Uint8Array;
+  readonly engagement: Float64Array;
+  readonly trust: Float64Array;
+  readonly capacity: Float64Array;
+  readonly load: Float64Array;
+  readonly burnout: Float64Array;
+}
+
+export const PHASE = { free: 0, forming: 1, running: 2, implemented: 3 } as const;
+/** What happened to an initiative this tick; set by progress and gates, applied by outcomes. */
+export const OUTCOME = {
+  none: 0,
+  success: 1,
+  failure: 2,
+  blockedLegal: 3,
+  blockedSpending: 4,
+  blockedPolitical: 5,
+  abandoned: 6,
+} as const;
+export const PROBLEM = { wicked: 0, routine: 1, authority: 2 } as const;
+export const METHODS = ['network', 'living-lab', 'utopia-workshop', 'service-design', 'training-lab'] as const;
+
+export interface InitiativeState {
+  readonly cap: number;
+  readonly maxTeam: number;
+  readonly phase: Uint8Array;
+  readonly problem: Uint8Array;
+  /** 0 consultation, 1 conservative, 2 radical problem, 3 radical partnership (002 §5.4). */
+  readonly depth: Uint8Array;
+  readonly method: Uint8Array;
+  readonly owner: Uint8Array;
+  readonly champion: Int32Array;
+  readonly start: Int32Array;
+  readonly phaseStart: Int32Array;
+  readonly progress: Float64Array;
+  readonly outcome: Uint8Array;
+  readonly teamCount: Uint8Array;
+  readonly team: Int32Array; // cap*maxTeam
+  readonly maxCitizens: number;
+  readonly citizenCount: Uint8Array;
+  readonly citizenIds: Int32Array; // cap*maxCitizens
+  readonly maxPartners: number;
+  readonly partnerCount: Uint8Array;
+  readonly partnerIds: Int32Array; // cap*maxPartners
+  /** Reported as co-creation (labelled so) whether or not citizens take part (002 VF-5). */
+  readonly labelled: Uint8Array;
+  /** Citizens actually took part (actual co-creation). */
+  readonly actual: Uint8Array;
+  /** Bit mask of the units whose staff have been in the team. */
+  readonly units: Int32Array;
+  readonly mission: Uint8Array;
+  readonly free: Int32Array; // stack of free slots
+  freeTop: number;
+  active: number;
+}
+
+/** Flows counted during one tick, read by the observer and then reset. */
+export interface TickFlows {
+  started: number;
+  succeeded: number;
+  failed: number;
+  blocked: number;
+  blockedLegal: number;
+  blockedSpending: number;
+  blockedPolitical: number;
+  institutionalised: number;
+  decayed: number;
+  leavers: number;
+  proposals: number;
+  value: number;
+}
+
+export interface Streams {
+  readonly calendar: Rng;
+  readonly signals: Rng;
+  readonly generation: Rng;
+  readonly teams: Rng;
+  readonly progress: Rng;
+  readonly gates: Rng;
+  readonly outcomes: Rng;
+  readonly institutions: Rng;
+  readonly culture: Rng;
+  readonly turnover: Rng;
+  readonly politics: Rng;
+  readonly network: Rng;
+}
+
+export interface World {
+  readonly p: ModelParams;
+  readonly orgConfig: OrgConfig;
+  readonly mech: MechanismChoice;
+  readonly cal: Calendar;
+  readonly rng: Streams;
+  readonly org: OrgState;
+  readonly top: TopState;
+  readonly units: UnitState;
+  readonly staff: StaffState;
+  readonly managers: ManagerState;
+  readonly pols: PoliticianState;
+  readonly citizens: CitizenState;
+  readonly partners: PartnerState;
+  readonly inits: InitiativeState;
+  readonly ties: SlottedGraph;
+  readonly flows: TickFlows;
+  readonly totals: TickFlows;
+  readonly rec: Recorder<IndicatorName>;
+  /** Scratch buffers reused every tick. */
+  readonly scratch: { readonly a: Float64Array; readonly b: Float64Array; hist: Int32Array };
+  publicValue: number;
+  turnTick: number;
+}
+
+export function zeroFlows(): TickFlows {
+  return {
+    started: 0,
+    succeeded: 0,
+    failed: 0,
+    blocked: 0,
+    blockedLegal: 0,
+    blockedSpending: 0,
+    blockedPolitical: 0,
+    institutionalised: 0,
+    decayed: 0,
+    leavers: 0,
+    proposals: 0,
+    value: 0,
+  };
+}
