@@ -5,6 +5,7 @@
 import { countGini } from '../engine/stats.js';
 import { politicalOverride } from './mechanisms/gates.js';
 import { meanBacking } from './mechanisms/politics.js';
+import { crossTieShare } from './network.js';
 import { type GroupValues, param } from './params/define.js';
 import { NPG, NPM, OA, PHASE, SEGMENTS, type World } from './state.js';
 
@@ -132,9 +133,6 @@ export function observe(w: World, tick: number): void {
   set('coCreationActual', inActual / staff.n);
   set('coCreationReported', inReported / staff.n);
 
-  let tieCross = 0;
-  let tieAll = 0;
-  const { offsets, degree, neighbors } = w.ties;
   let oa = 0;
   let npm = 0;
   let npg = 0;
@@ -148,11 +146,7 @@ export function observe(w: World, tick: number): void {
   let mot = 0;
   let heard = 0;
   for (let i = 0; i < staff.n; i++) {
-    const d = degree[i]!;
-    const o = offsets[i]!;
     const u = staff.unit[i]!;
-    for (let e = 0; e < d; e++) if (staff.unit[neighbors[o + e]!] !== u) tieCross++;
-    tieAll += d;
     oa += staff.logic[i * 3 + OA]!;
     npm += staff.logic[i * 3 + NPM]!;
     npg += staff.logic[i * 3 + NPG]!;
@@ -167,7 +161,7 @@ export function observe(w: World, tick: number): void {
     heard += staff.heard[i]!;
   }
   const n = staff.n;
-  set('crossUnitTieShare', tieAll > 0 ? tieCross / tieAll : 0);
+  set('crossUnitTieShare', crossTieShare(w));
   set('documentsOA', org.documents[OA]!);
   set('documentsNPM', org.documents[NPM]!);
   set('documentsNPG', org.documents[NPG]!);

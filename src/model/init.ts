@@ -12,6 +12,7 @@ import { RngStreams } from '../engine/rng.js';
 import { clamp01 } from '../engine/stats.js';
 import { type ModelConfig, WORK_KINDS } from './config.js';
 import { INDICATORS } from './indicators.js';
+import { addTie } from './network.js';
 import { type GroupValues, param } from './params/define.js';
 import {
   type CitizenState,
@@ -121,6 +122,7 @@ export function createWorld(cfg: ModelConfig, seed: string | number, replicate: 
     },
     publicValue: 0,
     turnTick: -1,
+    crossTies: 0,
   };
   for (let k = 0; k < managers.n; k++) {
     managers.style[k] = around(r, ip.managerStyle, ip.spread);
@@ -336,15 +338,15 @@ export function linkNewcomer(w: World, i: number, r: Rng): void {
   const tf = m.firstStaff[k]!;
   const tn = m.staffCount[k]!;
   const u = staff.unit[i]!;
-  for (let t = 0; t < ip.teamTies && tn > 1; t++) ties.addEdge(i, tf + r.int(tn));
-  for (let t = 0; t < ip.unitTies; t++) ties.addEdge(i, units.firstStaff[u]! + r.int(units.staff[u]!));
+  for (let t = 0; t < ip.teamTies && tn > 1; t++) addTie(w, i, tf + r.int(tn));
+  for (let t = 0; t < ip.unitTies; t++) addTie(w, i, units.firstStaff[u]! + r.int(units.staff[u]!));
   const expected = ip.crossTies * (1 - w.org.siloStrength);
   let cross = Math.floor(expected);
   if (r.bernoulli(expected - cross)) cross++;
   for (let t = 0; t < cross && units.n > 1; t++) {
     let v = r.int(units.n - 1);
     if (v >= u) v++;
-    ties.addEdge(i, units.firstStaff[v]! + r.int(units.staff[v]!));
+    addTie(w, i, units.firstStaff[v]! + r.int(units.staff[v]!));
   }
 }
 

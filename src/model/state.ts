@@ -272,6 +272,8 @@ export interface World {
   readonly scratch: { readonly a: Float64Array; readonly b: Float64Array; hist: Int32Array };
   publicValue: number;
   turnTick: number;
+  /** Number of staff ties that cross units (kept by network.ts). */
+  crossTies: number;
 }
 
 export function zeroFlows(): TickFlows {

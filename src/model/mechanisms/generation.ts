@@ -7,6 +7,7 @@
  */
 import type { Rng } from '../../engine/rng.js';
 import { addMember, openInitiative } from '../initiatives.js';
+import { addTie } from '../network.js';
 import { type GroupValues, param } from '../params/define.js';
 import { NPG, PROBLEM, type World } from '../state.js';
 
@@ -118,6 +119,6 @@ export function preRecruit(w: World, id: number, count: number): void {
     const u = r.int(units.n);
     const j = units.firstStaff[u]! + r.int(units.staff[u]!);
     if (staff.burnout[j]! > 0.8) continue;
-    if (addMember(w, id, j) && champ >= 0) w.ties.addEdge(champ, j);
+    if (addMember(w, id, j) && champ >= 0) addTie(w, champ, j);
   }
 }

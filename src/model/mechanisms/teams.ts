@@ -6,6 +6,7 @@
  * institutions widen who takes part (003 §3.6, §6, S8). Partners join by engagement (003 Wigan).
  */
 import { addCitizen, addMember, addPartner } from '../initiatives.js';
+import { addTie } from '../network.js';
 import { type GroupValues, param } from '../params/define.js';
 import { PHASE, PROBLEM, type World } from '../state.js';
 
@@ -67,7 +68,7 @@ export function teams(w: World, tick: number): void {
       const j = units.firstStaff[u]! + r.int(units.staff[u]!);
       if (staff.burnout[j]! > 0.8) continue;
       const champ = s.champion[id]!;
-      if (addMember(w, id, j) && champ >= 0) ties.addEdge(champ, j);
+      if (addMember(w, id, j) && champ >= 0) addTie(w, champ, j);
     }
     if (s.problem[id] === PROBLEM.authority && s.depth[id] === 0) continue;
     // Partners, then citizens (anchor institutions open doors to families and youth).

@@ -4,6 +4,8 @@
  * thus track the current silo strength, so a remote-work shock that raises silos thins them
  * ("en fest for silobyggere", 002 §4.3.5, S11) and they regrow when it ends.
  */
+
+import { addTie, removeTie } from '../network.js';
 import { type GroupValues, param } from '../params/define.js';
 import type { World } from '../state.js';
 
@@ -26,7 +28,7 @@ export function tieDynamics(w: World): void {
     const d = ties.degree[i]!;
     if (d === 0) continue;
     const j = ties.neighbors[ties.offsets[i]! + r.int(d)]!;
-    if (staff.unit[j] !== staff.unit[i]) ties.removeEdge(i, j);
+    if (staff.unit[j] !== staff.unit[i]) removeTie(w, i, j);
   }
   if (units.n < 2) return;
   for (let e = 0; e < gains; e++) {
@@ -34,6 +36,6 @@ export function tieDynamics(w: World): void {
     const u = staff.unit[i]!;
     let v = r.int(units.n - 1);
     if (v >= u) v++;
-    ties.addEdge(i, units.firstStaff[v]! + r.int(units.staff[v]!));
+    addTie(w, i, units.firstStaff[v]! + r.int(units.staff[v]!));
   }
 }

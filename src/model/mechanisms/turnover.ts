@@ -7,6 +7,7 @@
 import { clamp01 } from '../../engine/stats.js';
 import { drawNewcomer, linkNewcomer } from '../init.js';
 import { removeMember } from '../initiatives.js';
+import { clearTies } from '../network.js';
 import { type GroupValues, param } from '../params/define.js';
 import type { World } from '../state.js';
 
@@ -55,7 +56,7 @@ export function turnover(w: World): void {
     if (!r.bernoulli(leave)) continue;
     w.flows.leavers++;
     removeMember(w, i);
-    ties.clearNode(i);
+    clearTies(w, i);
     drawNewcomer(w, i, r);
     linkNewcomer(w, i, r);
   }
