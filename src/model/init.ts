@@ -333,7 +333,7 @@ export function drawNewcomer(w: World, i: number, r: Rng): void {
 /** Give person i ties: within the team, within the unit, and across units as silo strength allows. */
 export function linkNewcomer(w: World, i: number, r: Rng): void {
   const ip = w.p.init;
-  const { staff, managers: m, units, ties } = w;
+  const { staff, managers: m, units } = w;
   const k = staff.manager[i]!;
   const tf = m.firstStaff[k]!;
   const tn = m.staffCount[k]!;

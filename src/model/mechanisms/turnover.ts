@@ -33,7 +33,7 @@ export type TurnoverParams = GroupValues<typeof turnoverParams>;
 
 export function turnover(w: World): void {
   const p = w.p.turnover;
-  const { staff, units, org, managers, ties } = w;
+  const { staff, units, org, managers } = w;
   const r = w.rng.turnover;
   const autonomy = 1 - org.reportingLoad;
   const change = p.changeStress * org.imposedChanges;
