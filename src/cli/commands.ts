@@ -1,0 +1,31 @@
+/** Command actions: turn parsed options into work, print a short human summary. */
+import { type PresetName, resolveRunSpec } from './resolve.js';
+import { runToFolder } from './run.js';
+
+export interface RunOptions {
+  preset: PresetName;
+  seed?: string;
+  replicate: number;
+  ticks?: number;
+  out: string;
+  format: string;
+  elections: boolean;
+}
+
+const FORMATS = ['csv', 'json'] as const;
+
+export function runCommand(scenario: string | undefined, opts: RunOptions): void {
+  const formats = opts.format.split(',').map((f) => f.trim());
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new Error(`--format: unknown format "${f}"; allowed: ${FORMATS.join(', ')}.`);
+  }
+  const spec = resolveRunSpec(scenario, opts);
+  const out = runToFolder(spec, opts.out, formats as ('csv' | 'json')[]);
+  const f = out.final;
+  const pct = (v: number | undefined) => `${(100 * (v ?? Number.NaN)).toFixed(1)} %`;
+  console.log(`${spec.name}: seed ${spec.seed}, replicate ${spec.replicate}, ${spec.config.ticks} weeks in ${out.ms.toFixed(0)} ms`);
+  console.log(`  transformation index ${f.transformationIndex?.toFixed(3)}; turned: ${out.turnTick === null ? 'no' : `week ${out.turnTick}`}`);
+  console.log(`  NPG in documents ${pct(f.documentsNPG)}, in practice ${pct(f.practiceNPG)} (gap ${pct(f.policyPracticeGap)})`);
+  console.log(`  actual co-creation ${pct(f.coCreationActual)} of staff, reported ${pct(f.coCreationReported)}; routines ${f.routines}`);
+  console.log(`wrote ${out.files.join(', ')} to ${out.dir}`);
+}
