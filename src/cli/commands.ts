@@ -24,7 +24,9 @@ export function runCommand(scenario: string | undefined, opts: RunOptions): void
   const f = out.final;
   const pct = (v: number | undefined) => `${(100 * (v ?? Number.NaN)).toFixed(1)} %`;
   console.log(`${spec.name}: seed ${spec.seed}, replicate ${spec.replicate}, ${spec.config.ticks} weeks in ${out.ms.toFixed(0)} ms`);
-  console.log(`  transformation index ${f.transformationIndex?.toFixed(3)}; turned: ${out.turnTick === null ? 'no' : `week ${out.turnTick}`}`);
+  console.log(
+    `  transformation index ${f.transformationIndex?.toFixed(3)}; turned: ${out.turnTick === null ? 'no' : `week ${out.turnTick}`}`,
+  );
   console.log(`  NPG in documents ${pct(f.documentsNPG)}, in practice ${pct(f.practiceNPG)} (gap ${pct(f.policyPracticeGap)})`);
   console.log(`  actual co-creation ${pct(f.coCreationActual)} of staff, reported ${pct(f.coCreationReported)}; routines ${f.routines}`);
   console.log(`wrote ${out.files.join(', ')} to ${out.dir}`);

@@ -8,7 +8,8 @@ import { runCommand } from './commands.js';
 export function parseIntArg(name: string, min: number, max: number) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer in [${min}, ${max}], got "${v}".`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`${name} must be an integer in [${min}, ${max}], got "${v}".`);
     return n;
   };
 }
@@ -21,7 +22,9 @@ const program = new Command()
 
 program
   .command('run')
-  .description('Run one replicate of a scenario (default: the built-in medium municipality) and write its per-tick indicators and a manifest.')
+  .description(
+    'Run one replicate of a scenario (default: the built-in medium municipality) and write its per-tick indicators and a manifest.',
+  )
   .argument('[scenario]', 'scenario file (.yaml, .yml or .json); omit for the built-in default')
   .addOption(new Option('--preset <size>', 'size preset when no scenario file is given').choices(SIZE_PRESETS).default('medium'))
   .option('--seed <seed>', 'master seed (overrides the scenario seed)')

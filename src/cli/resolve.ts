@@ -19,7 +19,7 @@ export function resolveRunSpec(
     config,
     seed,
     replicate: opts.replicate,
-    actions: [],
+    interventions: [],
     elections: opts.elections,
     resolved: { preset: opts.preset, config },
   };

@@ -5,7 +5,8 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
 import { indicatorsCsv, indicatorsJson } from '../io/tables.js';
 import type { ModelConfig } from '../model/config.js';
-import { runReplicate, type ScheduledAction } from '../model/simulate.js';
+import type { InterventionItem } from '../model/levers/catalog.js';
+import { runReplicate } from '../model/simulate.js';
 
 export interface RunSpec {
   readonly name: string;
@@ -13,7 +14,7 @@ export interface RunSpec {
   readonly config: ModelConfig;
   readonly seed: string | number;
   readonly replicate: number;
-  readonly actions: readonly ScheduledAction[];
+  readonly interventions: readonly InterventionItem[];
   readonly elections: boolean;
   /** The fully resolved scenario (defaults filled in), recorded in the manifest. */
   readonly resolved: unknown;
@@ -30,7 +31,7 @@ export interface RunOutput {
 export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly ('csv' | 'json')[]): RunOutput {
   const started = new Date().toISOString(); // clock-ok: manifest metadata, not model time
   const t0 = performance.now(); // clock-ok
-  const result = runReplicate(spec.config, spec.seed, spec.replicate, { actions: spec.actions, elections: spec.elections });
+  const result = runReplicate(spec.config, spec.seed, spec.replicate, { interventions: spec.interventions, elections: spec.elections });
   const ms = performance.now() - t0; // clock-ok
   const cal = new Calendar(spec.config.startDate, spec.config.ticks);
   const dir = resolve(outRoot, `${safe(spec.name)}-seed${safe(String(spec.seed))}-rep${spec.replicate}`);

@@ -13,7 +13,9 @@ export function toolVersion(): string {
 /** The commit of the working tree, with "-dirty" when it has uncommitted changes; "unknown" outside git. */
 export function gitCommit(): string {
   try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
       .trim();

@@ -65,7 +65,12 @@ export const INDICATORS = [
 export type IndicatorName = (typeof INDICATORS)[number];
 
 export const indexParams = {
-  turnThreshold: param(0.4, [0, 1], 'Transformation index at which the tanker counts as turned', 'assumption'),
+  turnThreshold: param(0.45, [0, 1], 'Transformation index at which the tanker counts as turned', 'assumption'),
+  weightPractice: param(0.3, [0, 1], 'Index weight of NPG in practice', 'MODEL.md §5; assumption'),
+  weightCoCreation: param(0.25, [0, 1], 'Index weight of actual co-creation', 'MODEL.md §5; assumption'),
+  weightRoutines: param(0.25, [0, 1], 'Index weight of institutionalised routines', '000 §4; assumption'),
+  weightCrossSilo: param(0.1, [0, 1], 'Index weight of the cross-silo share of initiative teams', 'MODEL.md §5; assumption'),
+  weightTrust: param(0.1, [0, 1], 'Index weight of mean trust', 'MODEL.md §5; assumption'),
   actualRef: param(0.1, [0.001, 1], 'Share of staff in actual co-creation that counts as full co-creation', 'assumption'),
   routineHalf: param(3, [0.1, 100], 'Routines per 100 staff at which institutionalisation counts as half done', 'assumption'),
 } as const;
@@ -219,7 +224,17 @@ export function observe(w: World, tick: number): void {
 
   const trustAll = (trustMgr / n + polTrust + citTrust + parTrust) / 4;
   const ip = w.p.index;
-  const idx = (npg / n + Math.min(1, inActual / n / ip.actualRef) + routineCoverage + crossShare + trustAll) / 5;
+  // Weighted mean of five components in [0,1]; weights are normalised so the index stays in [0,1].
+  const wsum = ip.weightPractice + ip.weightCoCreation + ip.weightRoutines + ip.weightCrossSilo + ip.weightTrust;
+  const idx =
+    wsum > 0
+      ? (ip.weightPractice * (npg / n) +
+          ip.weightCoCreation * Math.min(1, inActual / n / ip.actualRef) +
+          ip.weightRoutines * routineCoverage +
+          ip.weightCrossSilo * crossShare +
+          ip.weightTrust * trustAll) /
+        wsum
+      : 0;
   set('transformationIndex', idx);
   if (w.turnTick < 0 && idx >= ip.turnThreshold) w.turnTick = tick;
 }

@@ -88,6 +88,7 @@ export function createWorld(cfg: ModelConfig, seed: string | number, replicate: 
     turnover: streams.stream('turnover'),
     politics: streams.stream('politics'),
     network: streams.stream('network'),
+    levers: streams.stream('levers'),
   };
   const r = streams.stream('init');
   const ip = p.init;
@@ -156,6 +157,7 @@ function createUnits(cfg: ModelConfig): UnitState {
     kind: new Uint8Array(n),
     layers: new Uint8Array(n),
     legal: new Float64Array(n),
+    internalLegal: new Float64Array(n).fill(1),
     demand: new Float64Array(n),
     staff: new Int32Array(n),
     firstStaff: new Int32Array(n),
@@ -200,6 +202,7 @@ function createManagers(units: UnitState, ip: InitParams): ManagerState {
     insecurity: new Float64Array(n),
     budgetAttachment: new Float64Array(n),
     on: new Uint8Array(n),
+    removed: new Uint8Array(n),
     firstStaff: new Int32Array(n),
     staffCount: new Int32Array(n),
   };
@@ -282,11 +285,9 @@ function createOrg(cfg: ModelConfig): OrgState {
     demandGrowth: o.demandGrowth,
     documents: Float64Array.from(o.logic.documents),
     steering: Float64Array.from(o.logic.steering),
-    internalLegal: 1,
     roomToFail: 0,
     outreach: 0,
     missionRate: 0,
-    automation: 0,
     conceptBreadth: 0,
     earlyCoCreation: 0,
     portfolio: 0,
@@ -296,6 +297,10 @@ function createOrg(cfg: ModelConfig): OrgState {
     crossBudget: 0,
     imposedChanges: 1,
     mandateClarity: 0.5,
+    autonomy: 0,
+    lineResistance: 0,
+    anchor: 0,
+    changeBurden: 0,
     tugboats: 0,
     methodPush: new Float64Array(METHODS.length),
   };
@@ -314,6 +319,7 @@ export function drawNewcomer(w: World, i: number, r: Rng): void {
     sum += v;
   }
   for (let k = 0; k < 3; k++) st.logic[b + k] = st.logic[b + k]! / sum;
+  if (st.tugboat[i] === 1) w.org.tugboats--;
   const enth = r.bernoulli(w.orgConfig.enthusiastShare);
   st.enthusiast[i] = enth ? 1 : 0;
   st.openness[i] = around(r, enth ? ip.enthusiastOpenness : ip.openness, ip.spread);

@@ -54,7 +54,7 @@ const BASE_ORG: Omit<OrgConfig, 'population' | 'citizenSample' | 'politicians' |
   staffPerThousand: 70,
   blocs: 3,
   siloStrength: 0.8,
-  matrixDegree: 0.05,
+  matrixDegree: 0.02,
   projectBudgetShare: 0.02,
   reportingLoad: 0.5,
   centralisation: 0.6,

@@ -6,6 +6,8 @@ import { type Phase, runTicks } from '../engine/loop.js';
 import type { ModelConfig } from './config.js';
 import { INDICATORS, type IndicatorName, observe } from './indicators.js';
 import { createWorld } from './init.js';
+import type { InterventionItem } from './levers/catalog.js';
+import { InterventionRunner } from './levers/runner.js';
 import { culture } from './mechanisms/culture.js';
 import { gates } from './mechanisms/gates.js';
 import { generation } from './mechanisms/generation.js';
@@ -31,18 +33,26 @@ export interface ScheduledAction {
 export interface SimulationOptions {
   /** Scheduled actions; applied at the start of their tick, in the given order for equal ticks. */
   readonly actions?: readonly ScheduledAction[];
+  /** Scheduled interventions (levers), resolved from a scenario file. */
+  readonly interventions?: readonly InterventionItem[];
   /** Election on (default) or off: "election on/off" for teaching. */
   readonly elections?: boolean;
 }
 
-export const PHASES = (actions: readonly ScheduledAction[], elections: boolean): Phase<World>[] => {
+export const PHASES = (
+  actions: readonly ScheduledAction[],
+  elections: boolean,
+  interventions: readonly InterventionItem[] = [],
+): Phase<World>[] => {
   const sorted = [...actions].sort((a, b) => a.tick - b.tick);
   let next = 0;
+  const levers = new InterventionRunner(interventions);
   return [
     {
       name: 'calendar',
       run(w, t) {
         while (next < sorted.length && sorted[next]!.tick <= t) sorted[next++]!.run(w);
+        levers.step(w, t);
         if (w.cal.isYearStart(t)) yearlyBudget(w);
         if (elections && w.cal.isElection(t)) election(w, t);
       },
@@ -103,7 +113,7 @@ export interface ReplicateResult {
 
 export function runReplicate(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}): ReplicateResult {
   const w = createWorld(cfg, seed, replicate);
-  runTicks(w, PHASES(opts.actions ?? [], opts.elections ?? true), 0, cfg.ticks);
+  runTicks(w, PHASES(opts.actions ?? [], opts.elections ?? true, opts.interventions ?? []), 0, cfg.ticks);
   return {
     seed: String(seed),
     replicate,
@@ -118,6 +128,6 @@ export function runReplicate(cfg: ModelConfig, seed: string | number, replicate:
 /** Build a world and run it, returning the world itself (for tests and the explorer). */
 export function simulateWorld(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}): World {
   const w = createWorld(cfg, seed, replicate);
-  runTicks(w, PHASES(opts.actions ?? [], opts.elections ?? true), 0, cfg.ticks);
+  runTicks(w, PHASES(opts.actions ?? [], opts.elections ?? true, opts.interventions ?? []), 0, cfg.ticks);
   return w;
 }

@@ -29,16 +29,12 @@ export interface OrgState {
   /** Logic mixes in documents and in steering systems (index OA, NPM, NPG). */
   readonly documents: Float64Array;
   readonly steering: Float64Array;
-  /** Multiplier on the internal (interpretive) part of legal friction; a legal-room review lowers it. */
-  internalLegal: number;
   /** Culture's room to fail, [0,1]. */
   roomToFail: number;
   /** Targeted outreach and anchor institutions, [0,1]. */
   outreach: number;
   /** Weekly rate at which shared missions start aligned cross-unit initiatives. */
   missionRate: number;
-  /** Share of operations time saved by automation, [0,1]. */
-  automation: number;
   /** +1 = co-creation concept broadened (label everything), -1 = concept clarified. */
   conceptBreadth: number;
   /** 1 = co-creation happens before the political resolution (002 S10). */
@@ -57,6 +53,14 @@ export interface OrgState {
   imposedChanges: number;
   /** Clarity of mandates, [0,1]: trust reform helps only with clear mandates (003 SF-19). */
   mandateClarity: number;
+  /** Autonomy granted by a trust reform, [0,1]. */
+  autonomy: number;
+  /** Line managers' extra resistance to lending staff across units (matrix up; budget transfer down). */
+  lineResistance: number;
+  /** Anchor institutions engaged in outreach, [0,1]. */
+  anchor: number;
+  /** Strain of imposed change this week (imposed changes, reduced where leaders carry them: see operations). */
+  changeBurden: number;
   /** Number of staff acting as tugboats (distributed change agents). */
   tugboats: number;
   /** Method-specific initiative push: weekly initiatives per method started by top management. */
@@ -69,6 +73,8 @@ export interface UnitState {
   readonly kind: Uint8Array;
   readonly layers: Uint8Array;
   readonly legal: Float64Array;
+  /** Multiplier on the internal (interpretive) part of legal friction; a legal room review lowers it. */
+  readonly internalLegal: Float64Array;
   /** Demand relative to the unit's staff capacity at the start. */
   readonly demand: Float64Array;
   readonly staff: Int32Array;
@@ -118,6 +124,8 @@ export interface ManagerState {
   readonly budgetAttachment: Float64Array;
   /** Did this manager pass the top signal on this tick. */
   readonly on: Uint8Array;
+  /** Removed by flattening: no longer in any chain. */
+  readonly removed: Uint8Array;
   /** First-line managers lead a contiguous block of staff (their team); 0 staff for others. */
   readonly firstStaff: Int32Array;
   readonly staffCount: Int32Array;
@@ -247,6 +255,7 @@ export interface Streams {
   readonly turnover: Rng;
   readonly politics: Rng;
   readonly network: Rng;
+  readonly levers: Rng;
 }
 
 export interface World {

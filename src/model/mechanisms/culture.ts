@@ -15,6 +15,7 @@ export const cultureParams = {
   routineHalf: param(3, [0.1, 100], 'Routines per 100 staff at which a unit is half saturated', 'assumption'),
   opennessSignal: param(0.004, [0, 0.1], 'Weekly rise of openness at fully heard top direction', '002 M22'),
   burnoutClosure: param(0.01, [0, 0.1], 'Weekly fall of openness at full burnout', '004; assumption'),
+  changeFatigue: param(0.002, [0, 0.1], 'Weekly fall of openness per imposed change per year (change fatigue)', '003 S5'),
 } as const;
 export type CultureParams = GroupValues<typeof cultureParams>;
 
@@ -33,6 +34,7 @@ export function culture(w: World): void {
   const s1 = org.steering[1]!;
   const s2 = org.steering[2]!;
   const r = w.rng.culture;
+  const fatigue = p.changeFatigue * org.changeBurden;
   for (let i = 0; i < staff.n; i++) {
     const d = degree[i]!;
     const b = i * 3;
@@ -61,7 +63,10 @@ export function culture(w: World): void {
     const op = staff.openness[i]!;
     staff.openness[i] = Math.min(
       1,
-      Math.max(0, op + a * (mo - op) + p.opennessSignal * staff.heard[i]! * (1 - op) - p.burnoutClosure * staff.burnout[i]! * op),
+      Math.max(
+        0,
+        op + a * (mo - op) + p.opennessSignal * staff.heard[i]! * (1 - op) - (p.burnoutClosure * staff.burnout[i]! + fatigue) * op,
+      ),
     );
     units.npgPractice[u] = units.npgPractice[u]! + L[b + NPG]!;
   }

@@ -55,7 +55,6 @@ export function gates(w: World): void {
   const s = w.inits;
   const { units, org, top, staff } = w;
   const r = w.rng.gates;
-  const internal = p.stateLegalShare + (1 - p.stateLegalShare) * org.internalLegal;
   const shelter = Math.max(0, 1 - p.budgetShelter * org.projectBudgetShare - 0.5 * org.budgetTransfer - 0.3 * org.crossBudget);
   const spend = Math.min(
     1,
@@ -67,7 +66,9 @@ export function gates(w: World): void {
     if (s.phase[id] !== PHASE.running || s.outcome[id] !== OUTCOME.none || s.progress[id]! < 1) continue;
     const problem = s.problem[id]!;
     const exposure = problem === PROBLEM.authority ? 1 : problem === PROBLEM.wicked ? p.legalWicked : p.legalRoutine;
-    if (r.bernoulli(p.legalScale * units.legal[s.owner[id]!]! * exposure * internal)) {
+    const u = s.owner[id]!;
+    const internal = p.stateLegalShare + (1 - p.stateLegalShare) * units.internalLegal[u]!;
+    if (r.bernoulli(p.legalScale * units.legal[u]! * exposure * internal)) {
       s.outcome[id] = OUTCOME.blockedLegal;
       continue;
     }

@@ -11,7 +11,6 @@ export const operationsParams = {
   pressureLoad: param(0.12, [0, 1], 'Extra workload per unit of budget pressure', '002 S12, 003 S6'),
   reportingCost: param(0.08, [0, 0.5], 'Share of working time taken by reporting at full reporting load', '003 S4 (trust reform)'),
   changeCost: param(0.02, [0, 0.2], 'Share of working time taken by each imposed change per year', '003 S5, 004 lever 1'),
-  automationGain: param(0.3, [0, 1], 'Share of operations time removed at full automation', '002 S19'),
   volunteerShare: param(0.08, [0, 0.5], 'Share of operations time that volunteers can take over at full relief', '003 S7 (Wigan)'),
   projectTime: param(0.5, [0, 2], 'Free time created per unit of project budget share', '002 S2b'),
   burnoutAbsence: param(0.3, [0, 1], 'Capacity lost per unit of mean burnout in the unit (sick leave)', 'assumption'),
@@ -24,7 +23,7 @@ export function operations(w: World): void {
   const meanBurn = w.scratch.a;
   meanBurn.fill(0, 0, units.n);
   for (let i = 0; i < staff.n; i++) meanBurn[staff.unit[i]!] = meanBurn[staff.unit[i]!]! + staff.burnout[i]!;
-  const relief = (1 - org.automation * p.automationGain) * (1 - org.volunteerRelief * p.volunteerShare);
+  const relief = 1 - org.volunteerRelief * p.volunteerShare;
   for (let u = 0; u < units.n; u++) {
     const capacity = 1 - p.burnoutAbsence * (meanBurn[u]! / Math.max(1, units.staff[u]!));
     units.workload[u] = (units.demand[u]! * (1 + p.pressureLoad * org.budgetPressure) * relief) / capacity;
@@ -40,4 +39,22 @@ export function operations(w: World): void {
 export function yearlyBudget(w: World): void {
   const { units, org } = w;
   for (let u = 0; u < units.n; u++) units.demand[u] = units.demand[u]! * (1 + org.demandGrowth);
+}
+
+/**
+ * Strain of imposed change. Where the sources disagree (MODEL.md §6): "work slowly to work fast"
+ * (003) charges every imposed change in full; "led to the ground" (Wigan, 003 §6.2) charges only
+ * what leaders do not carry, measured as the mean of coaching style times relay over managers.
+ */
+export function changeBurden(w: World): number {
+  const { org, managers: m } = w;
+  if (w.mech.pace === 'slow-is-fast') return org.imposedChanges;
+  let carried = 0;
+  let n = 0;
+  for (let k = 0; k < m.n; k++) {
+    if (m.removed[k] === 1) continue;
+    carried += m.style[k]! * m.relay[k]!;
+    n++;
+  }
+  return org.imposedChanges * (1 - (n > 0 ? carried / n : 0));
 }

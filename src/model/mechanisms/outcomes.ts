@@ -8,7 +8,7 @@
 import { clamp01 } from '../../engine/stats.js';
 import { closeInitiative, releaseTeam } from '../initiatives.js';
 import { type GroupValues, param } from '../params/define.js';
-import { NPG, OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
+import { METHODS, NPG, OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
 import { trustDown, trustUp } from './trust.js';
 
 export const outcomesParams = {
@@ -23,8 +23,11 @@ export const outcomesParams = {
   citizenFatigue: param(0.15, [0, 1], 'Fatigue added to a citizen by a sham or fruitless process', '003 traps'),
   valuePerDepth: param(0.5, [0, 10], 'Public value of a success per step of co-creation depth (plus one)', '002 §6; assumption'),
   motivationGain: param(0.05, [0, 1], 'Motivation gained by a team from a success', '001, 002 §2.5.4'),
+  trainingLabFactor: param(2, [1, 10], 'Competence gain multiplier for members of a training lab', '002 §4.2'),
 } as const;
 export type OutcomesParams = GroupValues<typeof outcomesParams>;
+
+const TRAINING_LAB = METHODS.indexOf('training-lab');
 
 export function outcomes(w: World, tick: number): void {
   const s = w.inits;
@@ -55,7 +58,7 @@ function succeed(w: World, id: number, tick: number): void {
   const g = w.p.trust.gain;
   const s = w.inits;
   const { staff, citizens, partners, pols, org } = w;
-  const comp = p.competenceGain * (1 + p.onTheJobFactor * org.onTheJob);
+  const comp = p.competenceGain * (1 + p.onTheJobFactor * org.onTheJob) * (s.method[id] === TRAINING_LAB ? p.trainingLabFactor : 1);
   forTeam(w, id, (j) => {
     staff.experience[j] = staff.experience[j]! + 1;
     staff.openness[j] = staff.openness[j]! + p.opennessGain * (1 - staff.openness[j]!);

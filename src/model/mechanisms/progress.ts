@@ -20,12 +20,15 @@ export const progressParams = {
   attentionPer1000: param(20, [0.1, 100], 'Initiatives per 1,000 staff the organisation can attend to before overload', '004 lever 1'),
   maxWeeks: param(104, [10, 520], 'Weeks after which an unfinished initiative is abandoned (process without results)', '003 traps'),
   noise: param(0.3, [0, 1], 'Relative weekly noise of progress', 'assumption'),
+  autonomyEffect: param(0.3, [0, 1], 'Speed-up from full autonomy with clear mandates (slow-down with unclear ones)', '003 SF-19'),
+  portfolioAttention: param(0.5, [0, 2], 'Extra attention capacity under full portfolio management', '004 levers 4, 6'),
 } as const;
 export type ProgressParams = GroupValues<typeof progressParams>;
 
 /** Overload: attention and manager support are split over active initiatives (004 lever 1). */
 export function overload(w: World): number {
-  const cap = (w.p.progress.attentionPer1000 * w.staff.n) / 1000;
+  const p = w.p.progress;
+  const cap = ((p.attentionPer1000 * w.staff.n) / 1000) * (1 + p.portfolioAttention * w.org.portfolio);
   return w.inits.active / cap;
 }
 
@@ -36,7 +39,8 @@ export function progress(w: World, tick: number): void {
   const r = w.rng.progress;
   const load = overload(w);
   const attention = 1 / (1 + load * load);
-  const common = p.baseRate * attention * (1 - p.reportingDrag * org.reportingLoad) * (1 - p.budgetDrag * org.budgetPressure);
+  const mandate = 1 + p.autonomyEffect * org.autonomy * (2 * org.mandateClarity - 1);
+  const common = p.baseRate * attention * mandate * (1 - p.reportingDrag * org.reportingLoad) * (1 - p.budgetDrag * org.budgetPressure);
   for (let id = 0; id < s.cap; id++) {
     if (s.phase[id] !== PHASE.running || s.progress[id]! >= 1) continue;
     const n = s.teamCount[id]!;

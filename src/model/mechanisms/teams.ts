@@ -14,7 +14,7 @@ export const teamsParams = {
   formingWeeks: param(6, [1, 52], 'Weeks an initiative spends recruiting before it runs', 'assumption', true),
   staffDraws: param(2, [0, 10], 'Recruitment attempts along ties per forming initiative per week', 'assumption', true),
   crossResistance: param(0.6, [0, 1], 'How strongly a line manager attached to own budget refuses to lend staff', '002 M60-62'),
-  matrixRecruit: param(1.5, [0, 10], 'Weekly cross-unit recruits per forming initiative at full matrix degree', '002 S2, 003 Asker'),
+  matrixRecruit: param(1, [0, 10], 'Weekly cross-unit recruits per forming initiative at full matrix degree', '002 S2, 003 Asker'),
   citizenDraws: param(3, [0, 20], 'Citizen recruitment attempts per forming initiative per week', '002 §5.4'),
   outreachGain: param(3, [0, 10], 'Multiplier on the acceptance of non-core segments at full outreach', '003 §6, S8'),
   anchorGain: param(1, [0, 5], 'Extra acceptance of families and youth when an anchor institution takes part', '003 §6'),
@@ -55,7 +55,10 @@ export function teams(w: World, tick: number): void {
       if (staff.initiative[j]! >= 0 || staff.burnout[j]! > 0.8) continue;
       let acc = staff.openness[j]! * Math.min(1, staff.freeTime[j]! / p.freeTimeRef);
       const ju = staff.unit[j]!;
-      if (ju !== owner) acc *= 1 - org.siloStrength * p.crossResistance * managers.budgetAttachment[units.head[ju]!]!;
+      if (ju !== owner) {
+        const attached = Math.min(1, Math.max(0, managers.budgetAttachment[units.head[ju]!]! + org.lineResistance));
+        acc *= 1 - org.siloStrength * p.crossResistance * attached;
+      }
       if (r.bernoulli(acc)) addMember(w, id, j);
     }
     // Matrix: cross-unit recruits without an existing tie; the team creates the tie.
@@ -87,7 +90,7 @@ export function teams(w: World, tick: number): void {
       if (citizens.current[c]! >= 0) continue;
       const seg = citizens.segment[c]!;
       let boost = seg === 0 ? 1 : 1 + p.outreachGain * org.outreach;
-      if (anchor && (seg === FAMILIES || seg === YOUTH)) boost += p.anchorGain;
+      if (seg === FAMILIES || seg === YOUTH) boost += p.anchorGain * Math.max(anchor, org.anchor);
       const acc = citizens.propensity[c]! * (1 - citizens.fatigue[c]!) * (0.5 + 0.5 * citizens.trust[c]!) * boost;
       if (r.bernoulli(acc)) addCitizen(w, id, c);
     }
@@ -98,8 +101,13 @@ export function teams(w: World, tick: number): void {
 export function cultureReadiness(w: World): number {
   const { managers, staff } = w;
   let style = 0;
-  for (let k = 0; k < managers.n; k++) style += managers.style[k]!;
+  let m = 0;
+  for (let k = 0; k < managers.n; k++) {
+    if (managers.removed[k] === 1) continue;
+    style += managers.style[k]!;
+    m++;
+  }
   let trust = 0;
   for (let i = 0; i < staff.n; i++) trust += staff.trustMgr[i]!;
-  return 0.5 * (style / Math.max(1, managers.n)) + 0.5 * (trust / Math.max(1, staff.n));
+  return 0.5 * (style / Math.max(1, m)) + 0.5 * (trust / Math.max(1, staff.n));
 }

@@ -36,7 +36,7 @@ export function turnover(w: World): void {
   const { staff, units, org, managers } = w;
   const r = w.rng.turnover;
   const autonomy = 1 - org.reportingLoad;
-  const change = p.changeStress * org.imposedChanges;
+  const change = p.changeStress * org.changeBurden;
   for (let i = 0; i < staff.n; i++) {
     const load =
       units.workload[staff.unit[i]!]! +

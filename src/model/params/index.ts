@@ -4,6 +4,7 @@
  */
 import { indexParams } from '../indicators.js';
 import { initParams } from '../init.js';
+import { leverParams } from '../levers/params.js';
 import { cultureParams } from '../mechanisms/culture.js';
 import { gatesParams } from '../mechanisms/gates.js';
 import { generationParams } from '../mechanisms/generation.js';
@@ -36,6 +37,7 @@ export const PARAM_GROUPS = {
   trust: trustParams,
   turnover: turnoverParams,
   index: indexParams,
+  levers: leverParams,
 } as const satisfies Record<string, ParamGroup>;
 
 export type ParamGroupName = keyof typeof PARAM_GROUPS;
