@@ -1,0 +1,99 @@
+/**
+ * Runs tasks on a piscina worker pool (threads = cores by default; min = max so CPU-bound work is
+ * not oversubscribed). Each finished replicate is checkpointed at once; a replicate that throws is
+ * recorded with its scenario, seed and error and the batch goes on.
+ */
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { writePart } from './parts.js';
+import type { Plan, Task } from './plan.js';
+import { taskInputs } from './plan.js';
+import type { WorkerResult, WorkerTask } from './worker.js';
+
+export interface Failure {
+  readonly key: string;
+  readonly scenario: string;
+  readonly point: number;
+  readonly replicate: number;
+  readonly seed: string | number;
+  readonly error: string;
+}
+
+export interface PoolOptions {
+  readonly out: string;
+  readonly threads: number;
+  readonly onDone?: (done: number, failed: number) => void;
+  /** Stop scheduling new tasks when this returns true (Ctrl-C). */
+  readonly stopped?: () => boolean;
+}
+
+export function defaultThreads(): number {
+  return availableParallelism();
+}
+
+// ".ts" when running from src (tsx / vitest), ".js" from dist.
+const ext = extname(fileURLToPath(import.meta.url));
+const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
+// Workers inherit tsx's loader under `tsx`, but not under vitest, so add it there.
+const workerExecArgv =
+  ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
+
+export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOptions): Promise<Failure[]> {
+  const failures: Failure[] = [];
+  if (tasks.length === 0) return failures;
+  const threads = Math.max(1, Math.min(opts.threads, tasks.length));
+  const pool = new Piscina<WorkerTask, WorkerResult>({
+    filename: workerUrl,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 30_000,
+    ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
+  });
+  let done = 0;
+  let next = 0;
+  // Keep a bounded number of tasks in flight so memory does not grow with the batch.
+  const inFlight = threads * 2;
+  const runOne = async (t: Task): Promise<void> => {
+    const inputs = taskInputs(plan, t);
+    try {
+      const r = await pool.run(inputs);
+      writePart(
+        opts.out,
+        {
+          key: t.key,
+          scenario: t.scenario,
+          point: t.point,
+          replicate: t.replicate,
+          ticks: inputs.config.ticks,
+          width: r.width,
+          turnTick: r.turnTick,
+          totals: r.totals,
+        },
+        r.data,
+      );
+    } catch (e) {
+      failures.push({
+        key: t.key,
+        scenario: plan.scenarios[t.scenario]!.name,
+        point: t.point,
+        replicate: t.replicate,
+        seed: inputs.seed,
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
+    }
+    done++;
+    opts.onDone?.(done, failures.length);
+  };
+  const lane = async (): Promise<void> => {
+    while (next < tasks.length && !opts.stopped?.()) await runOne(tasks[next++]!);
+  };
+  try {
+    await Promise.all(Array.from({ length: inFlight }, lane));
+  } finally {
+    await pool.destroy();
+  }
+  failures.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+  return failures;
+}
