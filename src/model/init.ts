@@ -72,7 +72,9 @@ function around(r: Rng, mean: number, sd: number): number {
 }
 
 export function createWorld(cfg: ModelConfig, seed: string | number, replicate: number): World {
-  const { org: oc, params: p } = cfg;
+  const { org: oc } = cfg;
+  // Parameters are shared by every replicate that uses this configuration: never written.
+  const p = deepFreeze(cfg.params);
   if (oc.units.length < 1 || oc.units.length > 31) throw new RangeError('a municipality needs 1..31 units');
   const streams = new RngStreams(seed, replicate);
   const rng: Streams = {
@@ -373,16 +375,25 @@ function initPoliticians(w: World, r: Rng): void {
   const ip = w.p.init;
   const { pols } = w;
   const { blocs, politicalBacking: B, backingBreadth: beta } = w.orgConfig;
+  let inBloc0 = 0;
   for (let i = 0; i < pols.n; i++) {
-    const bloc = i % blocs;
-    pols.bloc[i] = bloc;
-    const target = B * (beta + (1 - beta) * (bloc === 0 ? blocs : 0));
-    pols.backing[i] = around(r, Math.min(1, target), 0.05);
+    pols.bloc[i] = i % blocs;
+    if (pols.bloc[i] === 0) inBloc0++;
+  }
+  // Bloc 0 (governing) carries the backing that breadth does not spread: mean backing stays B.
+  const s0 = inBloc0 / Math.max(1, pols.n);
+  const target0 = Math.min(1, B * (beta + (1 - beta) / Math.max(s0, 1e-9)));
+  let sum = 0;
+  for (let i = 0; i < pols.n; i++) {
+    pols.backing[i] = around(r, pols.bloc[i] === 0 ? target0 : B * beta, 0.05);
+    sum += pols.backing[i]!;
     pols.role[i] = around(r, ip.politicianRole, 0.1);
     pols.understanding[i] = around(r, ip.politicianUnderstanding, 0.1);
     pols.trustAdmin[i] = around(r, ip.politicianTrust, 0.1);
     pols.elected[i] = -1;
   }
+  const shift = B - sum / Math.max(1, pols.n);
+  for (let i = 0; i < pols.n; i++) pols.backing[i] = clamp01(pols.backing[i]! + shift);
 }
 
 function createCitizens(n: number, population: number): CitizenState {
@@ -473,4 +484,12 @@ function createInitiatives(cap: number): InitiativeState {
     freeTop: cap,
     active: 0,
   };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
 }

@@ -52,7 +52,11 @@ export function generation(w: World, tick: number): void {
   const w4 = w.scratch.a;
   const base = p.proposeRate * (1 + p.roomToFailBoost * org.roomToFail);
   const filter = 1 - p.portfolioFilter * org.portfolio;
-  for (let i = 0; i < staff.n; i++) {
+  // Start at a random person each week so that, when the pool is nearly full, no unit always
+  // gets the free slots first.
+  const offset = r.int(staff.n);
+  for (let k = 0; k < staff.n; k++) {
+    const i = k + offset < staff.n ? k + offset : k + offset - staff.n;
     if (staff.initiative[i]! >= 0) continue;
     const time = Math.min(1, staff.freeTime[i]! / p.freeTimeRef);
     if (time <= 0) continue;
@@ -63,6 +67,7 @@ export function generation(w: World, tick: number): void {
     w.flows.proposals++;
     // Portfolio management stops proposals without value before they take resources (004 lever 4).
     if (!r.bernoulli(filter + (1 - filter) * staff.competence[i]!)) continue;
+    if (w.inits.freeTop === 0) continue; // pool full: the proposal is counted but cannot start
     const u = staff.unit[i]!;
     const id = openInitiative(
       w,
@@ -73,7 +78,6 @@ export function generation(w: World, tick: number): void {
       drawDepth(r, staff.logic[i * 3 + NPG]!, w4),
       r.int(5),
     );
-    if (id < 0) return; // pool full: nobody else can start this week
     label(w, id, r);
     w.flows.started++;
   }

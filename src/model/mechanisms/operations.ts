@@ -28,7 +28,8 @@ export function operations(w: World): void {
     const capacity = 1 - p.burnoutAbsence * (meanBurn[u]! / Math.max(1, units.staff[u]!));
     units.workload[u] = (units.demand[u]! * (1 + p.pressureLoad * org.budgetPressure) * relief) / capacity;
   }
-  const overhead = org.reportingLoad * p.reportingCost + org.imposedChanges * p.changeCost - org.projectBudgetShare * p.projectTime;
+  org.changeBurden = changeBurden(w);
+  const overhead = org.reportingLoad * p.reportingCost + org.changeBurden * p.changeCost - org.projectBudgetShare * p.projectTime;
   for (let i = 0; i < staff.n; i++) {
     // Initiative work is done in this free time; its extra strain shows up as burnout (turnover.ts).
     staff.freeTime[i] = clamp01(1 - units.workload[staff.unit[i]!]! - overhead);

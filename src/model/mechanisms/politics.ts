@@ -11,7 +11,13 @@ import type { World } from '../state.js';
 
 export const politicsParams = {
   electionTurnover: param(0.4, [0, 1], 'Share of council seats that change hands at an election', '004 lever 1; assumption'),
-  seatSwing: param(0.5, [0, 1], 'Probability a changed seat goes to a bloc drawn at random rather than the same bloc', 'assumption'),
+  seatSwing: param(0.5, [0, 1], 'Probability a changed seat goes to another bloc rather than the same bloc', 'assumption'),
+  incumbencyPenalty: param(
+    0.5,
+    [0, 1],
+    'How much less likely a swinging seat goes to the governing bloc (bloc 0) than to another',
+    '004 lever 1; assumption',
+  ),
   newcomerUnderstanding: param(
     0.15,
     [0, 1],
@@ -66,7 +72,13 @@ export function election(w: World, tick: number): void {
   for (let b = 0; b < blocs; b++) sum[b] = cnt[b]! > 0 ? sum[b]! / cnt[b]! : p.baselineBacking;
   for (let i = 0; i < pols.n; i++) {
     if (!r.bernoulli(p.electionTurnover)) continue;
-    if (r.bernoulli(p.seatSwing)) pols.bloc[i] = r.int(blocs);
+    // Swinging seats tend to leave the governing bloc (bloc 0), which owns the transformation: a
+    // transformation backed by that bloc alone loses ground; one backed by all blocs does not.
+    if (blocs > 1 && r.bernoulli(p.seatSwing)) {
+      const w0 = 1 - p.incumbencyPenalty;
+      const x = r.next() * (w0 + blocs - 1);
+      pols.bloc[i] = x < w0 ? 0 : 1 + Math.min(blocs - 2, Math.floor(x - w0));
+    }
     const blocMean = sum[pols.bloc[i]!]!;
     pols.backing[i] = clamp01(p.baselineBacking + p.backingInheritance * (blocMean - p.baselineBacking) + r.normal(0, 0.05));
     pols.understanding[i] = clamp01(r.normal(p.newcomerUnderstanding, 0.05));

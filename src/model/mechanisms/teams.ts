@@ -62,7 +62,7 @@ export function teams(w: World, tick: number): void {
       if (r.bernoulli(acc)) addMember(w, id, j);
     }
     // Matrix: cross-unit recruits without an existing tie; the team creates the tie.
-    let mx = org.matrixDegree * p.matrixRecruit * matrixAccept;
+    let mx = units.n > 1 ? org.matrixDegree * p.matrixRecruit * matrixAccept : 0;
     while (mx > 0) {
       if (!r.bernoulli(Math.min(1, mx))) break;
       mx -= 1;
