@@ -77,28 +77,32 @@ function swap(a: Float64Array, n: number, i: number, j: number): void {
 
 /**
  * Gini coefficient of non-negative integer counts (equal weights) in O(n + max) with a histogram,
- * so it can run every tick: G = sum_i (2i - n - 1) x_(i) / (n sum x) over ascending x, the same
- * uncorrected formula as weightedGini. `hist` is scratch and is grown by the caller if too short.
+ * so it can run every tick: G = sum_i (2i - m - 1) x_(i) / (m sum x) over the m values >= `min`
+ * in ascending order, the same uncorrected formula as weightedGini. `min = 1` gives the
+ * inequality among those with a positive count. `hist` is scratch and must exceed the maximum.
  */
-export function countGini(values: Int32Array, n: number, hist: Int32Array): number {
+export function countGini(values: Int32Array, n: number, hist: Int32Array, min = 0): number {
   let max = 0;
   let total = 0;
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
+    if (v < min) continue;
     if (v > max) max = v;
     total += v;
+    m++;
   }
-  if (n === 0 || total === 0) return 0;
+  if (m === 0 || total === 0) return 0;
   if (max >= hist.length) throw new RangeError(`countGini: value ${max} exceeds histogram size ${hist.length}`);
   hist.fill(0, 0, max + 1);
-  for (let i = 0; i < n; i++) hist[values[i]!]!++;
+  for (let i = 0; i < n; i++) if (values[i]! >= min) hist[values[i]!]!++;
   let num = 0;
   let k = 0;
-  for (let v = 0; v <= max; v++) {
+  for (let v = min; v <= max; v++) {
     const c = hist[v]!;
     if (c === 0) continue;
-    num += v * (2 * c * k + c * (c + 1) - c * (n + 1));
+    num += v * (2 * c * k + c * (c + 1) - c * (m + 1));
     k += c;
   }
-  return num / (n * total);
+  return num / (m * total);
 }

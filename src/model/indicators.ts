@@ -42,6 +42,7 @@ export const INDICATORS = [
   'trustCitizens',
   'trustPartners',
   'participationGini',
+  'populationParticipationGini',
   'participationRate',
   'shareEngagedCore',
   'shareBusyFamilies',
@@ -204,7 +205,9 @@ export function observe(w: World, tick: number): void {
   }
   citTrust /= Math.max(1, citizens.n);
   if (maxP >= w.scratch.hist.length) w.scratch.hist = new Int32Array(2 * maxP + 1);
-  set('participationGini', countGini(citizens.participations, citizens.n, w.scratch.hist));
+  // Among citizens who have taken part (MODEL.md §5), and across the whole population sample.
+  set('participationGini', countGini(citizens.participations, citizens.n, w.scratch.hist, 1));
+  set('populationParticipationGini', countGini(citizens.participations, citizens.n, w.scratch.hist));
   set('participationRate', part / Math.max(1, citizens.n));
   for (let k = 0; k < SEGMENTS.length; k++) set(SEGMENT_COLUMNS[k]!, part > 0 ? seg[k]! / part : Number.NaN);
   let parTrust = 0;

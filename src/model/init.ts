@@ -106,7 +106,7 @@ export function createWorld(cfg: ModelConfig, seed: string | number, replicate: 
     cal: new Calendar(cfg.startDate, cfg.ticks),
     rng,
     org,
-    top: { spendOverride: 0, fearCost: ip.fearOfCost, legalRisk: ip.legalRisk, controlLoss: ip.controlLoss },
+    top: { fearCost: ip.fearOfCost, legalRisk: ip.legalRisk, controlLoss: ip.controlLoss },
     units,
     staff,
     managers,

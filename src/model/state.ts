@@ -132,8 +132,6 @@ export interface ManagerState {
 }
 
 export interface TopState {
-  /** Probability that top management blocks spending on a co-created proposal. */
-  spendOverride: number;
   fearCost: number;
   legalRisk: number;
   controlLoss: number;

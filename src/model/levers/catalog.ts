@@ -56,7 +56,8 @@ export const LEVERS = [
   {
     kind: 'trust-reform',
     title: 'Trust reform',
-    changes: 'reporting load down, autonomy up; autonomy speeds work only with clear mandates and slows it without',
+    changes:
+      'reporting load down, autonomy up, steering toward trust (NPG); autonomy speeds work only with clear mandates and slows it without',
     source: '003 S4, 003 SF-19',
     scope: 'org',
     reversible: true,
@@ -117,6 +118,15 @@ export const LEVERS = [
     title: 'Single top push',
     changes: 'top signal strength up; documents turn toward NPG at once',
     source: '002 S14',
+    scope: 'org',
+    reversible: true,
+    options: none,
+  },
+  {
+    kind: 'strategy-plans',
+    title: 'More plans and strategies',
+    changes: 'documents turn toward NPG and plans add reporting load; no signal, resources or design ("paper NPG")',
+    source: '002 VF-1, S1',
     scope: 'org',
     reversible: true,
     options: none,
@@ -256,7 +266,7 @@ export const LEVERS = [
   {
     kind: 'budget-cut',
     title: 'Budget cut (austerity)',
-    changes: 'budget pressure up',
+    changes: 'budget pressure up; steering tightens toward NPM control',
     source: '002 S12, 003 S6',
     scope: 'org',
     reversible: true,

@@ -1,15 +1,23 @@
 /** Levers on leadership and direction: top push, tugboats, leadership development, pace, missions. */
 import { NPG, type World } from '../state.js';
 import type { LeverEffect, Undo } from './shift.js';
-import { inTargets, shiftOrg, targetUnits, undoAll } from './shift.js';
+import { inTargets, moveMix, shiftOrg, targetUnits, undoAll } from './shift.js';
 
-/** Move the documents' logic mix toward pure NPG by a share of the distance ("documents move at once"). */
+/** Documents turn toward NPG at once and stay written: this change is never undone. */
 function turnDocuments(w: World, share: number): void {
-  const d = w.org.documents;
-  d[0] = d[0]! * (1 - share);
-  d[1] = d[1]! * (1 - share);
-  d[NPG] = 1 - d[0]! - d[1]!;
+  moveMix(w.org.documents, NPG, share);
 }
+
+/**
+ * More plans and strategies (002 VF-1, S1): the documents turn toward NPG and the plans add
+ * reporting, with no signal, resources or design behind them: "paper NPG".
+ */
+export const strategyPlans: LeverEffect = {
+  begin(w, it) {
+    turnDocuments(w, w.p.levers.documentsShift * it.intensity);
+    return shiftOrg(w, 'reportingLoad', w.p.levers.planReporting * it.intensity);
+  },
+};
 
 /** Single top push (002 S14): a strong signal at the top only; the documents turn at once. */
 export const topPush: LeverEffect = {

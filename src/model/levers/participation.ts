@@ -1,7 +1,7 @@
 /** Levers on politics, law, methods and participation. */
-import { METHODS } from '../state.js';
+import { METHODS, NPM } from '../state.js';
 import type { LeverEffect } from './shift.js';
-import { setOrg, shiftOrg, targetUnits, undoAll } from './shift.js';
+import { moveMix, setOrg, shiftOrg, targetUnits, undoAll } from './shift.js';
 
 /** Politicians in arenas with the administration: the cogwheel interface (002 S8, 003 S9). */
 export const politiciansArenas: LeverEffect = {
@@ -48,9 +48,13 @@ export const concept: LeverEffect = {
   begin: (w, it) => setOrg(w, 'conceptBreadth', (it.options.direction === 'clarify' ? -1 : 1) * it.intensity),
 };
 
-/** Budget cut (002 S12, 003 S6). */
+/** Budget cut (002 S12, 003 S6): budget pressure up, and steering tightens toward NPM control. */
 export const budgetCut: LeverEffect = {
-  begin: (w, it) => shiftOrg(w, 'budgetPressure', w.p.levers.budgetCut * it.intensity),
+  begin: (w, it) =>
+    undoAll(
+      shiftOrg(w, 'budgetPressure', w.p.levers.budgetCut * it.intensity),
+      moveMix(w.org.steering, NPM, w.p.levers.austeritySteering * it.intensity),
+    ),
 };
 
 /** Method pushes (002 §2.4, §4.2): top management starts initiatives of one method. */

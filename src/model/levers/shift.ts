@@ -33,6 +33,19 @@ export function setOrg(w: World, field: NumericOrgField, value: number): Undo {
   };
 }
 
+/**
+ * Move a logic mix (documents or steering) toward one vertex by a share of the distance, on the
+ * simplex; the undo restores the mix as it was.
+ */
+export function moveMix(mix: Float64Array, vertex: number, share: number): Undo {
+  const before = Float64Array.from(mix);
+  for (let k = 0; k < 3; k++) if (k !== vertex) mix[k] = mix[k]! * (1 - share);
+  mix[vertex] = 1 - mix.reduce((a, v, k) => (k === vertex ? a : a + v), 0);
+  return () => {
+    mix.set(before);
+  };
+}
+
 export function undoAll(...undos: Undo[]): Undo {
   return (w) => {
     for (let k = undos.length - 1; k >= 0; k--) undos[k]!(w);

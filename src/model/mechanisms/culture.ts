@@ -15,7 +15,12 @@ export const cultureParams = {
   routineHalf: param(3, [0.1, 100], 'Routines per 100 staff at which a unit is half saturated', 'assumption'),
   opennessSignal: param(0.004, [0, 0.1], 'Weekly rise of openness at fully heard top direction', '002 M22'),
   burnoutClosure: param(0.01, [0, 0.1], 'Weekly fall of openness at full burnout', '004; assumption'),
-  changeFatigue: param(0.002, [0, 0.1], 'Weekly fall of openness per imposed change per year (change fatigue)', '003 S5'),
+  changeFatigue: param(0.0003, [0, 0.1], 'Weekly fall of openness per imposed change per year (change fatigue)', '003 S5'),
+  identityInertia: param(0.5, [0, 1], 'Share of peer influence resisted at full professional identity', '003 §2'),
+  fearDrift: param(0.005, [0, 0.1], 'Weekly drift of fear of error toward what the climate supports', '002 §2.5.5'),
+  fearBase: param(0.31, [0, 1], 'Fear of error the climate supports without budget pressure or room to fail', 'assumption'),
+  pressureFear: param(0.3, [0, 1], 'Fear of error added per unit of budget pressure', '002 S12, 003 S6'),
+  safetyRelief: param(0.2, [0, 1], 'Fear of error removed at full room to fail', '002 §2.5.5, 003'),
 } as const;
 export type CultureParams = GroupValues<typeof cultureParams>;
 
@@ -35,6 +40,7 @@ export function culture(w: World): void {
   const s2 = org.steering[2]!;
   const r = w.rng.culture;
   const fatigue = p.changeFatigue * org.changeBurden;
+  const fearTarget = Math.min(1, Math.max(0, p.fearBase + p.pressureFear * org.budgetPressure - p.safetyRelief * org.roomToFail));
   for (let i = 0; i < staff.n; i++) {
     const d = degree[i]!;
     const b = i * 3;
@@ -46,7 +52,7 @@ export function culture(w: World): void {
     const m1 = L[j * 3 + 1]!;
     const m2 = L[j * 3 + 2]!;
     const mo = staff.openness[j]!;
-    const a = d > 0 ? p.peerRate : 0;
+    const a = d > 0 ? p.peerRate * (1 - p.identityInertia * staff.identity[i]!) : 0;
     let c = p.signalPull * staff.heard[i]! + p.routinePull * dens[u]!;
     let sp = p.steeringPull;
     let ap = a;
@@ -68,6 +74,7 @@ export function culture(w: World): void {
         op + a * (mo - op) + p.opennessSignal * staff.heard[i]! * (1 - op) - (p.burnoutClosure * staff.burnout[i]! + fatigue) * op,
       ),
     );
+    staff.fear[i] = staff.fear[i]! + p.fearDrift * (fearTarget - staff.fear[i]!);
     units.npgPractice[u] = units.npgPractice[u]! + L[b + NPG]!;
   }
   for (let u = 0; u < units.n; u++) units.npgPractice[u] = units.npgPractice[u]! / Math.max(1, units.staff[u]!);

@@ -25,6 +25,8 @@ export const gatesParams = {
   spendScale: param(0.5, [0, 1], 'Block probability at the spending gate at full NPM steering and fear of cost', '002 §4.3.4'),
   budgetShelter: param(3, [0, 10], 'Protection from the spending gate per unit of project budget share', '002 S2b'),
   pressureSpend: param(0.3, [0, 1], 'Extra spending-gate blocking at full budget pressure', '002 S12, 003 S6'),
+  riskAversion: param(0.5, [0, 1], "Weight of top management's legal-risk and control-loss fears on the gates", '002 §2.4, §4.3.4'),
+  centralSpend: param(0.5, [0, 2], 'Extra spending-gate blocking per unit of centralisation', '002 §4.3.4'),
   politicalScale: param(0.5, [0, 1], 'Override probability of a decision-maker politician with no trust or understanding', '002 §5.2, 003'),
   cogwheelRelief: param(0.5, [0, 1], 'Reduction of override with the cogwheel interface', '002 §5.9, S8'),
   earlyRelief: param(0.5, [0, 1], 'Reduction of override when co-creation comes before the resolution', '002 S10'),
@@ -58,8 +60,12 @@ export function gates(w: World): void {
   const shelter = Math.max(0, 1 - p.budgetShelter * org.projectBudgetShare - 0.5 * org.budgetTransfer - 0.3 * org.crossBudget);
   const spend = Math.min(
     1,
-    p.spendScale * org.steering[NPM]! * 2 * top.fearCost * shelter + p.pressureSpend * org.budgetPressure * shelter,
+    (p.spendScale * org.steering[NPM]! * 2 * top.fearCost * shelter + p.pressureSpend * org.budgetPressure * shelter) *
+      (1 + p.centralSpend * (org.centralisation - 0.5)),
   );
+  // Top management's fears scale the gates around their defaults (0.5 leaves them unchanged).
+  const legalFear = 1 + p.riskAversion * (2 * top.legalRisk - 1);
+  const controlFear = 1 + p.riskAversion * (2 * top.controlLoss - 1);
   const political = politicalOverride(w);
   const over = Math.max(0, overload(w) - 1);
   for (let id = 0; id < s.cap; id++) {
@@ -68,12 +74,13 @@ export function gates(w: World): void {
     const exposure = problem === PROBLEM.authority ? 1 : problem === PROBLEM.wicked ? p.legalWicked : p.legalRoutine;
     const u = s.owner[id]!;
     const internal = p.stateLegalShare + (1 - p.stateLegalShare) * units.internalLegal[u]!;
-    if (r.bernoulli(p.legalScale * units.legal[u]! * exposure * internal)) {
+    if (r.bernoulli(p.legalScale * units.legal[u]! * exposure * internal * legalFear)) {
       s.outcome[id] = OUTCOME.blockedLegal;
       continue;
     }
     const depth = s.depth[id]!;
-    if (r.bernoulli(spend * (0.4 + 0.3 * depth) * (s.mission[id] ? 0.5 : 1))) {
+    // Deeper co-creation costs more, and a radical partnership means sharing control.
+    if (r.bernoulli(spend * (0.4 + 0.3 * depth) * (depth === 3 ? controlFear : 1) * (s.mission[id] ? 0.5 : 1))) {
       s.outcome[id] = OUTCOME.blockedSpending;
       continue;
     }

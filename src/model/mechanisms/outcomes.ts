@@ -23,6 +23,7 @@ export const outcomesParams = {
   citizenFatigue: param(0.15, [0, 1], 'Fatigue added to a citizen by a sham or fruitless process', '003 traps'),
   valuePerDepth: param(0.5, [0, 10], 'Public value of a success per step of co-creation depth (plus one)', '002 §6; assumption'),
   motivationGain: param(0.05, [0, 1], 'Motivation gained by a team from a success', '001, 002 §2.5.4'),
+  politicalShare: param(0.25, [0, 1], 'Share of a trust step politicians take from an initiative they decided on', '002 §5.2; assumption'),
   trainingLabFactor: param(2, [1, 10], 'Competence gain multiplier for members of a training lab', '002 §4.2'),
 } as const;
 export type OutcomesParams = GroupValues<typeof outcomesParams>;
@@ -79,7 +80,7 @@ function succeed(w: World, id: number, tick: number): void {
   // Politicians who decided on it see a result: trust, understanding and backing grow a little.
   if (s.depth[id]! >= 2 || s.mission[id]) {
     for (let i = 0; i < pols.n; i++) {
-      pols.trustAdmin[i] = trustUp(pols.trustAdmin[i]!, g * 0.25);
+      pols.trustAdmin[i] = trustUp(pols.trustAdmin[i]!, g * p.politicalShare);
       pols.backing[i] = pols.backing[i]! + 0.01 * (1 - pols.backing[i]!);
       pols.understanding[i] = pols.understanding[i]! + 0.01 * (1 - pols.understanding[i]!);
     }
@@ -117,6 +118,12 @@ function fail(w: World, id: number, fruitless: boolean): void {
   forPartners(w, id, (q) => {
     partners.trust[q] = trustDown(partners.trust[q]!, gain, asymmetry);
   });
+  // Politicians who decided on it see it fail: trust in the administration falls (fast).
+  const s = w.inits;
+  if (s.depth[id]! >= 2 || s.mission[id]) {
+    const { pols } = w;
+    for (let i = 0; i < pols.n; i++) pols.trustAdmin[i] = trustDown(pols.trustAdmin[i]!, gain * p.politicalShare, asymmetry);
+  }
 }
 
 /** Blocked at a gate: the team is discouraged; citizens who took part were asked in vain (a sham). */

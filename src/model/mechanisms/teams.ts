@@ -91,7 +91,9 @@ export function teams(w: World, tick: number): void {
       const seg = citizens.segment[c]!;
       let boost = seg === 0 ? 1 : 1 + p.outreachGain * org.outreach;
       if (seg === FAMILIES || seg === YOUTH) boost += p.anchorGain * Math.max(anchor, org.anchor);
-      const acc = citizens.propensity[c]! * (1 - citizens.fatigue[c]!) * (0.5 + 0.5 * citizens.trust[c]!) * boost;
+      // Citizens who expect to co-create rather than be served join more readily (003 §2).
+      const acc =
+        citizens.propensity[c]! * (1 - citizens.fatigue[c]!) * (0.5 + 0.5 * citizens.trust[c]!) * (0.8 + citizens.role[c]!) * boost;
       if (r.bernoulli(acc)) addCitizen(w, id, c);
     }
   }
