@@ -1,4 +1,5 @@
 /** Command actions: turn parsed options into work, print a short human summary. */
+import { displayFile, formatErrors, loadScenario, scenarioJsonSchemaText } from '../scenario/index.js';
 import { type PresetName, resolveRunSpec } from './resolve.js';
 import { runToFolder } from './run.js';
 
@@ -30,4 +31,30 @@ export function runCommand(scenario: string | undefined, opts: RunOptions): void
   console.log(`  NPG in documents ${pct(f.documentsNPG)}, in practice ${pct(f.practiceNPG)} (gap ${pct(f.policyPracticeGap)})`);
   console.log(`  actual co-creation ${pct(f.coCreationActual)} of staff, reported ${pct(f.coCreationReported)}; routines ${f.routines}`);
   console.log(`wrote ${out.files.join(', ')} to ${out.dir}`);
+}
+
+/** `tanker validate FILE...`: check each scenario (and its extends chain) without running; exit code 1 if any has errors. */
+export function validateCommand(files: readonly string[]): void {
+  let failed = 0;
+  for (const file of files) {
+    const r = loadScenario(file);
+    if (r.ok) {
+      const n = r.scenario.interventions.length;
+      console.log(`ok  ${displayFile(file)} (${r.scenario.name}, ${n} intervention${n === 1 ? '' : 's'})`);
+    } else {
+      failed++;
+      const k = r.errors.length;
+      console.error(`${displayFile(file)}: ${k} error${k === 1 ? '' : 's'}`);
+      console.error(formatErrors(r.errors));
+    }
+  }
+  if (failed > 0) {
+    if (files.length > 1) console.error(`${failed} of ${files.length} scenario files have errors.`);
+    process.exitCode = 1;
+  }
+}
+
+/** `tanker schema`: the scenario JSON Schema (draft 2020-12) on stdout. */
+export function schemaCommand(): void {
+  process.stdout.write(scenarioJsonSchemaText());
 }

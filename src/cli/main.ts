@@ -3,7 +3,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { toolVersion } from '../io/provenance.js';
 import { SIZE_PRESETS } from '../model/presets.js';
-import { runCommand } from './commands.js';
+import { batchCommand, mergeCommand } from './batch-commands.js';
+import { runCommand, schemaCommand, validateCommand } from './commands.js';
 
 export function parseIntArg(name: string, min: number, max: number) {
   return (v: string): number => {
@@ -34,6 +35,37 @@ program
   .addOption(new Option('--format <list>', 'comma-separated output formats').default('csv,json'))
   .option('--no-elections', 'switch the four-yearly municipal election off')
   .action(runCommand);
+
+program
+  .command('validate')
+  .description('Check scenario files (and the files they extend) without running them; exit code 1 if any has errors.')
+  .argument('<files...>', 'scenario files (.yaml, .yml or .json)')
+  .action(validateCommand);
+
+program
+  .command('schema')
+  .description('Print the JSON Schema (draft 2020-12) of scenario files, for editors: tanker schema > scenario.schema.json')
+  .action(schemaCommand);
+
+program
+  .command('batch')
+  .description('Run many replicates of one or more scenario files (and their sweeps) on worker threads; write Parquet and CSV results.')
+  .argument('<files...>', 'scenario files')
+  .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseIntArg('--replicates', 1, 1_000_000))
+  .option('--threads <n>', 'worker threads (default: the number of cores)', parseIntArg('--threads', 1, 1024))
+  .option('--out <dir>', 'output folder for the batch', 'output/batch')
+  .option('--shard <i/n>', 'run only the i-th of n deterministic slices (1 <= i <= n); join them with tanker merge')
+  .option('--resume', 'continue an interrupted batch in --out: finished replicates are kept, not rerun', false)
+  .option('--seed <seed>', 'master seed for every file (overrides the files)')
+  .option('--quiet', 'no progress output', false)
+  .action(batchCommand);
+
+program
+  .command('merge')
+  .description('Join the folders of shards of one batch into one result, identical to a single run.')
+  .argument('<dirs...>', 'shard folders')
+  .requiredOption('--out <dir>', 'output folder for the merged batch')
+  .action(mergeCommand);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`tanker: ${e instanceof Error ? e.message : String(e)}`);
