@@ -7,7 +7,9 @@ export interface Description {
   readonly mean: number;
   readonly sd: number;
   readonly q05: number;
+  readonly q25: number;
   readonly q50: number;
+  readonly q75: number;
   readonly q95: number;
   /** 95 % confidence interval of the mean (Student's t, n - 1 degrees of freedom). */
   readonly ciLow: number;
@@ -19,7 +21,9 @@ const EMPTY: Description = {
   mean: Number.NaN,
   sd: Number.NaN,
   q05: Number.NaN,
+  q25: Number.NaN,
   q50: Number.NaN,
+  q75: Number.NaN,
   q95: Number.NaN,
   ciLow: Number.NaN,
   ciHigh: Number.NaN,
@@ -50,7 +54,9 @@ export function describe(values: ArrayLike<number>): Description {
     mean: m,
     sd,
     q05: quantileSorted(xs, 0.05),
+    q25: quantileSorted(xs, 0.25),
     q50: quantileSorted(xs, 0.5),
+    q75: quantileSorted(xs, 0.75),
     q95: quantileSorted(xs, 0.95),
     ciLow: m - half,
     ciHigh: m + half,
