@@ -8,7 +8,7 @@ import { mean, sampleStandardDeviation, sampleVariance } from 'simple-statistics
 import { studentTCdf, studentTQuantile } from './student-t.js';
 
 export interface TTestResult {
-  readonly test: 'welch' | 'paired';
+  readonly test: 'welch' | 'paired' | 'one-sample';
   readonly n: number;
   readonly diff: number;
   readonly ciLow: number;
@@ -50,7 +50,7 @@ export function welchTTest(a: readonly number[], b: readonly number[]): TTestRes
 /** One-sample t-test of mean(x) against mu. */
 export function oneSampleTTest(x: readonly number[], mu: number): TTestResult {
   if (x.length < 2) throw new RangeError('oneSampleTTest needs at least two values');
-  return finish('paired', x.length, mean(x) - mu, sampleStandardDeviation(x) / Math.sqrt(x.length), x.length - 1);
+  return finish('one-sample', x.length, mean(x) - mu, sampleStandardDeviation(x) / Math.sqrt(x.length), x.length - 1);
 }
 
 /** Cohen's d with the pooled standard deviation (b - a). */

@@ -1,19 +1,13 @@
 #!/usr/bin/env node
 /** The `tanker` command line. */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { toolVersion } from '../io/provenance.js';
 import { SIZE_PRESETS } from '../model/presets.js';
+import { parseIntArg } from './args.js';
 import { batchCommand, mergeCommand } from './batch-commands.js';
 import { runCommand, schemaCommand, validateCommand } from './commands.js';
-
-export function parseIntArg(name: string, min: number, max: number) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(`${name} must be an integer in [${min}, ${max}], got "${v}".`);
-    return n;
-  };
-}
+import { registerDock } from './dock-command.js';
+import { registerValidateModel } from './validate-model-command.js';
 
 const program = new Command()
   .name('tanker')
@@ -66,6 +60,9 @@ program
   .argument('<dirs...>', 'shard folders')
   .requiredOption('--out <dir>', 'output folder for the merged batch')
   .action(mergeCommand);
+
+registerValidateModel(program);
+registerDock(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`tanker: ${e instanceof Error ? e.message : String(e)}`);

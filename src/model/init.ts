@@ -480,6 +480,7 @@ function createInitiatives(cap: number): InitiativeState {
     actual: new Uint8Array(cap),
     units: new Int32Array(cap),
     mission: new Uint8Array(cap),
+    enthusiastLed: new Uint8Array(cap),
     free,
     freeTop: cap,
     active: 0,

@@ -35,6 +35,7 @@ export function openInitiative(
   s.actual[id] = 0;
   s.units[id] = 0;
   s.mission[id] = 0;
+  s.enthusiastLed[id] = champion >= 0 && w.staff.enthusiast[champion] === 1 ? 1 : 0;
   s.active++;
   if (champion >= 0) addMember(w, id, champion);
   return id;

@@ -219,6 +219,8 @@ export interface InitiativeState {
   /** Bit mask of the units whose staff have been in the team. */
   readonly units: Int32Array;
   readonly mission: Uint8Array;
+  /** Started by an enthusiast ("ildsjel"). */
+  readonly enthusiastLed: Uint8Array;
   readonly free: Int32Array; // stack of free slots
   freeTop: number;
   active: number;
@@ -238,6 +240,12 @@ export interface TickFlows {
   leavers: number;
   proposals: number;
   value: number;
+  /** Wicked-problem initiatives that succeeded, and that ended with a verdict (success or failure). */
+  wickedSucceeded: number;
+  wickedJudged: number;
+  /** Results of enthusiast-led initiatives: successes, and those that later decayed. */
+  enthusiastSucceeded: number;
+  enthusiastDecayed: number;
 }
 
 export interface Streams {
@@ -297,5 +305,9 @@ export function zeroFlows(): TickFlows {
     leavers: 0,
     proposals: 0,
     value: 0,
+    wickedSucceeded: 0,
+    wickedJudged: 0,
+    enthusiastSucceeded: 0,
+    enthusiastDecayed: 0,
   };
 }

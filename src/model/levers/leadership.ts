@@ -1,4 +1,5 @@
 /** Levers on leadership and direction: top push, tugboats, leadership development, pace, missions. */
+import { addTie } from '../network.js';
 import { NPG, type World } from '../state.js';
 import type { LeverEffect, Undo } from './shift.js';
 import { inTargets, moveMix, shiftOrg, targetUnits, undoAll } from './shift.js';
@@ -52,6 +53,12 @@ export const tugboats: LeverEffect = {
           staff.tugboat[i] = 1;
           staff.openness[i] = Math.max(staff.openness[i]!, 0.7);
           chosen.push(i);
+          // Change agents are brokers: they reach across the silo walls.
+          for (let k = 0; k < w.p.levers.tugboatBrokerTies; k++) {
+            let v = r.int(units.n - 1);
+            if (v >= u) v++;
+            if (units.n > 1) addTie(w, i, units.firstStaff[v]! + r.int(units.staff[v]!));
+          }
         }
       }
     }

@@ -16,6 +16,7 @@ export const leverParams = {
     '004 lever 6',
   ),
   reportingCut: param(0.5, [0, 1], 'Reporting load removed by a trust reform', '003 S4'),
+  tugboatBrokerTies: param(2, [0, 10], 'Cross-unit ties each tugboat makes as a broker across silos', '002 S13', true),
   topPush: param(0.6, [0, 1], 'Top signal added by a single top push', '002 S14'),
   documentsShift: param(0.6, [0, 1], 'Share of the distance to pure NPG that documents move at a top push', '002 VF-1'),
   planReporting: param(0.1, [0, 1], 'Reporting load added by more plans and strategies', '002 VF-1, S1'),

@@ -13,7 +13,7 @@ import { NPM, OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
 import { overload } from './progress.js';
 
 export const gatesParams = {
-  legalScale: param(0.35, [0, 1], 'Block probability at full strictness for an authority problem', '002 §2.4, 003 S10'),
+  legalScale: param(0.5, [0, 1], 'Block probability at full strictness for an authority problem', '002 §2.4, 003 S10'),
   legalWicked: param(0.4, [0, 1], 'Legal exposure of wicked problems relative to authority problems', '002 Fig. 13'),
   legalRoutine: param(0.2, [0, 1], 'Legal exposure of routine problems relative to authority problems', '002 Fig. 13'),
   stateLegalShare: param(
@@ -34,6 +34,12 @@ export const gatesParams = {
   qualityCompetence: param(0.3, [0, 1], 'Success added per unit of team competence above 0.5', '004 lever 8'),
   qualityCitizens: param(0.1, [0, 1], 'Success added when citizens took part', '002 VF-11'),
   qualityDiversity: param(0.15, [0, 1], 'Success added per additional unit on a wicked problem (up to two)', '000 §2, 002 §2.5.3'),
+  siloIntegration: param(
+    0.6,
+    [0, 1],
+    'Share of the diversity bonus lost at full silo strength (members stay loyal to their line)',
+    '002 §4.3.5',
+  ),
   wickedPenalty: param(0.2, [0, 1], 'Success lost by a wicked problem handled inside one silo', '000 §2'),
   authorityFit: param(0.15, [0, 1], 'Success lost on authority problems, where co-creation helps least', '002 Fig. 13'),
   qualityOverload: param(0.25, [0, 1], 'Success lost per unit of initiative overload above capacity', '004 lever 1'),
@@ -95,7 +101,9 @@ export function gates(w: World): void {
     const nu = unitCount(w, id);
     let q = p.qualityBase + p.qualityCompetence * (comp / Math.max(1, n) - 0.5) - p.qualityOverload * over;
     if (s.actual[id]) q += p.qualityCitizens;
-    if (problem === PROBLEM.wicked) q += nu > 1 ? p.qualityDiversity * Math.min(2, nu - 1) : -p.wickedPenalty;
+    if (problem === PROBLEM.wicked) {
+      q += nu > 1 ? p.qualityDiversity * Math.min(2, nu - 1) * (1 - p.siloIntegration * org.siloStrength) : -p.wickedPenalty;
+    }
     if (problem === PROBLEM.authority) q -= p.authorityFit;
     s.outcome[id] = r.bernoulli(q) ? OUTCOME.success : OUTCOME.failure;
   }

@@ -51,6 +51,7 @@ export function institutions(w: World): void {
     const orphan = champ < 0 || staff.burnout[champ]! > p.championBurnout;
     if (r.bernoulli(orphan ? p.orphanDecay : p.fadeRate)) {
       w.flows.decayed++;
+      if (s.enthusiastLed[id]) w.flows.enthusiastDecayed++;
       closeInitiative(w, id);
       continue;
     }

@@ -45,7 +45,8 @@ export function yearlyBudget(w: World): void {
 /**
  * Strain of imposed change. Where the sources disagree (MODEL.md §6): "work slowly to work fast"
  * (003) charges every imposed change in full; "led to the ground" (Wigan, 003 §6.2) charges only
- * what leaders do not carry, measured as the mean of coaching style times relay over managers.
+ * what leaders at the ground do not carry, measured as the mean coaching style of first-line
+ * managers (the managers who translate a change into the team's daily work).
  */
 export function changeBurden(w: World): number {
   const { org, managers: m } = w;
@@ -53,8 +54,8 @@ export function changeBurden(w: World): number {
   let carried = 0;
   let n = 0;
   for (let k = 0; k < m.n; k++) {
-    if (m.removed[k] === 1) continue;
-    carried += m.style[k]! * m.relay[k]!;
+    if (m.removed[k] === 1 || m.staffCount[k] === 0) continue;
+    carried += m.style[k]!;
     n++;
   }
   return org.imposedChanges * (1 - (n > 0 ? carried / n : 0));

@@ -36,6 +36,10 @@ export function outcomes(w: World, tick: number): void {
     const o = s.outcome[id]!;
     if (o === OUTCOME.none) continue;
     s.outcome[id] = OUTCOME.none;
+    if (s.problem[id] === PROBLEM.wicked && (o === OUTCOME.success || o === OUTCOME.failure)) {
+      w.flows.wickedJudged++;
+      if (o === OUTCOME.success) w.flows.wickedSucceeded++;
+    }
     if (o === OUTCOME.success) {
       succeed(w, id, tick);
       continue;
@@ -87,6 +91,7 @@ function succeed(w: World, id: number, tick: number): void {
   }
   w.flows.value += successValue(w, id);
   w.flows.succeeded++;
+  if (s.enthusiastLed[id]) w.flows.enthusiastSucceeded++;
   s.phase[id] = PHASE.implemented;
   s.phaseStart[id] = tick;
   releaseTeam(w, id, true);

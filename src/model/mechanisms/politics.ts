@@ -11,9 +11,9 @@ import type { World } from '../state.js';
 
 export const politicsParams = {
   electionTurnover: param(0.4, [0, 1], 'Share of council seats that change hands at an election', '004 lever 1; assumption'),
-  seatSwing: param(0.5, [0, 1], 'Probability a changed seat goes to another bloc rather than the same bloc', 'assumption'),
+  seatSwing: param(0.6, [0, 1], 'Probability a changed seat goes to another bloc rather than the same bloc', 'assumption'),
   incumbencyPenalty: param(
-    0.5,
+    0.7,
     [0, 1],
     'How much less likely a swinging seat goes to the governing bloc (bloc 0) than to another',
     '004 lever 1; assumption',
@@ -25,7 +25,7 @@ export const politicsParams = {
     '003 (politicians not taught co-creation); assumption',
   ),
   backingInheritance: param(
-    0.7,
+    0.9,
     [0, 1],
     "Weight of the bloc's backing in a newcomer's backing",
     '004 lever 1 (broad anchoring survives elections)',
@@ -33,6 +33,12 @@ export const politicsParams = {
   baselineBacking: param(0.2, [0, 1], 'Backing of the transformation among newcomers from a bloc without backing', 'assumption'),
   trustReset: param(0.5, [0, 1], 'Share of political trust in the administration reset to baseline for newcomers', 'MODEL.md §3.1'),
   baselinePoliticalTrust: param(0.5, [0, 1], 'Baseline trust of politicians in the administration', 'assumption'),
+  reprioritisation: param(
+    3,
+    [0, 10],
+    'Elasticity of the top push and co-creation budgets to backing lost at an election',
+    '004 lever 1; assumption',
+  ),
   arenaLearning: param(0.004, [0, 0.1], 'Weekly growth of understanding and interactive role in cogwheel arenas', '002 §5.9, S8; 003 S9'),
 } as const;
 export type PoliticsParams = GroupValues<typeof politicsParams>;
@@ -60,6 +66,7 @@ export function election(w: World, tick: number): void {
   const { pols } = w;
   const r = w.rng.politics;
   const blocs = w.orgConfig.blocs;
+  const before = meanBacking(w);
   // Bloc means before the election: newcomers inherit their bloc's stance.
   const sum = w.scratch.a;
   const cnt = w.scratch.b;
@@ -85,5 +92,17 @@ export function election(w: World, tick: number): void {
     pols.role[i] = clamp01(r.normal(0.2, 0.1));
     pols.trustAdmin[i] = clamp01((1 - p.trustReset) * pols.trustAdmin[i]! + p.trustReset * p.baselinePoliticalTrust);
     pols.elected[i] = tick;
+  }
+  // The new council reprioritises: the administration's push and the money set aside for
+  // co-creation shrink with the backing the transformation lost (004 lever 1: it must survive
+  // the next election). A transformation anchored in all blocs loses little backing, so little else.
+  const after = meanBacking(w);
+  if (before > 0 && after < before) {
+    const keep = (after / before) ** p.reprioritisation;
+    const { org } = w;
+    org.topSignal *= keep;
+    org.budgetTransfer *= keep;
+    org.projectBudgetShare *= keep;
+    org.missionRate *= keep;
   }
 }

@@ -6,7 +6,9 @@
  */
 import { unitCount } from '../initiatives.js';
 import { type GroupValues, param } from '../params/define.js';
-import { OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
+import { METHODS, OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
+
+const TRAINING_LAB = METHODS.indexOf('training-lab');
 
 export const progressParams = {
   baseRate: param(1 / 15, [0, 1], 'Weekly progress of a team in ideal conditions (15 weeks to finish)', 'assumption'),
@@ -22,6 +24,7 @@ export const progressParams = {
   noise: param(0.3, [0, 1], 'Relative weekly noise of progress', 'assumption'),
   autonomyEffect: param(0.3, [0, 1], 'Speed-up from full autonomy with clear mandates (slow-down with unclear ones)', '003 SF-19'),
   portfolioAttention: param(0.5, [0, 2], 'Extra attention capacity under full portfolio management', '004 levers 4, 6'),
+  trainingLabWeekly: param(0.004, [0, 0.1], 'Weekly competence gain of members of a training lab while it runs', '002 §4.2'),
 } as const;
 export type ProgressParams = GroupValues<typeof progressParams>;
 
@@ -48,6 +51,7 @@ export function progress(w: World, tick: number): void {
       s.outcome[id] = OUTCOME.abandoned;
       continue;
     }
+    const lab = s.method[id] === TRAINING_LAB ? p.trainingLabWeekly : 0;
     let free = 0;
     let comp = 0;
     let trust = 0;
@@ -55,6 +59,7 @@ export function progress(w: World, tick: number): void {
     const base = id * s.maxTeam;
     for (let k = 0; k < n; k++) {
       const j = s.team[base + k]!;
+      if (lab > 0) staff.competence[j] = staff.competence[j]! + lab * (1 - staff.competence[j]!);
       free += staff.freeTime[j]!;
       comp += staff.competence[j]!;
       trust += staff.trustMgr[j]!;

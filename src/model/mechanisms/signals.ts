@@ -14,7 +14,7 @@ export const signalsParams = {
   insecurityDamping: param(0.3, [0, 1], 'Relay lost per unit of manager insecurity', '002 §2.5.4; assumption'),
   heardRate: param(0.05, [0, 1], 'Weekly update rate of what staff have heard (memory about 20 weeks)', 'assumption'),
   politicalAnchor: param(0.5, [0, 1], 'Share of the top signal that depends on political backing', '004 lever 1, 002 §5.2'),
-  tugboatReach: param(0.15, [0, 1], 'Weekly probability that a tugboat passes the direction to each of its ties', '002 S13'),
+  tugboatReach: param(0.3, [0, 1], 'Weekly probability that a tugboat passes the direction to each of its ties', '002 S13'),
 } as const;
 export type SignalsParams = GroupValues<typeof signalsParams>;
 

@@ -1,0 +1,430 @@
+/**
+ * The twelve stylised facts of MODEL.md §6 as statistical checks. Each fact runs its conditions
+ * over the same replicates (common random numbers), computes a per-replicate measure, and tests
+ * the stated direction with a t-test (paired where the conditions differ only in the treatment).
+ * A fact passes when every one of its checks is significant at `alpha` in the stated direction.
+ */
+import { oneSampleTTest, pairedTTest, type TTestResult, welchTTest } from '../analysis/ttest.js';
+import { Rng } from '../engine/rng.js';
+import type { SizePreset } from '../model/config.js';
+import { trustDown, trustUp } from '../model/mechanisms/trust.js';
+import {
+  at,
+  baseConfig,
+  type Condition,
+  condition,
+  final,
+  lever,
+  meanOver,
+  type RunResult,
+  withLayers,
+  withOrg,
+  withParam,
+} from './design.js';
+
+export interface Check {
+  readonly claim: string;
+  readonly result: TTestResult;
+  /** Direction the claim needs: the difference (or mean minus reference) above or below 0. */
+  readonly direction: 'positive' | 'negative';
+  readonly pass: boolean;
+}
+
+export interface FactOutcome {
+  readonly id: number;
+  readonly title: string;
+  readonly source: string;
+  readonly checks: readonly Check[];
+  readonly pass: boolean;
+}
+
+export interface FactContext {
+  readonly size: SizePreset;
+  readonly alpha: number;
+}
+
+export interface Fact {
+  readonly id: number;
+  readonly title: string;
+  readonly source: string;
+  /** The conditions to run (by name); all share the replicates' seeds. */
+  conditions(ctx: FactContext): Record<string, Condition>;
+  evaluate(runs: Record<string, readonly RunResult[]>, ctx: FactContext): Omit<Check, 'pass'>[];
+}
+
+const ALL = (rs: readonly RunResult[], f: (r: RunResult) => number) => rs.map(f);
+
+function check(claim: string, result: TTestResult, direction: 'positive' | 'negative'): Omit<Check, 'pass'> {
+  return { claim, result, direction };
+}
+
+/** A strong top-level decision: the push and the means to act on it, decided at the top at week 13. */
+const decision = () => [lever('top-push'), lever('matrix-budget'), lever('leadership-development'), lever('room-to-fail')];
+
+export const FACTS: readonly Fact[] = [
+  {
+    id: 1,
+    title: 'Tanker lag: documents turn at once, practice follows over years on an S-shaped path',
+    source: '002 title and §4.3; MODEL.md §6.1',
+    conditions: ({ size }) => {
+      const c = baseConfig(size, 416);
+      return { base: condition(c), decision: condition(c, decision()) };
+    },
+    evaluate: ({ base, decision: d }) => {
+      const delta = (name: 'practiceNPG' | 'documentsNPG', t: number) => d!.map((r, i) => at(r, name, t) - at(base![i]!, name, t));
+      const docs14 = delta('documentsNPG', 14);
+      const docsEnd = delta('documentsNPG', 415);
+      const p = (t: number) => delta('practiceNPG', t);
+      const share1 = p(65).map((v, i) => v / p(260)[i]!);
+      const y1 = p(65).map((v, i) => v - p(13)[i]!);
+      const y2 = p(117).map((v, i) => v - p(65)[i]!);
+      const y3 = p(169).map((v, i) => v - p(117)[i]!);
+      const y8 = p(415).map((v, i) => v - p(363)[i]!);
+      return [
+        check(
+          'documents reach their new mix within a week (share of the final change made by week 14, minus 0.99)',
+          oneSampleTTest(
+            docs14.map((v, i) => v / docsEnd[i]!),
+            0.99,
+          ),
+          'positive',
+        ),
+        check('after one year practice has made less than a quarter of its five-year change', oneSampleTTest(share1, 0.25), 'negative'),
+        check('practice accelerates: the second year moves it more than the first', pairedTTest(y1, y2), 'positive'),
+        check('practice levels off: the eighth year moves it less than the third', pairedTTest(y3, y8), 'negative'),
+      ];
+    },
+  },
+  {
+    id: 2,
+    title: 'Layer attenuation: more management layers give a weaker and later response to the same top signal',
+    source: '002 M18, §4.3.3; MODEL.md §6.2',
+    conditions: ({ size }) => ({
+      two: condition(withLayers(baseConfig(size), 2), [lever('top-push')]),
+      five: condition(withLayers(baseConfig(size), 5), [lever('top-push')]),
+    }),
+    evaluate: ({ two, five }) => [
+      check(
+        'the signal reaching staff (mean of weeks 14-260) is weaker with 5 layers',
+        welchTTest(
+          ALL(two!, (r) => meanOver(r, 'signalReach', 14, 260)),
+          ALL(five!, (r) => meanOver(r, 'signalReach', 14, 260)),
+        ),
+        'negative',
+      ),
+      check(
+        'practice NPG after five years is lower with 5 layers',
+        welchTTest(
+          ALL(two!, (r) => final(r, 'practiceNPG')),
+          ALL(five!, (r) => final(r, 'practiceNPG')),
+        ),
+        'negative',
+      ),
+      check(
+        'the signal is later: reach after 13 weeks of the push is lower with 5 layers',
+        welchTTest(
+          ALL(two!, (r) => at(r, 'signalReach', 26)),
+          ALL(five!, (r) => at(r, 'signalReach', 26)),
+        ),
+        'negative',
+      ),
+    ],
+  },
+  {
+    id: 3,
+    title: 'Paper NPG: more plans and strategies alone widen the policy-practice gap',
+    source: '002 VF-1, S1; MODEL.md §6.3',
+    conditions: ({ size }) => ({ base: condition(baseConfig(size)), plans: condition(baseConfig(size), [lever('strategy-plans')]) }),
+    evaluate: ({ base, plans }) => [
+      check(
+        'the policy-practice gap after five years is wider with more plans',
+        pairedTTest(
+          ALL(base!, (r) => final(r, 'policyPracticeGap')),
+          ALL(plans!, (r) => final(r, 'policyPracticeGap')),
+        ),
+        'positive',
+      ),
+    ],
+  },
+  {
+    id: 4,
+    title: 'Silos: higher silo strength lowers the cross-silo share and the success of wicked problems; a remote-work shock raises silos',
+    source: '002 §4.3.5, S11; 000 §2; MODEL.md §6.4',
+    conditions: ({ size }) => ({
+      low: condition(withOrg(baseConfig(size), { siloStrength: 0.4 })),
+      high: condition(withOrg(baseConfig(size), { siloStrength: 0.95 })),
+      base: condition(baseConfig(size)),
+      shock: condition(baseConfig(size), [lever('remote-work-shock', 13, 1, 117)]),
+    }),
+    evaluate: ({ low, high, base, shock }) => {
+      const wicked = (r: RunResult) => r.totals.wickedSucceeded / Math.max(1, r.totals.wickedJudged);
+      return [
+        check(
+          'cross-silo share of initiative teams (mean over the run) is lower with strong silos',
+          pairedTTest(
+            ALL(low!, (r) => meanOver(r, 'crossSiloShare', 26, 260)),
+            ALL(high!, (r) => meanOver(r, 'crossSiloShare', 26, 260)),
+          ),
+          'negative',
+        ),
+        check('wicked problems succeed less often with strong silos', pairedTTest(ALL(low!, wicked), ALL(high!, wicked)), 'negative'),
+        check(
+          'a remote-work shock thins cross-unit ties (share at the end of the shock)',
+          pairedTTest(
+            ALL(base!, (r) => at(r, 'crossUnitTieShare', 116)),
+            ALL(shock!, (r) => at(r, 'crossUnitTieShare', 116)),
+          ),
+          'negative',
+        ),
+      ];
+    },
+  },
+  {
+    id: 5,
+    title: 'Trust asymmetry: equal numbers of good and bad experiences lower trust',
+    source: 'MODEL.md §3.11, §6.5 (a modelling assumption: docs/sources.md SF5)',
+    conditions: ({ size }) => ({ base: condition(baseConfig(size, 1)) }),
+    evaluate: ({ base }) => {
+      // Per replicate: 200 people from trust U(0.3, 0.8) get 10 good and 10 bad experiences in random order.
+      const gain = baseConfig('small').params.trust.gain;
+      const asym = baseConfig('small').params.trust.asymmetry;
+      const changes = base!.map((_, rep) => {
+        const r = new Rng(`trust-asymmetry|${rep}`);
+        let sum = 0;
+        for (let k = 0; k < 200; k++) {
+          const t0 = r.range(0.3, 0.8);
+          let t = t0;
+          const seq = new Int32Array(20);
+          for (let j = 0; j < 20; j++) seq[j] = j < 10 ? 1 : 0;
+          r.shuffle(seq);
+          for (let j = 0; j < 20; j++) t = seq[j] ? trustUp(t, gain) : trustDown(t, gain, asym);
+          sum += t - t0;
+        }
+        return sum / 200;
+      });
+      return [check('mean change of trust after 10 good and 10 bad experiences is negative', oneSampleTTest(changes, 0), 'negative')];
+    },
+  },
+  {
+    id: 6,
+    title: 'Participation skew: without outreach the engaged core dominates; outreach and anchor institutions lower the inequality',
+    source: '003 §3.6, §6, S8; 002 VF-13; MODEL.md §6.6',
+    conditions: ({ size }) => ({ base: condition(baseConfig(size)), outreach: condition(baseConfig(size), [lever('outreach')]) }),
+    evaluate: ({ base, outreach }) => [
+      check(
+        'the engaged core (10 % of the population) is over-represented among participants (share minus 0.1)',
+        oneSampleTTest(
+          ALL(base!, (r) => meanOver(r, 'shareEngagedCore', 26, 260)),
+          0.1,
+        ),
+        'positive',
+      ),
+      check(
+        'outreach lowers the engaged core’s share among participants',
+        pairedTTest(
+          ALL(base!, (r) => meanOver(r, 'shareEngagedCore', 26, 260)),
+          ALL(outreach!, (r) => meanOver(r, 'shareEngagedCore', 26, 260)),
+        ),
+        'negative',
+      ),
+      check(
+        'outreach lowers participation inequality across the population (Gini)',
+        pairedTTest(
+          ALL(base!, (r) => final(r, 'populationParticipationGini')),
+          ALL(outreach!, (r) => final(r, 'populationParticipationGini')),
+        ),
+        'negative',
+      ),
+    ],
+  },
+  {
+    id: 7,
+    title: 'Room to fail: more proposals and more learning, at the price of more failures',
+    source: '002 §2.5.5, 003; MODEL.md §6.7',
+    conditions: ({ size }) => ({ base: condition(baseConfig(size)), rtf: condition(baseConfig(size), [lever('room-to-fail')]) }),
+    evaluate: ({ base, rtf }) => [
+      check(
+        'more proposals',
+        pairedTTest(
+          ALL(base!, (r) => r.totals.proposals),
+          ALL(rtf!, (r) => r.totals.proposals),
+        ),
+        'positive',
+      ),
+      check(
+        'more learning (staff competence after five years)',
+        pairedTTest(
+          ALL(base!, (r) => final(r, 'competence')),
+          ALL(rtf!, (r) => final(r, 'competence')),
+        ),
+        'positive',
+      ),
+      check(
+        'more failures',
+        pairedTTest(
+          ALL(base!, (r) => r.totals.failed),
+          ALL(rtf!, (r) => r.totals.failed),
+        ),
+        'positive',
+      ),
+    ],
+  },
+  {
+    id: 8,
+    title: 'Austerity: budget cuts lower innovation and raise fear of error and burnout',
+    source: '002 S12, 003 S6; MODEL.md §6.8',
+    conditions: ({ size }) => ({ base: condition(baseConfig(size)), cut: condition(baseConfig(size), [lever('budget-cut')]) }),
+    evaluate: ({ base, cut }) => [
+      check(
+        'fewer initiatives started',
+        pairedTTest(
+          ALL(base!, (r) => r.totals.started),
+          ALL(cut!, (r) => r.totals.started),
+        ),
+        'negative',
+      ),
+      check(
+        'more fear of error after five years',
+        pairedTTest(
+          ALL(base!, (r) => final(r, 'fearOfError')),
+          ALL(cut!, (r) => final(r, 'fearOfError')),
+        ),
+        'positive',
+      ),
+      check(
+        'more burnout after five years',
+        pairedTTest(
+          ALL(base!, (r) => final(r, 'burnout')),
+          ALL(cut!, (r) => final(r, 'burnout')),
+        ),
+        'positive',
+      ),
+    ],
+  },
+  {
+    id: 9,
+    title: 'Enthusiasts without institutionalisation: their initiatives die when they burn out or leave',
+    source: '000 §4 ("fra ildsjeler til institusjonalisering"); MODEL.md §6.9',
+    conditions: ({ size }) => {
+      const base = baseConfig(size);
+      return {
+        none: condition(withParam(base, 'institutions', { takeoverRate: 0 })),
+        base: condition(base),
+        strained: condition(withParam(base, 'turnover', { enthusiastStress: 0.8 })),
+      };
+    },
+    evaluate: ({ none, base, strained }) => {
+      const decayShare = (r: RunResult) => r.totals.decayed / Math.max(1, r.totals.succeeded);
+      const enthusiastDecay = (r: RunResult) => r.totals.enthusiastDecayed / Math.max(1, r.totals.enthusiastSucceeded);
+      return [
+        check(
+          'without institutionalisation most successes have died within five years (share decayed minus 0.5)',
+          oneSampleTTest(ALL(none!, decayShare), 0.5),
+          'positive',
+        ),
+        check(
+          'when enthusiasts burn out, more of their results die before the line takes them over (enthusiast-led results)',
+          pairedTTest(ALL(base!, enthusiastDecay), ALL(strained!, enthusiastDecay)),
+          'positive',
+        ),
+      ];
+    },
+  },
+  {
+    id: 10,
+    title: 'Election: turnover of politicians mid-horizon stalls a transformation that lacks broad political anchoring',
+    source: '004 lever 1; MODEL.md §6.10',
+    conditions: ({ size }) => {
+      const narrow = withOrg(baseConfig(size), { backingBreadth: 0, politicalBacking: 0.5 });
+      const broad = withOrg(baseConfig(size), { backingBreadth: 1, politicalBacking: 0.5 });
+      return {
+        narrowOn: condition(narrow, decision(), true),
+        narrowOff: condition(narrow, decision(), false),
+        broadOn: condition(broad, decision(), true),
+        broadOff: condition(broad, decision(), false),
+      };
+    },
+    evaluate: ({ narrowOn, narrowOff, broadOn, broadOff }) => {
+      const idx = (r: RunResult) => final(r, 'transformationIndex');
+      const effect = (on: readonly RunResult[], off: readonly RunResult[]) => on.map((r, i) => idx(r) - idx(off[i]!));
+      return [
+        check(
+          'with narrow anchoring the election lowers political backing',
+          pairedTTest(
+            ALL(narrowOff!, (r) => final(r, 'politicalBacking')),
+            ALL(narrowOn!, (r) => final(r, 'politicalBacking')),
+          ),
+          'negative',
+        ),
+        check(
+          'with narrow anchoring the election lowers the transformation index after five years',
+          pairedTTest(ALL(narrowOff!, idx), ALL(narrowOn!, idx)),
+          'negative',
+        ),
+        check(
+          'broad anchoring softens the election’s effect (difference of effects)',
+          welchTTest(effect(narrowOn!, narrowOff!), effect(broadOn!, broadOff!)),
+          'positive',
+        ),
+      ];
+    },
+  },
+  {
+    id: 11,
+    title: 'Overload: starting too many initiatives at once lowers success',
+    source: '004 lever 1; MODEL.md §6.11',
+    conditions: ({ size }) => ({
+      base: condition(baseConfig(size)),
+      many: condition(withParam(baseConfig(size), 'generation', { proposeRate: 0.016 })),
+    }),
+    evaluate: ({ base, many }) => {
+      const success = (r: RunResult) => r.totals.succeeded / Math.max(1, r.totals.succeeded + r.totals.failed + r.totals.blocked);
+      return [
+        check(
+          'with four times the proposals, the initiatives started are more',
+          pairedTTest(
+            ALL(base!, (r) => r.totals.started),
+            ALL(many!, (r) => r.totals.started),
+          ),
+          'positive',
+        ),
+        check('and a smaller share of them succeeds', pairedTTest(ALL(base!, success), ALL(many!, success)), 'negative'),
+      ];
+    },
+  },
+  {
+    id: 12,
+    title: 'No spontaneous emergence: without leadership, resources and institutional design, co-creation stays low',
+    source: '003 SF-1; MODEL.md §6.12',
+    conditions: ({ size }) => ({
+      base: condition(baseConfig(size)),
+      designed: condition(baseConfig(size), [...decision(), lever('portfolio'), lever('politicians-arenas'), lever('outreach')]),
+    }),
+    evaluate: ({ base, designed }, ctx) => {
+      const cc = (r: RunResult) => meanOver(r, 'coCreationActual', 208, 260);
+      const threshold = baseConfig(ctx.size).params.index.turnThreshold;
+      return [
+        check(
+          'left alone, the transformation index stays below the turning threshold (index minus threshold)',
+          oneSampleTTest(
+            ALL(base!, (r) => final(r, 'transformationIndex')),
+            threshold,
+          ),
+          'negative',
+        ),
+        check(
+          'left alone, actual co-creation in year five stays below 2 % of staff (share minus 0.02)',
+          oneSampleTTest(ALL(base!, cc), 0.02),
+          'negative',
+        ),
+        check('with leadership, resources and design it is higher', pairedTTest(ALL(base!, cc), ALL(designed!, cc)), 'positive'),
+      ];
+    },
+  },
+];
+
+export function judge(c: Omit<Check, 'pass'>, alpha: number): Check {
+  const r = c.result;
+  const rightWay = c.direction === 'positive' ? r.diff > 0 : r.diff < 0;
+  return { ...c, pass: rightWay && r.p < alpha };
+}

@@ -1,0 +1,71 @@
+/** Run the stylised-fact checks: every fact's conditions over the same replicates, on the pool. */
+import { runReplicates } from '../batch/replicates.js';
+import type { WorkerTask } from '../batch/worker.js';
+import type { SizePreset } from '../model/config.js';
+import type { RunResult } from './design.js';
+import { FACTS, type FactOutcome, judge } from './facts.js';
+
+export interface ValidationOptions {
+  readonly size: SizePreset;
+  readonly replicates: number;
+  readonly seed: string;
+  readonly threads: number;
+  readonly alpha: number;
+  readonly only?: readonly number[];
+}
+
+export async function validateModel(opts: ValidationOptions): Promise<FactOutcome[]> {
+  const ctx = { size: opts.size, alpha: opts.alpha };
+  const facts = FACTS.filter((f) => !opts.only || opts.only.includes(f.id));
+  const tasks: WorkerTask[] = [];
+  const index: { fact: number; cond: string }[] = [];
+  for (const f of facts) {
+    for (const [name, c] of Object.entries(f.conditions(ctx))) {
+      for (let r = 0; r < opts.replicates; r++) {
+        tasks.push({
+          config: c.config,
+          interventions: c.interventions,
+          elections: c.elections,
+          seed: `${opts.seed}|fact${f.id}`,
+          replicate: r,
+        });
+        if (r === 0) index.push({ fact: f.id, cond: name });
+      }
+    }
+  }
+  const results = await runReplicates(tasks, opts.threads);
+  let k = 0;
+  const byFact = new Map<number, Record<string, RunResult[]>>();
+  for (const { fact, cond } of index) {
+    const rec = byFact.get(fact) ?? {};
+    rec[cond] = results.slice(k, k + opts.replicates);
+    k += opts.replicates;
+    byFact.set(fact, rec);
+  }
+  return facts.map((f) => {
+    const checks = f.evaluate(byFact.get(f.id)!, ctx).map((c) => judge(c, opts.alpha));
+    return { id: f.id, title: f.title, source: f.source, checks, pass: checks.every((c) => c.pass) };
+  });
+}
+
+function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(2) : v.toFixed(4);
+}
+
+export function factsTable(outcomes: readonly FactOutcome[]): string {
+  const lines: string[] = [];
+  for (const o of outcomes) {
+    lines.push(`${o.pass ? 'PASS' : 'FAIL'}  ${o.id}. ${o.title}  [${o.source}]`);
+    for (const c of o.checks) {
+      const r = c.result;
+      lines.push(
+        `      ${c.pass ? 'ok  ' : 'no  '} ${c.claim}: effect ${fmt(r.diff)} [95 % CI ${fmt(r.ciLow)}, ${fmt(r.ciHigh)}], ${r.test} t-test t=${fmt(r.t)}, df=${r.df.toFixed(1)}, p=${r.p < 1e-4 ? '<1e-4' : r.p.toFixed(4)}`,
+      );
+    }
+  }
+  const passed = outcomes.filter((o) => o.pass).length;
+  lines.push('', `${passed} of ${outcomes.length} stylised facts hold.`);
+  return lines.join('\n');
+}
