@@ -3,7 +3,7 @@
  * pool, then assemble the result tables and a manifest. A shard only runs; `merge` assembles.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
@@ -62,6 +62,10 @@ export async function runBatch(scenarios: readonly BatchScenario[], opts: BatchO
         `${opts.out} holds a different batch (plan ${old.hash}, this one ${plan.hash}); --resume needs the same files and options`,
       );
   } else {
+    // A folder without a plan must be empty: old parts from another batch would mix into this one.
+    if (existsSync(opts.out) && readdirSync(opts.out).length > 0) {
+      throw new Error(`${opts.out} is not empty and holds no batch (no plan.json); choose an empty or new --out folder`);
+    }
     writeFileAtomic(path, `${JSON.stringify({ hash: plan.hash, scenarios: plan.scenarios } satisfies PlanFile)}\n`);
   }
   ensurePartsDir(opts.out);

@@ -7,6 +7,8 @@ import { parseIntArg } from './args.js';
 import { batchCommand, mergeCommand } from './batch-commands.js';
 import { runCommand, schemaCommand, validateCommand } from './commands.js';
 import { registerDock } from './dock-command.js';
+import { registerExplore } from './explore-command.js';
+import { registerReport } from './report-command.js';
 import { registerValidateModel } from './validate-model-command.js';
 
 const program = new Command()
@@ -61,8 +63,16 @@ program
   .requiredOption('--out <dir>', 'output folder for the merged batch')
   .action(mergeCommand);
 
+registerReport(program);
 registerValidateModel(program);
 registerDock(program);
+registerExplore(program);
+
+// Output piped into `head` and the like: stop quietly when the reader goes away.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   console.error(`tanker: ${e instanceof Error ? e.message : String(e)}`);

@@ -27,7 +27,8 @@ export function loadBatchScenarios(files: readonly string[], ov: BatchOverrides)
       config: s.config,
       interventions: s.interventions,
       points: s.points,
-      resolved: s.resolved,
+      // The manifest records what ran: a --replicates override replaces the file's value.
+      resolved: ov.replicates === undefined ? s.resolved : { ...s.resolved, replicates: ov.replicates },
     });
   }
   if (errors.length > 0) {

@@ -246,6 +246,11 @@ export interface TickFlows {
   /** Results of enthusiast-led initiatives: successes, and those that later decayed. */
   enthusiastSucceeded: number;
   enthusiastDecayed: number;
+  /** Weeks that implemented results spent carried by their champion or orphaned, and decays in each state. */
+  carriedWeeks: number;
+  carriedDecays: number;
+  orphanWeeks: number;
+  orphanDecays: number;
 }
 
 export interface Streams {
@@ -309,5 +314,9 @@ export function zeroFlows(): TickFlows {
     wickedJudged: 0,
     enthusiastSucceeded: 0,
     enthusiastDecayed: 0,
+    carriedWeeks: 0,
+    carriedDecays: 0,
+    orphanWeeks: 0,
+    orphanDecays: 0,
   };
 }

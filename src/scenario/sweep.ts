@@ -49,7 +49,12 @@ function bounds(name: string, orgField: (field: string) => z.ZodType | undefined
   if (group === 'organisation') {
     const schema = orgField(field);
     if (!schema) return null;
-    return { check: (v) => (schema.safeParse(v).success ? null : 'outside the range of this organisation field') };
+    // Optional fields wrap the number schema; its bounds give the allowed range.
+    const inner = (schema as unknown as { unwrap?: () => unknown }).unwrap?.() ?? schema;
+    const n = inner as { minValue?: number | null; maxValue?: number | null };
+    const range =
+      n.minValue != null && n.maxValue != null ? `a number from ${n.minValue} to ${n.maxValue}` : 'a value this organisation field accepts';
+    return { check: (v) => (schema.safeParse(v).success ? null : range) };
   }
   const spec = (PARAM_GROUPS as Record<string, Record<string, { min: number; max: number; integer?: boolean }>>)[group]?.[field];
   if (!spec) return null;

@@ -309,13 +309,13 @@ export const FACTS: readonly Fact[] = [
       const base = baseConfig(size);
       return {
         none: condition(withParam(base, 'institutions', { takeoverRate: 0 })),
-        base: condition(base),
         strained: condition(withParam(base, 'turnover', { enthusiastStress: 0.8 })),
       };
     },
-    evaluate: ({ none, base, strained }) => {
+    evaluate: ({ none, strained }) => {
       const decayShare = (r: RunResult) => r.totals.decayed / Math.max(1, r.totals.succeeded);
-      const enthusiastDecay = (r: RunResult) => r.totals.enthusiastDecayed / Math.max(1, r.totals.enthusiastSucceeded);
+      // Weekly decay hazard of results whose champion has burned out or left, against those still carried.
+      const pairs = strained!.filter((r) => r.totals.orphanWeeks > 0 && r.totals.carriedWeeks > 0);
       return [
         check(
           'without institutionalisation most successes have died within five years (share decayed minus 0.5)',
@@ -323,8 +323,11 @@ export const FACTS: readonly Fact[] = [
           'positive',
         ),
         check(
-          'when enthusiasts burn out, more of their results die before the line takes them over (enthusiast-led results)',
-          pairedTTest(ALL(base!, enthusiastDecay), ALL(strained!, enthusiastDecay)),
+          'a result dies faster once its champion burns out or leaves (weekly decay hazard, orphaned minus carried)',
+          pairedTTest(
+            pairs.map((r) => r.totals.carriedDecays / r.totals.carriedWeeks),
+            pairs.map((r) => r.totals.orphanDecays / r.totals.orphanWeeks),
+          ),
           'positive',
         ),
       ];

@@ -49,7 +49,11 @@ export function institutions(w: World): void {
       continue;
     }
     const orphan = champ < 0 || staff.burnout[champ]! > p.championBurnout;
+    if (orphan) w.flows.orphanWeeks++;
+    else w.flows.carriedWeeks++;
     if (r.bernoulli(orphan ? p.orphanDecay : p.fadeRate)) {
+      if (orphan) w.flows.orphanDecays++;
+      else w.flows.carriedDecays++;
       w.flows.decayed++;
       if (s.enthusiastLed[id]) w.flows.enthusiastDecayed++;
       closeInitiative(w, id);

@@ -1,0 +1,151 @@
+/**
+ * `tanker cluster slurm` (write, and optionally submit, a Slurm job array of batch shards plus a
+ * dependent merge job) and `tanker cluster status` (progress of a sharded batch from its folder).
+ */
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { ensurePlanFile } from '../cluster/plan-file.js';
+import { projectRoot, type Runner, submitSlurmJob, tankerInvocation, writeSlurmJob } from '../cluster/slurm.js';
+import { batchStatus, formatStatus } from '../cluster/status.js';
+import { loadBatchScenarios } from './scenarios.js';
+
+function intArg(name: string, min: number, max: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`${name} must be an integer in [${min}, ${max}], got "${v}".`);
+    return n;
+  };
+}
+
+export interface SlurmCommandOptions {
+  shards: number;
+  out: string;
+  partition?: string;
+  time?: string;
+  mem?: string;
+  cpusPerTask?: number;
+  account?: string;
+  replicates?: number;
+  seed?: string;
+  runner: Runner;
+  submit: boolean;
+}
+
+export function slurmCommand(program: Command, files: readonly string[], opts: SlurmCommandOptions): void {
+  const out = resolve(opts.out);
+  const abs = files.map((f) => resolve(f));
+  // Validate every file and fix the plan now, so no array task fails on a typo, and so the shards
+  // only read plan.json (see cluster/plan-file.ts).
+  const scenarios = loadBatchScenarios(abs, { replicates: opts.replicates, seed: opts.seed });
+  const { plan, created } = ensurePlanFile(out, scenarios);
+  const tanker = tankerInvocation(projectRoot(), opts.runner);
+  const report = program.commands.some((c) => c.name() === 'report');
+  const paths = writeSlurmJob({
+    files: abs,
+    shards: opts.shards,
+    out,
+    replicates: opts.replicates,
+    seed: opts.seed,
+    hash: plan.hash,
+    tanker,
+    node: process.execPath,
+    report,
+    partition: opts.partition,
+    time: opts.time,
+    mem: opts.mem,
+    cpusPerTask: opts.cpusPerTask,
+    account: opts.account,
+  });
+  const perShard = Math.ceil(plan.tasks.length / opts.shards);
+  console.log(
+    `batch ${plan.hash}: ${scenarios.length} scenario(s), ${plan.tasks.length} replicates in ${opts.shards} shard(s) of at most ${perShard}; plan ${created ? 'written to' : 'already in'} ${out}`,
+  );
+  if (opts.shards > plan.tasks.length)
+    console.error(
+      `warning: ${opts.shards} shards for ${plan.tasks.length} replicates: ${opts.shards - plan.tasks.length} array task(s) will have nothing to do`,
+    );
+  if (opts.shards > 1000)
+    console.error(
+      'warning: more than 1000 array tasks exceeds the default MaxArraySize of Slurm (1001); ask your admins or use fewer shards',
+    );
+  console.log(`jobs run: node ${tanker.args.join(' ')} (${tanker.reason})`);
+  if (!report) console.log('note: this tanker has no "report" command; the merge job only merges');
+  console.log(`wrote ${paths.batch}, ${paths.merge} and ${paths.submit}; logs go to ${paths.dir}/logs`);
+  if (!opts.submit) {
+    console.log(`submit with: bash ${paths.submit}   (or rerun with --submit); progress: tanker cluster status ${out}`);
+    return;
+  }
+  const ids = submitSlurmJob(paths, out);
+  console.log(`submitted job array ${ids.array} (${opts.shards} tasks) and merge job ${ids.merge} (afterok:${ids.array})`);
+  console.log(`progress: tanker cluster status ${out}   or   squeue -j ${ids.array},${ids.merge}`);
+}
+
+/** `tanker cluster plan`: validate the files and write DIR/plan.json once, for schedulers other than Slurm. */
+export function planCommand(files: readonly string[], opts: { out: string; replicates?: number; seed?: string }): void {
+  const out = resolve(opts.out);
+  const scenarios = loadBatchScenarios(
+    files.map((f) => resolve(f)),
+    { replicates: opts.replicates, seed: opts.seed },
+  );
+  const { plan, created } = ensurePlanFile(out, scenarios);
+  console.log(
+    `batch ${plan.hash}: ${scenarios.length} scenario(s), ${plan.tasks.length} replicates; plan ${created ? 'written to' : 'already in'} ${out}`,
+  );
+}
+
+export function statusCommand(dir: string, opts: { shards?: number; json: boolean }): void {
+  const s = batchStatus(resolve(dir), opts.shards);
+  console.log(opts.json ? JSON.stringify(s, null, 2) : formatStatus(s));
+}
+
+export function registerCluster(program: Command): void {
+  const cluster = program
+    .command('cluster')
+    .description('Run a batch on a cluster: the scheduler runs one shard per task into one shared results folder, then merges.');
+
+  cluster
+    .command('slurm')
+    .description(
+      'Write a Slurm job array (one batch shard per task, resumable) and a dependent merge job to OUT/slurm/; --submit submits both with sbatch.',
+    )
+    .argument('<files...>', 'scenario files')
+    .requiredOption('--shards <n>', 'number of shards = array tasks', intArg('--shards', 1, 100_000))
+    .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/batch')
+    .option('--partition <name>', 'Slurm partition (#SBATCH --partition)')
+    .option('--time <limit>', 'time limit per task, e.g. 01:00:00 (#SBATCH --time)')
+    .option('--mem <size>', 'memory per task, e.g. 4G (#SBATCH --mem)')
+    .option('--cpus-per-task <n>', 'cores per task; the shard uses as many worker threads', intArg('--cpus-per-task', 1, 1024))
+    .option('--account <name>', 'Slurm account to charge (#SBATCH --account)')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', intArg('--replicates', 1, 1_000_000))
+    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .addOption(
+      new Option(
+        '--runner <how>',
+        'how jobs start tanker: node dist/cli/main.js, node --import tsx src/cli/main.ts, or auto (dist if built and current)',
+      )
+        .choices(['auto', 'dist', 'tsx'])
+        .default('auto'),
+    )
+    .option('--submit', 'submit the array and the merge job with sbatch --parsable and print their ids', false)
+    .action((files: string[], opts: SlurmCommandOptions) => slurmCommand(program, files, opts));
+
+  cluster
+    .command('plan')
+    .description(
+      'Validate scenario files and write OUT/plan.json once (safe if many start it at once), before shards of a batch start on another scheduler.',
+    )
+    .argument('<files...>', 'scenario files')
+    .option('--out <dir>', 'shared results folder', 'output/batch')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', intArg('--replicates', 1, 1_000_000))
+    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .action(planCommand);
+
+  cluster
+    .command('status')
+    .description('Progress of a sharded batch from its results folder: replicates done per shard, failures, merged or not.')
+    .argument('<dir>', 'results folder')
+    .option('--shards <n>', 'number of shards (default: from OUT/slurm/job.json or the shard files)', intArg('--shards', 1, 100_000))
+    .option('--json', 'print the status as JSON', false)
+    .action(statusCommand);
+}

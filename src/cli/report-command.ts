@@ -1,0 +1,85 @@
+/** `tanker report BATCH_DIR` and `tanker compare BATCH_DIR --baseline NAME`. */
+import { join, resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { writeFileAtomic } from '../io/atomic.js';
+import { chooseBaseline, loadBatch } from '../report/batch-data.js';
+import { makeContext } from '../report/common.js';
+import { forestChart } from '../report/forest.js';
+import { LANGS, type Lang } from '../report/i18n.js';
+import { writeChart } from '../report/render.js';
+import { comparisonFor, writeReport } from '../report/report.js';
+import { comparisonCsv, comparisonText } from '../report/tables.js';
+
+export interface ReportCommandOptions {
+  lang: Lang;
+  baseline?: string;
+  out?: string;
+}
+
+export async function reportCommand(dir: string, opts: ReportCommandOptions): Promise<void> {
+  const r = await writeReport(dir, { lang: opts.lang, baseline: opts.baseline, ...(opts.out ? { out: resolve(opts.out) } : {}) });
+  console.log(
+    `wrote ${r.charts.length} charts (svg, png, vl.json)${r.comparison.length ? ', compare.csv' : ''} and summary-table.csv to ${r.dir}`,
+  );
+  console.log(r.html);
+}
+
+export interface CompareCommandOptions {
+  baseline: string;
+  csv?: string;
+  lang: Lang;
+}
+
+export async function compareCommand(dir: string, opts: CompareCommandOptions): Promise<void> {
+  const root = resolve(dir);
+  const batch = loadBatch(root);
+  const baseline = chooseBaseline(batch.arms, opts.baseline);
+  const rows = comparisonFor(batch, baseline.name);
+  const ctx = makeContext(batch, baseline, opts.lang);
+  if (rows.length === 0) {
+    console.log(`only one scenario (${baseline.name}) in ${root}: nothing to compare`);
+    return;
+  }
+  console.log(`Each scenario against ${baseline.name}: final values (last week) and time to turn; difference = scenario − baseline.`);
+  console.log(comparisonText(rows, ctx.d));
+  console.log(
+    'paired t-test: same seed, so replicate r of both shares its random numbers; Welch: independent samples. p not adjusted (compare.csv has Holm-adjusted pHolm).',
+  );
+  if (rows.some((r) => r.indicator === 'timeToTurn'))
+    console.log('time to turn: among replicates that turned only (the others are censored).');
+  const csv = opts.csv ? resolve(opts.csv) : join(root, 'compare.csv');
+  writeFileAtomic(csv, comparisonCsv(rows));
+  const chart = await writeChart(join(root, 'report'), 'forest', ctx.d.t.forestTitle(baseline.name), forestChart(ctx, rows));
+  console.log(`wrote ${csv} and ${chart.files.map((f) => join(root, 'report', f)).join(', ')}`);
+}
+
+function parseLang(v: string): Lang {
+  if (!(LANGS as readonly string[]).includes(v)) throw new InvalidArgumentError(`--lang must be one of ${LANGS.join(', ')}, got "${v}".`);
+  return v as Lang;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'Write a report of a batch folder: charts (SVG, PNG, Vega-Lite JSON), summary and comparison tables, and a self-contained report.html under BATCH_DIR/report.',
+    )
+    .argument('<batchDir>', 'folder written by tanker batch (with manifest.json, summary.csv, aggregate.csv)')
+    .addOption(new Option('--lang <lang>', 'language of labels: nb (bokmål) or en').argParser(parseLang).default('en'))
+    .option('--baseline <name>', 'scenario the others are compared with (default: "baseline" if present, else the first)')
+    .option('--out <dir>', 'output folder (default: BATCH_DIR/report)')
+    .action(reportCommand);
+
+  program
+    .command('compare')
+    .description(
+      'Compare every scenario of a batch with a baseline: difference in means with 95 % CI, Cohen’s d and a t-test per key indicator; writes compare.csv and the forest plot.',
+    )
+    .argument('<batchDir>', 'folder written by tanker batch')
+    .requiredOption('--baseline <name>', 'scenario the others are compared with')
+    .option('--csv <file>', 'where to write the table (default: BATCH_DIR/compare.csv)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the terminal table and the forest plot: nb or en').argParser(parseLang).default('en'),
+    )
+    .action(compareCommand);
+}

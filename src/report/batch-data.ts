@@ -1,0 +1,230 @@
+/**
+ * Reads a batch folder (manifest.json, summary.csv, aggregate.csv) into what the report and the
+ * comparison need. An arm is one scenario, or one sweep point of a scenario with a sweep (named
+ * "<scenario> #<point>").
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReplicateRecord } from '../analysis/compare.js';
+import { Calendar } from '../engine/calendar.js';
+import { CsvTable, toNumber } from '../io/csv.js';
+import { INDICATORS } from '../model/indicators.js';
+
+export interface InterventionMark {
+  readonly kind: string;
+  readonly label: string | null;
+  readonly startWeek: number;
+  readonly endWeek: number | null;
+}
+
+export interface Arm {
+  /** Unique name of the arm: the scenario name, or "<scenario> #<point>" for sweep points. */
+  readonly name: string;
+  readonly scenario: string;
+  readonly point: number;
+  readonly pointValues: Readonly<Record<string, number>>;
+  readonly description: string | null;
+  readonly source: string;
+  readonly seed: string;
+  readonly replicates: number;
+  readonly start: string;
+  readonly horizon: number;
+  readonly elections: boolean;
+  readonly interventions: readonly InterventionMark[];
+  readonly turnThreshold: number;
+}
+
+export interface AggregatePoint {
+  readonly tick: number;
+  readonly date: string;
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly q05: number;
+  readonly q25: number;
+  readonly q50: number;
+  readonly q75: number;
+  readonly q95: number;
+  readonly ciLow: number;
+  readonly ciHigh: number;
+}
+
+export interface BatchResults {
+  readonly dir: string;
+  readonly plan: string;
+  readonly modelVersion: string;
+  readonly version: string;
+  readonly arms: readonly Arm[];
+  readonly records: readonly ReplicateRecord[];
+  /** Per-tick aggregate of one arm and indicator (empty if absent). */
+  aggregate(arm: string, indicator: string): readonly AggregatePoint[];
+}
+
+interface ManifestScenario {
+  readonly name: string;
+  readonly source: string;
+  readonly seed: string | number;
+  readonly replicates: number;
+  readonly points: readonly { index: number; values: Record<string, number> }[];
+  readonly resolved?: {
+    readonly description?: string | null;
+    readonly start?: string;
+    readonly horizon?: number;
+    readonly elections?: boolean;
+    readonly parameters?: { readonly index?: { readonly turnThreshold?: number } };
+    readonly interventions?: readonly {
+      kind: string;
+      label?: string | null;
+      startWeek: number;
+      endWeek?: number | null;
+    }[];
+  };
+}
+
+interface Manifest {
+  readonly version?: string;
+  readonly modelVersion?: string;
+  readonly plan?: string;
+  readonly scenarios: readonly ManifestScenario[];
+}
+
+export function armName(scenario: string, point: number, points: number): string {
+  return points > 1 ? `${scenario} #${point}` : scenario;
+}
+
+const DEFAULT_THRESHOLD = 0.45;
+
+export function loadBatch(dir: string): BatchResults {
+  const mPath = join(dir, 'manifest.json');
+  if (!existsSync(mPath)) throw new Error(`${dir}: no manifest.json; is this a finished batch folder (tanker batch ... --out DIR)?`);
+  const manifest = JSON.parse(readFileSync(mPath, 'utf8')) as Manifest;
+  const summary = CsvTable.read(join(dir, 'summary.csv'));
+  const aggregate = CsvTable.read(join(dir, 'aggregate.csv'));
+
+  const arms: Arm[] = [];
+  const armOf = new Map<string, Arm>();
+  for (const s of manifest.scenarios) {
+    const r = s.resolved ?? {};
+    for (const p of s.points) {
+      const name = armName(s.name, p.index, s.points.length);
+      const threshold = p.values['index.turnThreshold'] ?? r.parameters?.index?.turnThreshold ?? DEFAULT_THRESHOLD;
+      const arm: Arm = {
+        name,
+        scenario: s.name,
+        point: p.index,
+        pointValues: p.values,
+        description: r.description ?? null,
+        source: s.source,
+        seed: String(s.seed),
+        replicates: s.replicates,
+        start: r.start ?? '2026-01-05',
+        horizon: r.horizon ?? 260,
+        elections: r.elections ?? true,
+        interventions: (r.interventions ?? []).map((i) => ({
+          kind: i.kind,
+          label: i.label ?? null,
+          startWeek: i.startWeek,
+          endWeek: i.endWeek ?? null,
+        })),
+        turnThreshold: threshold,
+      };
+      arms.push(arm);
+      armOf.set(`${s.name}\u0000${p.index}`, arm);
+    }
+  }
+
+  const records: ReplicateRecord[] = [];
+  const cScenario = summary.col('scenario');
+  const cPoint = summary.col('point');
+  const cRep = summary.col('replicate');
+  const cSeed = summary.col('seed');
+  const cTurn = summary.col('turnTick');
+  const finalCols = INDICATORS.filter((n) => summary.has(`final_${n}`)).map((n) => [n, summary.col(`final_${n}`)] as const);
+  for (const row of summary.rows) {
+    const arm = armOf.get(`${row[cScenario]}\u0000${row[cPoint]}`);
+    if (!arm) continue;
+    const turn = toNumber(row[cTurn]!);
+    const final: Record<string, number> = {};
+    for (const [n, c] of finalCols) final[n] = toNumber(row[c]!);
+    records.push({ arm: arm.name, seed: row[cSeed]!, replicate: Number(row[cRep]), turnTick: Number.isFinite(turn) ? turn : null, final });
+  }
+
+  // Aggregate rows grouped by arm and indicator, in tick order (as written).
+  const groups = new Map<string, AggregatePoint[]>();
+  const a = aggregate;
+  const ci = (name: string) => (a.has(name) ? a.col(name) : -1);
+  const cols = {
+    scenario: a.col('scenario'),
+    point: a.col('point'),
+    indicator: a.col('indicator'),
+    tick: a.col('tick'),
+    date: a.col('date'),
+    n: ci('n'),
+    mean: ci('mean'),
+    sd: ci('sd'),
+    q05: ci('q05'),
+    q25: ci('q25'),
+    q50: ci('q50'),
+    q75: ci('q75'),
+    q95: ci('q95'),
+    ciLow: ci('ciLow'),
+    ciHigh: ci('ciHigh'),
+  };
+  const get = (row: readonly string[], c: number) => (c < 0 ? Number.NaN : toNumber(row[c]!));
+  for (const row of a.rows) {
+    const arm = armOf.get(`${row[cols.scenario]}\u0000${row[cols.point]}`);
+    if (!arm) continue;
+    const key = `${arm.name}\u0000${row[cols.indicator]}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = [];
+      groups.set(key, g);
+    }
+    g.push({
+      tick: Number(row[cols.tick]),
+      date: row[cols.date]!,
+      n: get(row, cols.n),
+      mean: get(row, cols.mean),
+      sd: get(row, cols.sd),
+      q05: get(row, cols.q05),
+      q25: get(row, cols.q25),
+      q50: get(row, cols.q50),
+      q75: get(row, cols.q75),
+      q95: get(row, cols.q95),
+      ciLow: get(row, cols.ciLow),
+      ciHigh: get(row, cols.ciHigh),
+    });
+  }
+  for (const g of groups.values()) g.sort((x, y) => x.tick - y.tick);
+
+  return {
+    dir,
+    plan: manifest.plan ?? '',
+    modelVersion: manifest.modelVersion ?? '',
+    version: manifest.version ?? '',
+    arms,
+    records,
+    aggregate: (arm, indicator) => groups.get(`${arm}\u0000${indicator}`) ?? [],
+  };
+}
+
+/** Election weeks of an arm (none when its elections are off). */
+export function electionWeeks(arm: Arm): number[] {
+  return arm.elections ? new Calendar(arm.start, arm.horizon).electionTicks() : [];
+}
+
+/** Date of a week of an arm. */
+export function weekDate(arm: Arm, week: number): string {
+  return new Calendar(arm.start, Math.max(arm.horizon, week + 1)).isoDate(week);
+}
+
+/** The baseline arm: the given name (an arm or a scenario with one point), else "baseline" if present, else the first. */
+export function chooseBaseline(arms: readonly Arm[], name?: string): Arm {
+  if (arms.length === 0) throw new Error('the batch has no scenarios');
+  if (name !== undefined) {
+    const hit = arms.find((a) => a.name === name) ?? arms.find((a) => a.scenario === name && a.point === 0);
+    if (!hit) throw new Error(`--baseline "${name}" is not a scenario of this batch (scenarios: ${arms.map((a) => a.name).join(', ')})`);
+    return hit;
+  }
+  return arms.find((a) => a.name === 'baseline') ?? arms[0]!;
+}

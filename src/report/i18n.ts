@@ -1,0 +1,506 @@
+/**
+ * Labels of the report in Norwegian (bokmål) and English: indicator names, lever titles, chart
+ * texts, table headings and number formatting. `--lang nb|en` picks one.
+ */
+import type { IndicatorName } from '../model/indicators.js';
+import { type LeverKind, leverSpec } from '../model/levers/catalog.js';
+
+export const LANGS = ['nb', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+type Names = Record<IndicatorName | 'timeToTurn' | 'shareTurned', string>;
+
+const INDICATOR_EN: Names = {
+  initiativesActive: 'Active initiatives',
+  initiativesStarted: 'Initiatives started',
+  initiativesSucceeded: 'Initiatives succeeded',
+  initiativesFailed: 'Initiatives failed',
+  initiativesBlocked: 'Initiatives blocked',
+  blockedLegal: 'Blocked by the legal gate',
+  blockedSpending: 'Blocked by the spending gate',
+  blockedPolitical: 'Blocked by the political gate',
+  initiativesInstitutionalised: 'Initiatives institutionalised',
+  initiativesDecayed: 'Routines decayed',
+  routines: 'Institutionalised routines',
+  proposals: 'Proposals',
+  crossSiloShare: 'Cross-silo share of initiative teams',
+  crossUnitTieShare: 'Cross-unit share of staff ties',
+  coCreationActual: 'Actual co-creation (share of staff)',
+  coCreationReported: 'Reported co-creation (share of staff)',
+  publicValue: 'Public value (cumulative)',
+  documentsOA: 'Bureaucracy in documents',
+  documentsNPM: 'NPM in documents',
+  documentsNPG: 'NPG in documents',
+  steeringOA: 'Bureaucracy in steering',
+  steeringNPM: 'NPM in steering',
+  steeringNPG: 'NPG in steering',
+  practiceOA: 'Bureaucracy in practice',
+  practiceNPM: 'NPM in practice',
+  practiceNPG: 'NPG in practice',
+  policyPracticeGap: 'Policy-practice gap',
+  trustStaffManagement: 'Trust staff–management',
+  trustPoliticiansAdministration: 'Trust politicians–administration',
+  trustCitizens: 'Citizens’ trust',
+  trustPartners: 'Partners’ trust',
+  participationGini: 'Participation inequality (Gini)',
+  populationParticipationGini: 'Participation inequality, whole population (Gini)',
+  participationRate: 'Participation rate',
+  shareEngagedCore: 'Engaged core',
+  shareBusyFamilies: 'Busy families',
+  shareYouth: 'Youth',
+  shareElderly: 'Elderly',
+  shareHardToReach: 'Hard to reach',
+  workload: 'Workload',
+  freeTime: 'Free time',
+  burnout: 'Burnout',
+  turnover: 'Staff turnover (weekly)',
+  fearOfError: 'Fear of error',
+  openness: 'Openness',
+  competence: 'Competence',
+  motivation: 'Motivation',
+  signalReach: 'Reach of the top signal',
+  politicalBacking: 'Political backing',
+  politicalOverride: 'Political override',
+  partnerBurnout: 'Partner burnout',
+  transformationIndex: 'Transformation index',
+  timeToTurn: 'Time to turn (weeks)',
+  shareTurned: 'Share of replicates turned',
+};
+
+const INDICATOR_NB: Names = {
+  initiativesActive: 'Aktive initiativer',
+  initiativesStarted: 'Initiativer startet',
+  initiativesSucceeded: 'Vellykkede initiativer',
+  initiativesFailed: 'Mislykkede initiativer',
+  initiativesBlocked: 'Stoppede initiativer',
+  blockedLegal: 'Stoppet av juridisk port',
+  blockedSpending: 'Stoppet av budsjettport',
+  blockedPolitical: 'Stoppet av politisk port',
+  initiativesInstitutionalised: 'Initiativer institusjonalisert',
+  initiativesDecayed: 'Rutiner forvitret',
+  routines: 'Institusjonaliserte rutiner',
+  proposals: 'Forslag',
+  crossSiloShare: 'Andel på tvers av siloer i initiativteam',
+  crossUnitTieShare: 'Andel bånd på tvers av enheter',
+  coCreationActual: 'Faktisk samskaping (andel ansatte)',
+  coCreationReported: 'Rapportert samskaping (andel ansatte)',
+  publicValue: 'Offentlig verdi (akkumulert)',
+  documentsOA: 'Byråkrati i dokumenter',
+  documentsNPM: 'NPM i dokumenter',
+  documentsNPG: 'NPG i dokumenter',
+  steeringOA: 'Byråkrati i styring',
+  steeringNPM: 'NPM i styring',
+  steeringNPG: 'NPG i styring',
+  practiceOA: 'Byråkrati i praksis',
+  practiceNPM: 'NPM i praksis',
+  practiceNPG: 'NPG i praksis',
+  policyPracticeGap: 'Gap mellom dokumenter og praksis',
+  trustStaffManagement: 'Tillit ansatte–ledelse',
+  trustPoliticiansAdministration: 'Tillit politikere–administrasjon',
+  trustCitizens: 'Innbyggernes tillit',
+  trustPartners: 'Partnernes tillit',
+  participationGini: 'Ulikhet i deltakelse (Gini)',
+  populationParticipationGini: 'Ulikhet i deltakelse, hele befolkningen (Gini)',
+  participationRate: 'Deltakelsesrate',
+  shareEngagedCore: 'Engasjert kjerne',
+  shareBusyFamilies: 'Travle familier',
+  shareYouth: 'Unge',
+  shareElderly: 'Eldre',
+  shareHardToReach: 'Vanskelig å nå',
+  workload: 'Arbeidsbelastning',
+  freeTime: 'Fri tid',
+  burnout: 'Utbrenthet',
+  turnover: 'Turnover blant ansatte (per uke)',
+  fearOfError: 'Frykt for å feile',
+  openness: 'Åpenhet',
+  competence: 'Kompetanse',
+  motivation: 'Motivasjon',
+  signalReach: 'Rekkevidde for toppledelsens signal',
+  politicalBacking: 'Politisk støtte',
+  politicalOverride: 'Politisk overstyring',
+  partnerBurnout: 'Utbrenthet hos partnere',
+  transformationIndex: 'Transformasjonsindeks',
+  timeToTurn: 'Tid til snuing (uker)',
+  shareTurned: 'Andel replikater som snudde',
+};
+
+const LEVER_NB: Record<LeverKind, string> = {
+  matrix: 'Matriseorganisering',
+  'matrix-budget': 'Matrise med budsjettoverføring',
+  portfolio: 'Porteføljestyring',
+  'trust-reform': 'Tillitsreform',
+  'room-to-fail': 'Rom for å feile',
+  'leadership-development': 'Lederutvikling',
+  'flatten-layers': 'Færre ledernivåer',
+  tugboats: 'Slepebåter (endringsagenter)',
+  'top-push': 'Enkelt dytt fra toppen',
+  'strategy-plans': 'Flere planer og strategier',
+  mission: 'Misjonsorientering',
+  'living-lab': 'Levende laboratorium',
+  'utopia-workshop': 'Utopiverksted',
+  'service-design': 'Tjenestedesign',
+  'training-lab': 'Treningslab',
+  'politicians-arenas': 'Politikere på arenaer (tannhjul)',
+  'early-co-creation': 'Samskaping før vedtaket',
+  'legal-review': 'Gjennomgang av juridisk handlingsrom',
+  'competence-on-the-job': 'Kompetanse i arbeidet',
+  outreach: 'Oppsøkende arbeid og ankerinstitusjoner',
+  volunteers: 'Frivillige som avlastning',
+  'cross-sector-budgeting': 'Sektorovergripende (klima)budsjett',
+  automation: 'Automatisering',
+  concept: 'Begrepsutvidelse eller -klarhet',
+  'budget-cut': 'Budsjettkutt (innstramming)',
+  'remote-work-shock': 'Hjemmekontorsjokk',
+  'pace-of-change': 'Endringstempo',
+};
+
+export interface Dict {
+  readonly lang: Lang;
+  indicator(name: string): string;
+  lever(kind: string): string;
+  /** Number with about three significant decimals, in the language's decimal mark. */
+  num(v: number, digits?: number): string;
+  /** "m [lo, hi]" with the language's separators, all with the decimals that suit m and the interval's width. */
+  ci(m: number, lo: number, hi: number, digits?: number): string;
+  /** The two parts of `ci`: the mean and "[lo, hi]" ('' without an interval). */
+  ciParts(m: number, lo: number, hi: number, digits?: number): { mean: string; interval: string };
+  pct(v: number): string;
+  p(v: number): string;
+  readonly t: Texts;
+}
+
+export interface Texts {
+  readonly scenario: string;
+  readonly baseline: string;
+  readonly date: string;
+  readonly election: string;
+  readonly median: string;
+  readonly level: string;
+  readonly documents: string;
+  readonly practice: string;
+  readonly indicator: string;
+  readonly difference: string;
+  readonly turnThreshold: string;
+  readonly turnWeek: string;
+  readonly gap: string;
+  readonly notDefined: string;
+  fanTitle(indicator: string): string;
+  fanSubtitle(replicates: string, faceted: boolean): string[];
+  readonly turnTitle: string;
+  turnSubtitle(threshold: string): string[];
+  turnedLabel(arm: string, turned: number, n: number): string;
+  readonly noneTurned: string;
+  readonly logicTitle: string;
+  readonly logicSubtitle: string[];
+  readonly participationTitle: string;
+  readonly participationSubtitle: string[];
+  readonly trustTitle: string;
+  readonly trustSubtitle: string[];
+  /** How to read a panel chart: with bands, or medians only (many scenarios). */
+  panelLegend(bands: boolean): string;
+  readonly summaryTitle: string;
+  summarySubtitle(replicates: string): string[];
+  forestTitle(baseline: string): string;
+  readonly forestSubtitle: string[];
+  readonly significant: string;
+  readonly notSignificant: string;
+  readonly testNames: Record<'paired-t' | 'welch-t' | 'none', string>;
+  readonly report: ReportTexts;
+}
+
+export interface ReportTexts {
+  readonly title: string;
+  readonly generated: string;
+  readonly howToReadTitle: string;
+  readonly howToRead: readonly string[];
+  readonly scenariosTitle: string;
+  readonly description: string;
+  readonly seed: string;
+  readonly replicates: string;
+  readonly interventions: string;
+  readonly noInterventions: string;
+  readonly startsWeek: string;
+  readonly endsWeek: string;
+  readonly sweepPoint: string;
+  readonly chartsTitle: string;
+  readonly summaryTitle: string;
+  readonly compareTitle: string;
+  readonly compareNote: readonly string[];
+  readonly noComparison: string;
+  readonly columns: Record<
+    'indicator' | 'scenario' | 'meanBaseline' | 'meanScenario' | 'diff' | 'ci' | 'd' | 'p' | 'test' | 'n' | 'note',
+    string
+  >;
+  readonly pairs: string;
+  turnFootnote(counts: string): string;
+  readonly files: string;
+  readonly model: string;
+  readonly plan: string;
+}
+
+/** Decimals that show about three significant digits of a magnitude (0 to 6). */
+export function decimalsFor(a: number): number {
+  if (!(a > 0) || !Number.isFinite(a)) return 0;
+  return Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(a) + 1e-9)));
+}
+
+function formatter(decimal: string) {
+  return (v: number, digits?: number): string => {
+    if (!Number.isFinite(v)) return v === Infinity ? '∞' : v === -Infinity ? '−∞' : '–';
+    let s = v.toFixed(digits ?? decimalsFor(Math.abs(v)));
+    if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+    return s.replace('.', decimal).replace(/^-/, '−');
+  };
+}
+
+const EN_TEXTS: Texts = {
+  scenario: 'Scenario',
+  baseline: 'baseline',
+  date: 'Date',
+  election: 'Election',
+  median: 'median',
+  level: 'NPG in',
+  documents: 'documents',
+  practice: 'practice',
+  indicator: 'Indicator',
+  difference: 'Difference from baseline',
+  turnThreshold: 'turn threshold',
+  turnWeek: 'Date of turning',
+  gap: 'gap',
+  notDefined: 'not defined',
+  fanTitle: (ind) => `${ind} over time`,
+  fanSubtitle: (reps, faceted) => [
+    `Line: median; dark band: middle 50 %; light band: middle 90 % of ${reps} replicates per scenario.`,
+    faceted
+      ? 'Dashed grey: elections; dashed in colour: interventions start; thin black: baseline median.'
+      : 'Dashed grey: elections; dashed in colour: interventions start.',
+  ],
+  turnTitle: 'When does the tanker turn? Transformation index and time to turn',
+  turnSubtitle: (thr) => [
+    `Top: median and middle 50 %/90 % of the index; dotted line: turn threshold ${thr}.`,
+    'Bottom: one mark per replicate at the week it first passed the threshold; ◆ median; k/n: replicates turned of all.',
+  ],
+  turnedLabel: (arm, k, n) => `${arm}: ${k}/${n}`,
+  noneTurned: 'No replicate of any scenario reached the threshold within the run.',
+  logicTitle: 'NPG in documents and in practice: the policy-practice gap',
+  logicSubtitle: [
+    'Dashed: NPG share in strategy documents; solid: NPG share in everyday practice (median, band: middle 50 %).',
+    'The shaded area between them is the policy-practice gap.',
+  ],
+  participationTitle: 'Who takes part? Participation inequality and segments among participants',
+  participationSubtitle: ['Gini of participation among citizens who took part, and each segment’s share of current participants.'],
+  trustTitle: 'Trust between staff, management, politicians, citizens and partners',
+  trustSubtitle: [],
+  panelLegend: (bands) =>
+    bands
+      ? 'Line: median; band: middle 50 % of replicates. Dashed grey: elections.'
+      : 'Line: median of replicates (no bands: too many scenarios to overlay them). Dashed grey: elections.',
+  summaryTitle: 'Summary: final values and time to turn, per scenario',
+  summarySubtitle: (reps) => [
+    `Mean [95 % confidence interval of the mean] over ${reps} replicates, at the last week of the run.`,
+    'Time to turn: among replicates that turned only.',
+  ],
+  forestTitle: (b) => `Difference from the baseline (${b}) at the end of the run`,
+  forestSubtitle: [
+    'Dot: scenario mean minus baseline mean; bar: 95 % confidence interval; filled: p < 0.05 (unadjusted).',
+    'Each panel has its own scale. A bar crossing the grey zero line: no clear difference.',
+  ],
+  significant: 'p < 0.05',
+  notSignificant: 'p ≥ 0.05',
+  testNames: { 'paired-t': 'paired t-test', 'welch-t': 'Welch t-test', none: 'no test' },
+  report: {
+    title: 'Tanker: scenario report',
+    generated: 'Batch',
+    howToReadTitle: 'How to read this',
+    howToRead: [
+      'These results come from an uncalibrated model: its numbers are plausible defaults, not measurements of a real municipality. Compare scenarios with each other; do not read the levels or dates as forecasts.',
+      'Each scenario was simulated many times (replicates) with different random draws. Bands show how far the replicates spread; confidence intervals show how precisely the mean is known. With more replicates, intervals narrow and even tiny differences become “significant”: look at the size of a difference (and Cohen’s d), not only at p.',
+      'Scenarios with the same seed share their random numbers (replicate r of each sees the same chance events), so they are compared pairwise (paired t-test); others with Welch’s t-test. p-values are not adjusted for the many comparisons (the CSV file has Holm-adjusted values).',
+      'Time to turn is the first week the transformation index passes its threshold. Replicates that never turn are counted in the share turned and left out of the turn-week comparison.',
+    ],
+    scenariosTitle: 'Scenarios',
+    description: 'Description',
+    seed: 'Seed',
+    replicates: 'Replicates',
+    interventions: 'Interventions',
+    noInterventions: 'none',
+    startsWeek: 'from week',
+    endsWeek: 'until week',
+    sweepPoint: 'sweep point',
+    chartsTitle: 'Charts',
+    summaryTitle: 'Final values and time to turn',
+    compareTitle: 'Comparison with the baseline',
+    compareNote: [
+      'Difference = scenario mean − baseline mean, at the last week (time to turn: weeks, among turned replicates).',
+      'Cohen’s d = difference / pooled standard deviation of the two scenarios (the same for paired rows, so effect sizes are comparable); |d| ≈ 0.2 small, 0.5 medium, 0.8 large.',
+    ],
+    noComparison: 'The batch has only one scenario: nothing to compare.',
+    columns: {
+      indicator: 'Indicator',
+      scenario: 'Scenario',
+      meanBaseline: 'Baseline',
+      meanScenario: 'Scenario',
+      diff: 'Difference',
+      ci: '95 % CI',
+      d: 'Cohen’s d',
+      p: 'p',
+      test: 'Test',
+      n: 'n',
+      note: 'Note',
+    },
+    pairs: 'pairs',
+    turnFootnote: (c) =>
+      `Time to turn is compared among replicates that turned only; replicates that never turned are censored and left out (turned: ${c}).`,
+    files: 'Files',
+    model: 'model version',
+    plan: 'plan',
+  },
+};
+
+const NB_TEXTS: Texts = {
+  scenario: 'Scenario',
+  baseline: 'referanse',
+  date: 'Dato',
+  election: 'Valg',
+  median: 'median',
+  level: 'NPG i',
+  documents: 'dokumenter',
+  practice: 'praksis',
+  indicator: 'Indikator',
+  difference: 'Forskjell fra referansen',
+  turnThreshold: 'terskel for snuing',
+  turnWeek: 'Dato for snuing',
+  gap: 'gap',
+  notDefined: 'ikke definert',
+  fanTitle: (ind) => `${ind} over tid`,
+  fanSubtitle: (reps, faceted) => [
+    `Linje: median; mørkt bånd: midterste 50 %; lyst bånd: midterste 90 % av ${reps} replikater per scenario.`,
+    faceted
+      ? 'Stiplet grått: valg; stiplet i farge: tiltak starter; tynn svart: referansens median.'
+      : 'Stiplet grått: valg; stiplet i farge: tiltak starter.',
+  ],
+  turnTitle: 'Når snur tankskipet? Transformasjonsindeks og tid til snuing',
+  turnSubtitle: (thr) => [
+    `Øverst: median og midterste 50 %/90 % av indeksen; prikket linje: terskel for snuing ${thr}.`,
+    'Nederst: ett merke per replikat i uken indeksen først passerte terskelen; ◆ median; k/n: replikater som snudde av alle.',
+  ],
+  turnedLabel: (arm, k, n) => `${arm}: ${k}/${n}`,
+  noneTurned: 'Ingen replikater i noe scenario nådde terskelen i løpet av kjøringen.',
+  logicTitle: 'NPG i dokumenter og i praksis: gapet mellom policy og praksis',
+  logicSubtitle: [
+    'Stiplet: NPG-andel i strategidokumenter; heltrukket: NPG-andel i daglig praksis (median, bånd: midterste 50 %).',
+    'Det skraverte feltet mellom dem er gapet mellom policy og praksis.',
+  ],
+  participationTitle: 'Hvem deltar? Ulikhet i deltakelse og grupper blant deltakerne',
+  participationSubtitle: ['Gini for deltakelse blant innbyggere som har deltatt, og hver gruppes andel av dem som deltar nå.'],
+  trustTitle: 'Tillit mellom ansatte, ledelse, politikere, innbyggere og partnere',
+  trustSubtitle: [],
+  panelLegend: (bands) =>
+    bands
+      ? 'Linje: median; bånd: midterste 50 % av replikatene. Stiplet grått: valg.'
+      : 'Linje: median av replikatene (uten bånd: for mange scenarioer til å legge dem oppå hverandre). Stiplet grått: valg.',
+  summaryTitle: 'Sammendrag: sluttverdier og tid til snuing, per scenario',
+  summarySubtitle: (reps) => [
+    `Gjennomsnitt [95 % konfidensintervall for gjennomsnittet] over ${reps} replikater, siste uke i kjøringen.`,
+    'Tid til snuing: bare blant replikater som snudde.',
+  ],
+  forestTitle: (b) => `Forskjell fra referansen (${b}) ved slutten av kjøringen`,
+  forestSubtitle: [
+    'Punkt: scenariets gjennomsnitt minus referansens; strek: 95 % konfidensintervall; fylt: p < 0,05 (ujustert).',
+    'Hvert panel har egen skala. En strek som krysser den grå nullinjen: ingen klar forskjell.',
+  ],
+  significant: 'p < 0,05',
+  notSignificant: 'p ≥ 0,05',
+  testNames: { 'paired-t': 'parret t-test', 'welch-t': 'Welch t-test', none: 'ingen test' },
+  report: {
+    title: 'Tanker: scenariorapport',
+    generated: 'Batch',
+    howToReadTitle: 'Slik leser du dette',
+    howToRead: [
+      'Resultatene kommer fra en ukalibrert modell: tallene er rimelige standardverdier, ikke målinger av en virkelig kommune. Sammenlign scenarioene med hverandre; ikke les nivåene eller datoene som prognoser.',
+      'Hvert scenario er simulert mange ganger (replikater) med ulike tilfeldige trekk. Båndene viser hvor mye replikatene sprer seg; konfidensintervallene viser hvor presist gjennomsnittet er kjent. Med flere replikater blir intervallene smalere, og selv små forskjeller blir «signifikante»: se på hvor stor en forskjell er (og Cohens d), ikke bare på p.',
+      'Scenarioer med samme frø deler tilfeldige tall (replikat r i hvert scenario møter de samme tilfeldighetene), så de sammenlignes parvis (parret t-test); andre med Welchs t-test. p-verdiene er ikke justert for de mange sammenligningene (CSV-filen har Holm-justerte verdier).',
+      'Tid til snuing er første uke transformasjonsindeksen passerer terskelen. Replikater som aldri snur, telles i andelen som snudde og holdes utenfor sammenligningen av snuuke.',
+    ],
+    scenariosTitle: 'Scenarioer',
+    description: 'Beskrivelse',
+    seed: 'Frø',
+    replicates: 'Replikater',
+    interventions: 'Tiltak',
+    noInterventions: 'ingen',
+    startsWeek: 'fra uke',
+    endsWeek: 'til uke',
+    sweepPoint: 'punkt i parameterutforskning',
+    chartsTitle: 'Figurer',
+    summaryTitle: 'Sluttverdier og tid til snuing',
+    compareTitle: 'Sammenligning med referansen',
+    compareNote: [
+      'Forskjell = scenariets gjennomsnitt − referansens gjennomsnitt, siste uke (tid til snuing: uker, blant replikater som snudde).',
+      'Cohens d = forskjell / samlet standardavvik for de to scenarioene (det samme for parrede rader, så effektstørrelsene kan sammenlignes); |d| ≈ 0,2 liten, 0,5 middels, 0,8 stor.',
+    ],
+    noComparison: 'Batchen har bare ett scenario: ingenting å sammenligne.',
+    columns: {
+      indicator: 'Indikator',
+      scenario: 'Scenario',
+      meanBaseline: 'Referanse',
+      meanScenario: 'Scenario',
+      diff: 'Forskjell',
+      ci: '95 % KI',
+      d: 'Cohens d',
+      p: 'p',
+      test: 'Test',
+      n: 'n',
+      note: 'Merknad',
+    },
+    pairs: 'par',
+    turnFootnote: (c) =>
+      `Tid til snuing sammenlignes bare blant replikater som snudde; replikater som aldri snudde, er sensurert og holdt utenfor (snudde: ${c}).`,
+    files: 'Filer',
+    model: 'modellversjon',
+    plan: 'plan',
+  },
+};
+
+export function dictionary(lang: Lang): Dict {
+  const nb = lang === 'nb';
+  const names = nb ? INDICATOR_NB : INDICATOR_EN;
+  const num = formatter(nb ? ',' : '.');
+  const sep = nb ? '; ' : ', ';
+  const ciParts = (m: number, lo: number, hi: number, digits?: number) => {
+    if (!(Number.isFinite(lo) && Number.isFinite(hi))) return { mean: num(m, digits), interval: '' };
+    const k = digits ?? decimalsFor(Math.max(Math.abs(m), (hi - lo) / 2));
+    return { mean: num(m, k), interval: `[${num(lo, k)}${sep}${num(hi, k)}]` };
+  };
+  return {
+    lang,
+    indicator: (name) => (names as Record<string, string>)[name] ?? name,
+    lever: (kind) => (nb ? (LEVER_NB as Record<string, string>)[kind] : leverSpec(kind)?.title) ?? kind,
+    num,
+    ci: (m, lo, hi, digits) => {
+      const p = ciParts(m, lo, hi, digits);
+      return p.interval ? `${p.mean} ${p.interval}` : p.mean;
+    },
+    ciParts,
+    pct: (v) => (Number.isFinite(v) ? `${num(100 * v, 0)} %` : '–'),
+    p: (v) => (!Number.isFinite(v) ? '–' : v < 0.001 ? `< ${num(0.001, 3)}` : num(v, 3)),
+    t: nb ? NB_TEXTS : EN_TEXTS,
+  };
+}
+
+/** Vega locale (number and time formats) for the language. */
+export function vegaLocale(lang: Lang): Record<string, unknown> {
+  if (lang === 'en') return {};
+  return {
+    number: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], minus: '−' },
+    time: {
+      dateTime: '%A %e. %B %Y kl. %X',
+      date: '%d.%m.%Y',
+      time: '%H:%M:%S',
+      periods: ['AM', 'PM'],
+      days: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
+      shortDays: ['søn', 'man', 'tir', 'ons', 'tor', 'fre', 'lør'],
+      months: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
+      shortMonths: ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'],
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/** The comparison and summary as CSV, and the comparison as a plain-text table for the terminal. */
+import { type ComparisonRow, TIME_TO_TURN } from '../analysis/compare.js';
+import { csvCell } from '../io/table-sink.js';
+import type { Dict } from './i18n.js';
+import type { SummaryTable } from './summary-table.js';
+
+const COMPARE_COLUMNS = [
+  'scenario',
+  'baseline',
+  'indicator',
+  'test',
+  'nBaseline',
+  'nScenario',
+  'meanBaseline',
+  'meanScenario',
+  'diff',
+  'ciLow',
+  'ciHigh',
+  'se',
+  'df',
+  't',
+  'p',
+  'pHolm',
+  'cohenD',
+  'hedgesG',
+  'note',
+] as const;
+
+/** compare.csv: one row per scenario and indicator; numbers in full precision (9 digits). */
+export function comparisonCsv(rows: readonly ComparisonRow[]): string {
+  const lines = [COMPARE_COLUMNS.join(',')];
+  for (const r of rows) {
+    const v: Record<(typeof COMPARE_COLUMNS)[number], string | number> = {
+      scenario: r.scenario,
+      baseline: r.baseline,
+      indicator: r.indicator === TIME_TO_TURN ? 'timeToTurn' : `final_${r.indicator}`,
+      test: r.test,
+      nBaseline: r.nA,
+      nScenario: r.nB,
+      meanBaseline: r.meanA,
+      meanScenario: r.meanB,
+      diff: r.diff,
+      ciLow: r.ciLow,
+      ciHigh: r.ciHigh,
+      se: r.se,
+      df: r.df,
+      t: r.t,
+      p: r.p,
+      pHolm: r.pHolm,
+      cohenD: r.cohenD,
+      hedgesG: r.hedgesG,
+      note: r.note,
+    };
+    lines.push(COMPARE_COLUMNS.map((c) => csvCell(v[c])).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** summary-table.csv: the formatted summary cells, one row per indicator, one column per scenario. */
+export function summaryCsv(t: SummaryTable): string {
+  const lines = [['indicator', ...t.arms].map(csvCell).join(',')];
+  t.cells.forEach((r, i) => {
+    lines.push([t.keys[i]!, ...r].map(csvCell).join(','));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/** A fixed-width text table of the comparison (for the terminal). */
+export function comparisonText(rows: readonly ComparisonRow[], d: Dict): string {
+  const c = d.t.report.columns;
+  const head = [c.scenario, c.indicator, c.meanBaseline, c.meanScenario, c.diff, c.ci, c.d, c.p, c.test, c.n];
+  const body = rows.map((r) => [
+    r.scenario,
+    d.indicator(r.indicator),
+    d.num(r.meanA),
+    d.num(r.meanB),
+    d.ciParts(r.diff, r.ciLow, r.ciHigh).mean,
+    d.ciParts(r.diff, r.ciLow, r.ciHigh).interval || '–',
+    d.num(r.cohenD, 2),
+    d.p(r.p),
+    d.t.testNames[r.test],
+    r.test === 'paired-t' ? `${r.nA} ${d.t.report.pairs}` : `${r.nA}/${r.nB}`,
+  ]);
+  const all = [head, ...body];
+  const w = head.map((_, j) => Math.max(...all.map((r) => [...r[j]!].length)));
+  const numeric = new Set([2, 3, 4, 6, 7]);
+  const fmt = (r: string[]) =>
+    r
+      .map((s, j) => (numeric.has(j) ? s.padStart(w[j]!) : s.padEnd(w[j]!)))
+      .join('  ')
+      .trimEnd();
+  return [fmt(head), w.map((n) => '-'.repeat(n)).join('  '), ...body.map(fmt)].join('\n');
+}
