@@ -1,0 +1,281 @@
+/**
+ * The explorer's configuration of one slot (A or B): a base scenario plus the levers a person can
+ * move, and the pure translation of both into a plain scenario object. That object is what the
+ * browser runs and what is exported as YAML, so an exported file reproduces the run exactly.
+ * Also the URL hash that shares the whole page state. No DOM, no Node APIs.
+ */
+
+export type Push = 'none' | 'top' | 'tugboats' | 'both';
+export const PUSHES: readonly Push[] = ['none', 'top', 'tugboats', 'both'];
+
+/** Where the base scenario comes from: a bundled library file (its path under scenarios/) or a loaded file. */
+export type BaseRef = { readonly library: string } | { readonly text: string; readonly fileName: string };
+
+/** The built-in base: the medium preset with every default (the same model as `tanker run`). */
+export const BUILT_IN = 'built-in';
+
+export interface SlotConfig {
+  /** Library id (path under scenarios/), BUILT_IN, or 'file' for a loaded file. */
+  base: string;
+  /** Master seed; null keeps the scenario's seed. */
+  seed: string | null;
+  /** Organisation overrides; null keeps the scenario's value. */
+  silo: number | null;
+  matrix: number | null;
+  layers: number | null;
+  elections: boolean | null;
+  /** Levers added on top of the scenario's own interventions, all starting at `leverStart`. */
+  trustReform: boolean;
+  roomToFail: boolean;
+  leadership: boolean;
+  push: Push;
+  paperStrategy: boolean;
+  budgetCut: boolean;
+  /** Week the added levers start (clamped into the run). */
+  leverStart: number;
+}
+
+/** 2026-03-02, the start date the teaching scenarios use. */
+export const DEFAULT_LEVER_START = 8;
+
+export function defaultSlot(base: string): SlotConfig {
+  return {
+    base,
+    seed: null,
+    silo: null,
+    matrix: null,
+    layers: null,
+    elections: null,
+    trustReform: false,
+    roomToFail: false,
+    leadership: false,
+    push: 'none',
+    paperStrategy: false,
+    budgetCut: false,
+    leverStart: DEFAULT_LEVER_START,
+  };
+}
+
+/** Lever switches and the intervention kind each adds, in the order they are written to the scenario. */
+export const SWITCHES = [
+  ['paperStrategy', 'strategy-plans'],
+  ['trustReform', 'trust-reform'],
+  ['roomToFail', 'room-to-fail'],
+  ['leadership', 'leadership-development'],
+  ['budgetCut', 'budget-cut'],
+] as const satisfies readonly (readonly [keyof SlotConfig, string])[];
+
+export type SwitchKey = (typeof SWITCHES)[number][0];
+
+export const EXPLORER_LABEL = 'explorer';
+
+type Json = Record<string, unknown>;
+
+function isMapping(v: unknown): v is Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The interventions the levers of a slot add, starting at `start`. */
+export function leverInterventions(cfg: SlotConfig, start: number): Json[] {
+  const out: Json[] = [];
+  if (cfg.push === 'top' || cfg.push === 'both') out.push({ kind: 'top-push', label: EXPLORER_LABEL, start });
+  if (cfg.push === 'tugboats' || cfg.push === 'both') out.push({ kind: 'tugboats', label: EXPLORER_LABEL, start });
+  for (const [key, kind] of SWITCHES) if (cfg[key]) out.push({ kind, label: EXPLORER_LABEL, start });
+  return out;
+}
+
+/**
+ * The scenario a slot runs: the base scenario (already free of `extends`) with the slot's
+ * overrides and levers applied. `sweep` and `$schema` are dropped (the explorer runs one point,
+ * and the schema path would not resolve next to an exported file).
+ */
+export function scenarioData(base: Json, cfg: SlotConfig, name?: string): Json {
+  const out = JSON.parse(JSON.stringify(base)) as Json;
+  delete out.extends;
+  delete out.sweep;
+  delete out.$schema;
+  const baseName = typeof base.name === 'string' && base.name !== '' ? base.name : 'scenario';
+  out.name = name ?? `${baseName}-explorer`;
+  if (cfg.seed !== null && cfg.seed !== '') out.seed = cfg.seed;
+  if (cfg.elections !== null) out.elections = cfg.elections;
+  const org: Json = isMapping(out.organisation) ? out.organisation : {};
+  if (cfg.silo !== null) org.siloStrength = cfg.silo;
+  if (cfg.matrix !== null) org.matrixDegree = cfg.matrix;
+  if (cfg.layers !== null) org.layers = cfg.layers;
+  if (Object.keys(org).length > 0) out.organisation = org;
+  const horizon = typeof base.horizon === 'number' && base.horizon >= 1 ? base.horizon : 260;
+  const start = Math.max(0, Math.min(Math.round(cfg.leverStart), horizon - 1));
+  const own = Array.isArray(out.interventions) ? out.interventions : [];
+  out.interventions = [...own, ...leverInterventions(cfg, start)];
+  return out;
+}
+
+/** A short description of what the explorer changed, for the exported file's header. */
+export function describeChanges(cfg: SlotConfig): string[] {
+  const lines: string[] = [];
+  if (cfg.seed !== null && cfg.seed !== '') lines.push(`seed ${cfg.seed}`);
+  if (cfg.silo !== null) lines.push(`silo strength ${cfg.silo}`);
+  if (cfg.matrix !== null) lines.push(`matrix degree ${cfg.matrix}`);
+  if (cfg.layers !== null) lines.push(`${cfg.layers} management layers in every unit`);
+  if (cfg.elections !== null) lines.push(cfg.elections ? 'election on' : 'election off');
+  const levers = leverInterventions(cfg, cfg.leverStart).map((i) => String(i.kind));
+  if (levers.length > 0) lines.push(`levers from week ${cfg.leverStart}: ${levers.join(', ')}`);
+  return lines;
+}
+
+// ---------------------------------------------------------------- page state in the URL hash
+
+export type Lang = 'en' | 'nb';
+export type Mode = 'explore' | 'teach';
+
+export interface PageState {
+  lang: Lang;
+  mode: Mode;
+  /** Lesson index (0-based) in teacher mode, or null. */
+  lesson: number | null;
+  compare: boolean;
+  replicates: number;
+  /** Indicator of the sixth, selectable chart. */
+  extra: string;
+  a: SlotConfig;
+  b: SlotConfig;
+  /** Text of loaded files (slot A, slot B), kept so a shared link reproduces them. */
+  fileA: { text: string; fileName: string } | null;
+  fileB: { text: string; fileName: string } | null;
+}
+
+export const MAX_REPLICATES = 20;
+export const DEFAULT_EXTRA = 'signalReach';
+
+export function defaultPageState(base: string): PageState {
+  return {
+    lang: 'en',
+    mode: 'explore',
+    lesson: null,
+    compare: false,
+    replicates: 1,
+    extra: DEFAULT_EXTRA,
+    a: defaultSlot(base),
+    b: defaultSlot(base),
+    fileA: null,
+    fileB: null,
+  };
+}
+
+const SLOT_KEYS: Record<keyof SlotConfig, string> = {
+  base: 'base',
+  seed: 'seed',
+  silo: 'silo',
+  matrix: 'matrix',
+  layers: 'layers',
+  elections: 'elect',
+  trustReform: 'trust',
+  roomToFail: 'fail',
+  leadership: 'lead',
+  push: 'push',
+  paperStrategy: 'paper',
+  budgetCut: 'cut',
+  leverStart: 'from',
+};
+
+function encodeSlot(p: URLSearchParams, prefix: string, s: SlotConfig): void {
+  const put = (k: keyof SlotConfig, v: string) => p.set(`${prefix}.${SLOT_KEYS[k]}`, v);
+  put('base', s.base);
+  if (s.seed !== null) put('seed', s.seed);
+  if (s.silo !== null) put('silo', String(s.silo));
+  if (s.matrix !== null) put('matrix', String(s.matrix));
+  if (s.layers !== null) put('layers', String(s.layers));
+  if (s.elections !== null) put('elections', s.elections ? '1' : '0');
+  if (s.push !== 'none') put('push', s.push);
+  for (const [k] of SWITCHES) if (s[k]) put(k, '1');
+  if (s.leverStart !== DEFAULT_LEVER_START) put('leverStart', String(s.leverStart));
+}
+
+function b64urlEncode(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function b64urlDecode(s: string): string | null {
+  try {
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The page state as a URL hash (without '#'): only what differs from the defaults, plus the bases. */
+export function encodeHash(st: PageState): string {
+  const p = new URLSearchParams();
+  if (st.lang !== 'en') p.set('lang', st.lang);
+  if (st.mode !== 'explore') p.set('mode', st.mode);
+  if (st.lesson !== null) p.set('lesson', String(st.lesson + 1));
+  if (st.compare) p.set('compare', '1');
+  if (st.replicates !== 1) p.set('reps', String(st.replicates));
+  if (st.extra !== DEFAULT_EXTRA) p.set('extra', st.extra);
+  encodeSlot(p, 'a', st.a);
+  if (st.compare) encodeSlot(p, 'b', st.b);
+  if (st.fileA && st.a.base === 'file') {
+    p.set('a.fileName', st.fileA.fileName);
+    p.set('a.file', b64urlEncode(st.fileA.text));
+  }
+  if (st.fileB && st.compare && st.b.base === 'file') {
+    p.set('b.fileName', st.fileB.fileName);
+    p.set('b.file', b64urlEncode(st.fileB.text));
+  }
+  return p.toString();
+}
+
+function num(v: string | null, min: number, max: number, integer = false): number | null {
+  if (v === null || v.trim() === '') return null;
+  const n = Number(v);
+  if (!Number.isFinite(n)) return null;
+  const c = Math.min(max, Math.max(min, n));
+  return integer ? Math.round(c) : c;
+}
+
+function decodeSlot(p: URLSearchParams, prefix: string, fallbackBase: string): SlotConfig {
+  const get = (k: keyof SlotConfig) => p.get(`${prefix}.${SLOT_KEYS[k]}`);
+  const s = defaultSlot(get('base') ?? fallbackBase);
+  s.seed = get('seed');
+  s.silo = num(get('silo'), 0, 1);
+  s.matrix = num(get('matrix'), 0, 1);
+  s.layers = num(get('layers'), 2, 5, true);
+  const el = get('elections');
+  s.elections = el === null ? null : el === '1';
+  const push = get('push');
+  s.push = PUSHES.includes(push as Push) ? (push as Push) : 'none';
+  for (const [k] of SWITCHES) s[k] = get(k) === '1';
+  s.leverStart = num(get('leverStart'), 0, 5199, true) ?? DEFAULT_LEVER_START;
+  return s;
+}
+
+/** Reads a hash written by encodeHash; anything missing or malformed falls back to the defaults. */
+export function decodeHash(hash: string, fallbackBase: string, extras: readonly string[]): PageState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const st = defaultPageState(fallbackBase);
+  if (p.get('lang') === 'nb') st.lang = 'nb';
+  if (p.get('mode') === 'teach') st.mode = 'teach';
+  const lesson = num(p.get('lesson'), 1, 99, true);
+  st.lesson = lesson === null ? null : lesson - 1;
+  st.compare = p.get('compare') === '1';
+  st.replicates = num(p.get('reps'), 1, MAX_REPLICATES, true) ?? 1;
+  const extra = p.get('extra');
+  if (extra !== null && extras.includes(extra)) st.extra = extra;
+  st.a = decodeSlot(p, 'a', fallbackBase);
+  st.b = st.compare ? decodeSlot(p, 'b', fallbackBase) : { ...st.a };
+  for (const [slot, key] of [
+    ['a', 'fileA'],
+    ['b', 'fileB'],
+  ] as const) {
+    const raw = p.get(`${slot}.file`);
+    const text = raw === null ? null : b64urlDecode(raw);
+    if (text !== null) st[key] = { text, fileName: p.get(`${slot}.fileName`) ?? `${slot}.yaml` };
+    else if (st[slot].base === 'file') st[slot].base = fallbackBase;
+  }
+  return st;
+}

@@ -1,0 +1,114 @@
+/**
+ * Teacher mode: three prepared lessons, each two configurations of the same municipality (same
+ * base scenario, same seed) that differ in one idea, with a short explanation in English and
+ * Norwegian (bokmål). The configurations mirror scenarios/teaching/ (levers from 2026-03-02).
+ */
+import type { Lang, SlotConfig } from './config.js';
+
+type Bi = Readonly<Record<Lang, string>>;
+type BiList = Readonly<Record<Lang, readonly string[]>>;
+
+export interface Lesson {
+  readonly id: string;
+  readonly title: Bi;
+  readonly intro: Bi;
+  readonly lookFor: BiList;
+  readonly discuss: Bi;
+  readonly labelA: Bi;
+  readonly labelB: Bi;
+  /** Changes to a default slot for A and B. */
+  readonly a: Partial<SlotConfig>;
+  readonly b: Partial<SlotConfig>;
+  /** Indicator of the sixth chart. */
+  readonly extra: string;
+}
+
+export const LESSONS: readonly Lesson[] = [
+  {
+    id: 'push-or-tugboats',
+    title: { en: 'Single top push or tugboats?', nb: 'Ett dytt fra toppen eller slepebåter?' },
+    intro: {
+      en: 'In A the director decides that the municipality shall co-create and says so loudly: a single push from the top. The strategy documents turn at once, but the message must pass every layer of middle managers, and each passes it on only now and then. In B there is no big decision. Instead about 3 % of the staff in every unit become tugboats: change agents who pass the direction straight to their colleagues, past the layers. Same municipality, same seed; only the push differs.',
+      nb: 'I A bestemmer rådmannen at kommunen skal samskape, og sier det høyt: ett dytt fra toppen. Strategidokumentene snur med en gang, men budskapet må gjennom alle lagene av mellomledere, og hver av dem sender det bare av og til videre. I B kommer det ikke noe stort vedtak. I stedet blir om lag 3 % av de ansatte i hver enhet slepebåter: endringsagenter som gir retningen direkte videre til kollegene, forbi ledernivåene. Samme kommune og samme frø; bare drivkraften er ulik.',
+    },
+    lookFor: {
+      en: [
+        'The dashed documents line: it swings at once in A and does not move in B.',
+        'The ship (practice) turns slowly in both. How far has each come after five years?',
+        "The sixth chart, reach of the top's signal: which push reaches more of the staff, and how soon?",
+      ],
+      nb: [
+        'Den stiplede dokumentlinjen: den svinger med en gang i A og står stille i B.',
+        'Skipet (praksis) snur sakte i begge. Hvor langt har hvert av dem kommet etter fem år?',
+        'Det sjette diagrammet, hvor langt toppens signal når: hvilken drivkraft når flest ansatte, og hvor raskt?',
+      ],
+    },
+    discuss: {
+      en: 'Why does the paper turn faster than practice? What would a leader in your municipality do next?',
+      nb: 'Hvorfor snur papiret raskere enn praksis? Hva ville en leder i deres kommune gjort videre?',
+    },
+    labelA: { en: 'single top push', nb: 'ett dytt fra toppen' },
+    labelB: { en: 'tugboats', nb: 'slepebåter' },
+    a: { push: 'top' },
+    b: { push: 'tugboats' },
+    extra: 'signalReach',
+  },
+  {
+    id: 'paper-or-practice',
+    title: { en: 'Paper strategy or practice?', nb: 'Papirstrategi eller praksis?' },
+    intro: {
+      en: 'Many municipalities meet the call for co-creation with a new strategy and more plans. Paper is easy to move: the documents turn toward co-creation at once. But plans add reporting and give no time, mandate or leadership. In A that is all that happens. In B the same plans come with practice: a trust reform with clear mandates, leadership development toward coaching, and room to fail.',
+      nb: 'Mange kommuner svarer på kravet om samskaping med en ny strategi og flere planer. Papir er lett å flytte: dokumentene snur mot samskaping med en gang. Men planer gir mer rapportering, og verken tid, mandat eller ledelse. I A er det alt som skjer. I B kommer de samme planene sammen med praksis: en tillitsreform med tydelige mandater, lederutvikling mot coaching og rom for å feile.',
+    },
+    lookFor: {
+      en: [
+        'Both documents lines jump at the same moment: on paper A and B are equal.',
+        'The shaded gap between documents and practice: it stays wide in A and narrows in B.',
+        'Trust and the transformation index: what moves them, the plans or the practice levers?',
+      ],
+      nb: [
+        'Begge dokumentlinjene hopper i samme øyeblikk: på papiret er A og B like.',
+        'Det skraverte gapet mellom dokumenter og praksis: det forblir stort i A og krymper i B.',
+        'Tillit og transformasjonsindeksen: hva flytter dem, planene eller praksisgrepene?',
+      ],
+    },
+    discuss: {
+      en: 'Where in your own organisation is the gap between what the documents say and what people do?',
+      nb: 'Hvor i deres egen organisasjon er gapet mellom det dokumentene sier og det folk gjør?',
+    },
+    labelA: { en: 'plans only (paper)', nb: 'bare planer (papir)' },
+    labelB: { en: 'plans and practice', nb: 'planer og praksis' },
+    a: { paperStrategy: true },
+    b: { paperStrategy: true, trustReform: true, leadership: true, roomToFail: true },
+    extra: 'policyPracticeGap',
+  },
+  {
+    id: 'two-or-five-layers',
+    title: { en: '2 or 5 management layers?', nb: '2 eller 5 ledernivåer?' },
+    intro: {
+      en: 'The same decision at the top, a single push, in two organisations that differ only in the number of management layers between top management and the frontline: two in A, five in B. Each middle manager passes the signal on only with some probability, so what reaches the frontline shrinks with every layer it has to pass.',
+      nb: 'Det samme vedtaket på toppen, ett dytt, i to organisasjoner som bare skiller seg i antall ledernivåer mellom toppledelsen og førstelinjen: to i A, fem i B. Hver mellomleder sender signalet videre bare med en viss sannsynlighet, så det som når førstelinjen, krymper for hvert ledd det må gjennom.',
+    },
+    lookFor: {
+      en: [
+        'The sixth chart: how much of the staff hears the signal in A, and in B?',
+        'The ship: practice turns further in the flat organisation.',
+        'The documents turn equally in both: the paper does not know how many layers there are.',
+      ],
+      nb: [
+        'Det sjette diagrammet: hvor stor del av de ansatte hører signalet i A, og i B?',
+        'Skipet: praksis snur mer i den flate organisasjonen.',
+        'Dokumentene snur like mye i begge: papiret vet ikke hvor mange ledd det er.',
+      ],
+    },
+    discuss: {
+      en: 'Is removing layers the answer, or are there other ways past them (see lesson 1)?',
+      nb: 'Er det å fjerne ledd svaret, eller finnes det andre veier forbi dem (se opplegg 1)?',
+    },
+    labelA: { en: '2 layers', nb: '2 ledernivåer' },
+    labelB: { en: '5 layers', nb: '5 ledernivåer' },
+    a: { push: 'top', layers: 2 },
+    b: { push: 'top', layers: 5 },
+    extra: 'signalReach',
+  },
+];

@@ -1,0 +1,364 @@
+/**
+ * The classroom explorer in a real browser: Debian's Chromium driven by playwright-core, headless.
+ * Builds the site into a temporary folder, serves it on 127.0.0.1, and checks that the page runs
+ * the model in its worker, reacts to a slider, reproduces the CLI's numbers for the same
+ * configuration, exports a scenario file the CLI loader accepts, exports charts, works from disk
+ * (file://), and never asks the network for anything. Screenshots of the lessons go to
+ * output/screenshots/. Skipped (with a message) only when /usr/bin/chromium is absent; CI installs
+ * it with .ci/setup-browser.sh.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDICATORS } from '../../src/model/indicators.js';
+import { presetConfig } from '../../src/model/presets.js';
+import { runReplicate } from '../../src/model/simulate.js';
+import { formatErrors, loadScenario } from '../../src/scenario/index.js';
+import { buildSite } from '../../src/web/build.js';
+import { type StaticServer, serveStatic } from '../../src/web/serve.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SHOTS = join(ROOT, 'output', 'screenshots');
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+if (!HAVE_CHROMIUM)
+  console.warn(
+    'tests/e2e/explorer.test.ts: SKIPPED: /usr/bin/chromium is not installed. Install it with .ci/setup-browser.sh (Debian package chromium).',
+  );
+
+interface HookSlot {
+  final: Record<string, number>;
+  ms: number[];
+  replicates: number;
+}
+interface Hook {
+  status: string;
+  runCount: number;
+  errors: string[];
+  cursor: number;
+  results: { A?: HookSlot; B?: HookSlot };
+}
+
+const hook = (page: Page): Promise<Hook> => page.evaluate(() => (window as unknown as { tankerExplorer: Hook }).tankerExplorer);
+
+/** Do something that leads to (re)computation and wait until the page is idle with a newer result. */
+async function afterRun(page: Page, action: () => Promise<unknown>): Promise<Hook> {
+  const before = (await hook(page)).runCount;
+  await action();
+  await page.waitForFunction(
+    (n) => {
+      const h = (window as unknown as { tankerExplorer: Hook }).tankerExplorer;
+      return (h.runCount > n && h.status === 'done') || h.status === 'error';
+    },
+    before,
+    { timeout: 60_000 },
+  );
+  const h = await hook(page);
+  expect(h.errors).toEqual([]);
+  return h;
+}
+
+async function waitReady(page: Page): Promise<Hook> {
+  await page.waitForFunction(
+    () => {
+      const h = (window as unknown as { tankerExplorer?: Hook }).tankerExplorer;
+      return h !== undefined && (h.status === 'done' || h.status === 'error');
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  const h = await hook(page);
+  expect(h.errors).toEqual([]);
+  expect(h.status).toBe('done');
+  return h;
+}
+
+/** Final values of replicate 0 as the CLI computes them (runReplicate in Node) for a scenario file. */
+function cliFinal(file: string | null): Record<string, number> {
+  let r: ReturnType<typeof runReplicate>;
+  if (file === null) {
+    r = runReplicate(presetConfig('medium'), 'tanker', 0, {});
+  } else {
+    const loaded = loadScenario(file);
+    if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
+    const s = loaded.scenario;
+    r = runReplicate(s.config, s.seed, 0, { interventions: s.interventions, elections: s.elections });
+  }
+  const W = INDICATORS.length;
+  const last = r.ticks - 1;
+  return Object.fromEntries(INDICATORS.map((n, c) => [n, r.data[last * W + c]!]));
+}
+
+const COMPARED = ['transformationIndex', 'practiceNPG', 'documentsNPG', 'crossSiloShare', 'trustStaffManagement', 'burnout'] as const;
+
+describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
+  let dir = '';
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const timings: number[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tanker-explorer-'));
+    await buildSite({ outDir: join(dir, 'site') });
+    server = await serveStatic(join(dir, 'site'), 0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    context = await browser.newContext({ viewport: { width: 1600, height: 900 }, acceptDownloads: true });
+    context.on('request', (r) => requests.push(r.url()));
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (timings.length > 0)
+      console.log(
+        `explorer: medium 5-year run in the browser worker: ${timings.map((m) => `${m.toFixed(0)} ms`).join(', ')} (best ${Math.min(...timings).toFixed(0)} ms)`,
+      );
+  });
+
+  it('loads, runs the default in its worker and draws the tanker and six charts', async () => {
+    await page.goto(server.url);
+    const h = await waitReady(page);
+    expect(h.results.A?.replicates).toBe(1);
+    timings.push(...(h.results.A?.ms ?? []));
+    expect(await page.locator('#tanker svg').count()).toBe(1);
+    expect(await page.locator('#charts figure svg').count()).toBe(6);
+    expect(await page.locator('#tanker svg line.documents').count()).toBe(1);
+    expect(Number.isFinite(h.results.A?.final.transformationIndex)).toBe(true);
+    expect(await page.title()).toContain('Tanker');
+  });
+
+  it('computes a medium five-year run in the browser in under 300 ms (best of up to 8 warm runs)', async () => {
+    for (let i = 0; i < 8 && Math.min(...timings) >= 300; i++) {
+      const h = await afterRun(page, () => page.click('#run'));
+      timings.push(...(h.results.A?.ms ?? []));
+    }
+    const best = Math.min(...timings);
+    if (best < 300) return;
+    // Only when the machine itself is overloaded (Node needs more than twice the bench's ~75 ms for
+    // the same run) is the browser judged against Node measured now, instead of the absolute goal.
+    const cfg = presetConfig('medium');
+    let node = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      runReplicate(cfg, 'tanker', 0, {});
+      node = Math.min(node, performance.now() - t0);
+    }
+    console.warn(`explorer: best browser run ${best.toFixed(0)} ms; the same run in Node now ${node.toFixed(0)} ms (machine under load)`);
+    expect(node, 'the browser missed 300 ms on a machine that is not overloaded').toBeGreaterThan(150);
+    expect(best).toBeLessThan(3 * node);
+  });
+
+  it('reproduces the CLI: the default run gives the numbers of runReplicate in Node', async () => {
+    const h = await hook(page);
+    const baseline = join(ROOT, 'scenarios', 'baseline.yaml');
+    const cli = cliFinal(existsSync(baseline) ? baseline : null);
+    for (const k of COMPARED) expect(h.results.A!.final[k], k).toBe(cli[k]);
+  });
+
+  it('a slider changes the result and the charts, and the URL records it', async () => {
+    await page.click('#to-end');
+    const pathBefore = await page.getAttribute('#chart-index path.line', 'd');
+    const before = (await hook(page)).results.A!.final;
+    await afterRun(page, () => page.fill('#silo', '0.3'));
+    await page.click('#to-end');
+    const after = (await hook(page)).results.A!.final;
+    const pathAfter = await page.getAttribute('#chart-index path.line', 'd');
+    expect(pathAfter).not.toBeNull();
+    expect(pathAfter).not.toBe(pathBefore);
+    expect(after.transformationIndex).not.toBe(before.transformationIndex);
+    expect(after.crossUnitTieShare).toBeGreaterThan(before.crossUnitTieShare!);
+    expect(await page.evaluate(() => location.hash)).toContain('a.silo=0.3');
+    expect(await page.textContent('#silo-out')).toContain('0.30');
+  });
+
+  it('exports a scenario file that the CLI loader accepts and that reproduces the browser run', async () => {
+    await afterRun(page, async () => {
+      await page.check('#push-tugboats');
+      await page.check('#trustReform');
+      await page.fill('#seed', 'class-7');
+      await page.press('#seed', 'Enter');
+    });
+    const h = await hook(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-yaml-a')]);
+    const file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(file).toMatch(/\.yaml$/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('kind: tugboats');
+    expect(text).toContain('kind: trust-reform');
+    expect(text).not.toMatch(/^extends:/m);
+    const loaded = loadScenario(file);
+    if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
+    expect(loaded.scenario.seed).toBe('class-7');
+    expect(loaded.scenario.config.org.siloStrength).toBe(0.3);
+    const cli = cliFinal(file);
+    for (const k of COMPARED) expect(h.results.A!.final[k], k).toBe(cli[k]);
+  });
+
+  it('exports the charts as SVG and PNG', async () => {
+    const [svgDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const svgFile = join(dir, 'charts.svg');
+    await svgDl.saveAs(svgFile);
+    const svg = readFileSync(svgFile, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Transformation index');
+    expect((svg.match(/<svg /g) ?? []).length).toBe(8); // the figure, the tanker and six charts
+    const [pngDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const pngFile = join(dir, 'charts.png');
+    await pngDl.saveAs(pngFile);
+    const png = readFileSync(pngFile);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it('a shared link restores the configuration', async () => {
+    const url = await page.evaluate(() => location.href);
+    const other = await context.newPage();
+    await other.goto(url);
+    const h = await waitReady(other);
+    expect(h.results.A!.final.transformationIndex).toBe((await hook(page)).results.A!.final.transformationIndex);
+    expect(await other.isChecked('#push-tugboats')).toBe(true);
+    expect(await other.inputValue('#seed')).toBe('class-7');
+    await other.close();
+  });
+
+  it('loads a scenario file: errors with line and column, and a valid file that extends the library', async () => {
+    await page.setInputFiles('#file', {
+      name: 'broken.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('name: broken\norganisation:\n  siloStrength: 1.5\n'),
+    });
+    await page.waitForFunction(() => (window as unknown as { tankerExplorer: Hook }).tankerExplorer.status === 'error');
+    expect(await page.isVisible('#errors')).toBe(true);
+    expect(await page.textContent('#errors')).toContain('broken.yaml:3:17  organisation.siloStrength: found 1.5');
+    const baseline = join(ROOT, 'scenarios', 'baseline.yaml');
+    if (!existsSync(baseline)) return;
+    const text = `name: mine\nextends: ${baseline}\nseed: 11\norganisation:\n  layers: 2\n`;
+    const file = join(dir, 'mine.yaml');
+    writeFileSync(file, text);
+    const h = await afterRun(page, () => page.setInputFiles('#file', file));
+    expect(await page.isHidden('#errors')).toBe(true);
+    expect(await page.inputValue('#base')).toBe('file');
+    // The levers set earlier (tugboats, trust reform, seed class-7) apply on top of the loaded file.
+    const data = loadScenario(file);
+    if (!data.ok) throw new Error(formatErrors(data.errors));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-yaml-a')]);
+    const exported = join(dir, 'mine-exported.yaml');
+    await download.saveAs(exported);
+    const cli = cliFinal(exported);
+    for (const k of COMPARED) expect(h.results.A!.final[k], k).toBe(cli[k]);
+    const again = loadScenario(exported);
+    if (!again.ok) throw new Error(formatErrors(again.errors));
+    expect(again.scenario.config.org.units.every((u) => u.layers === 2)).toBe(true);
+  });
+
+  it('shows a band over replicates', async () => {
+    const h = await afterRun(page, async () => {
+      await page.fill('#replicates', '4');
+      await page.press('#replicates', 'Enter');
+    });
+    expect(h.results.A!.replicates).toBe(4);
+    expect(h.results.A!.ms).toHaveLength(4);
+    await page.click('#to-end');
+    expect(await page.locator('#chart-index path[fill-opacity="0.18"]').count()).toBe(1);
+    await afterRun(page, async () => {
+      await page.fill('#replicates', '1');
+      await page.press('#replicates', 'Enter');
+    });
+  });
+
+  it('is keyboard operable and every control has a label', async () => {
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, button')]
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const named = (e.labels?.length ?? 0) > 0 || e.getAttribute('aria-label') || e.getAttribute('aria-labelledby');
+          return !named && !(el.tagName === 'BUTTON' && (el.textContent ?? '').trim() !== '');
+        })
+        .map((el) => el.id || el.tagName),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.focus('#time');
+    await page.keyboard.press('Home');
+    expect((await hook(page)).cursor).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect((await hook(page)).cursor).toBe(2);
+    await page.keyboard.press('End');
+    expect((await hook(page)).cursor).toBe(259);
+    await page.focus('#play');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#play-text')).toMatch(/Pause/);
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#play-text')).toMatch(/Play/);
+  });
+
+  it('teacher mode: three lessons in English and Norwegian, with screenshots', async () => {
+    await page.click('#mode-teach');
+    const names = ['push-or-tugboats', 'paper-or-practice', 'two-or-five-layers'];
+    const finals: { A: Record<string, number>; B: Record<string, number> }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const h = await afterRun(page, () => page.click(`[data-lesson="${i}"]`));
+      expect(h.results.B).toBeDefined();
+      finals.push({ A: h.results.A!.final, B: h.results.B!.final });
+      await page.click('#to-end');
+      expect(await page.textContent('#lesson h2')).toBeTruthy();
+      await page.screenshot({ path: join(SHOTS, `lesson-${i + 1}-${names[i]}.png`) });
+    }
+    // Lesson 1: the top push turns the documents, tugboats do not.
+    expect(finals[0]!.A.documentsNPG).toBeGreaterThan(finals[0]!.B.documentsNPG! + 0.1);
+    // Lesson 2: the same paper in both, different practice.
+    expect(finals[1]!.A.documentsNPG).toBeCloseTo(finals[1]!.B.documentsNPG!, 9);
+    expect(finals[1]!.B.practiceNPG).toBeGreaterThan(finals[1]!.A.practiceNPG!);
+    // Lesson 3: the signal reaches more staff through 2 layers than through 5.
+    expect(finals[2]!.A.signalReach).toBeGreaterThan(finals[2]!.B.signalReach!);
+    await page.click('#lang-nb');
+    expect(await page.textContent('h1')).toContain('Å snu et tankskip');
+    expect(await page.textContent('#lesson h2')).toContain('ledernivåer');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    await page.screenshot({ path: join(SHOTS, 'lesson-3-two-or-five-layers-nb.png') });
+    await afterRun(page, () => page.click('[data-lesson="0"]'));
+    await page.click('#to-end');
+    await page.screenshot({ path: join(SHOTS, 'lesson-1-push-or-tugboats-nb.png') });
+  });
+
+  it('opens from disk (file://) with no server', async () => {
+    const local = await context.newPage();
+    const seen: string[] = [];
+    local.on('request', (r) => seen.push(r.url()));
+    await local.goto(`file://${join(dir, 'site', 'index.html')}`);
+    const h = await waitReady(local);
+    expect(h.results.A?.final.transformationIndex).toBeGreaterThan(0);
+    expect(seen.filter((u) => !/^(file|blob|data):/.test(u))).toEqual([]);
+    await local.close();
+  });
+
+  it('asked nothing from a non-local address, and threw no page errors', () => {
+    const local = (u: string) => u.startsWith(server.url) || /^(blob|data|file):/.test(u);
+    expect(requests.length).toBeGreaterThan(3);
+    expect(requests.filter((u) => !local(u))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
