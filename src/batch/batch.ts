@@ -9,7 +9,8 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
 import { assemble } from './assemble.js';
 import { ensurePartsDir, existingParts } from './parts.js';
-import { type BatchScenario, makePlan, type Plan, shardTasks } from './plan.js';
+import { type BatchScenario, type Plan, shardTasks } from './plan.js';
+import { ensurePlanFile, planFilePath } from './plan-file.js';
 import { type Failure, runOnPool } from './pool.js';
 
 export interface BatchOptions {
@@ -32,42 +33,17 @@ export interface BatchOutcome {
   readonly missing: readonly string[];
 }
 
-interface PlanFile {
-  readonly hash: string;
-  readonly scenarios: readonly BatchScenario[];
-}
-
-export function planFilePath(out: string): string {
-  return join(out, 'plan.json');
-}
-
-export function readPlanFile(out: string): Plan {
-  const path = planFilePath(out);
-  if (!existsSync(path)) throw new Error(`${out}: no plan.json here; is this a batch folder?`);
-  const pf = JSON.parse(readFileSync(path, 'utf8')) as PlanFile;
-  const plan = makePlan(pf.scenarios);
-  if (plan.hash !== pf.hash) throw new Error(`${path}: the plan does not match its hash (edited by hand?)`);
-  return plan;
-}
-
 export async function runBatch(scenarios: readonly BatchScenario[], opts: BatchOptions): Promise<BatchOutcome> {
   const startedAt = new Date().toISOString(); // clock-ok: manifest metadata
-  const plan = makePlan(scenarios);
   const path = planFilePath(opts.out);
   if (existsSync(path)) {
-    const old = JSON.parse(readFileSync(path, 'utf8')) as PlanFile;
     if (!opts.resume) throw new Error(`${opts.out} already holds a batch; pass --resume to continue it, or choose another --out`);
-    if (old.hash !== plan.hash)
-      throw new Error(
-        `${opts.out} holds a different batch (plan ${old.hash}, this one ${plan.hash}); --resume needs the same files and options`,
-      );
-  } else {
+  } else if (existsSync(opts.out) && readdirSync(opts.out).length > 0) {
     // A folder without a plan must be empty: old parts from another batch would mix into this one.
-    if (existsSync(opts.out) && readdirSync(opts.out).length > 0) {
-      throw new Error(`${opts.out} is not empty and holds no batch (no plan.json); choose an empty or new --out folder`);
-    }
-    writeFileAtomic(path, `${JSON.stringify({ hash: plan.hash, scenarios: plan.scenarios } satisfies PlanFile)}\n`);
+    throw new Error(`${opts.out} is not empty and holds no batch (no plan.json); choose an empty or new --out folder`);
   }
+  // Created exactly once even when shards start together; a different batch is refused.
+  const { plan } = ensurePlanFile(opts.out, scenarios);
   ensurePartsDir(opts.out);
   const have = existingParts(opts.out);
   const mine = shardTasks(plan.tasks, opts.shard);

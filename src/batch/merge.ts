@@ -6,9 +6,10 @@ import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
 import { assemble } from './assemble.js';
-import { planFilePath, readPlanFile, writeManifest } from './batch.js';
+import { writeManifest } from './batch.js';
 import { ensurePartsDir, existingParts, partPath } from './parts.js';
 import type { Plan } from './plan.js';
+import { planFilePath, readPlanFile } from './plan-file.js';
 
 export function mergeBatches(dirs: readonly string[], out: string): { plan: Plan; files: readonly string[]; missing: readonly string[] } {
   if (dirs.length === 0) throw new Error('merge needs at least one batch folder');

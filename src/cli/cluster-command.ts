@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { ensurePlanFile } from '../cluster/plan-file.js';
+import { ensurePlanFile } from '../batch/plan-file.js';
 import { projectRoot, type Runner, submitSlurmJob, tankerInvocation, writeSlurmJob } from '../cluster/slurm.js';
 import { batchStatus, formatStatus } from '../cluster/status.js';
 import { loadBatchScenarios } from './scenarios.js';

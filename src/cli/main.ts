@@ -5,7 +5,9 @@ import { toolVersion } from '../io/provenance.js';
 import { SIZE_PRESETS } from '../model/presets.js';
 import { parseIntArg } from './args.js';
 import { batchCommand, mergeCommand } from './batch-commands.js';
+import { registerCluster } from './cluster-command.js';
 import { runCommand, schemaCommand, validateCommand } from './commands.js';
+import { registerDemo } from './demo-command.js';
 import { registerDock } from './dock-command.js';
 import { registerExplore } from './explore-command.js';
 import { registerReport } from './report-command.js';
@@ -64,9 +66,11 @@ program
   .action(mergeCommand);
 
 registerReport(program);
+registerDemo(program);
 registerValidateModel(program);
 registerDock(program);
 registerExplore(program);
+registerCluster(program);
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

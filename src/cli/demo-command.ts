@@ -1,0 +1,50 @@
+/**
+ * `tanker demo` (what `npm start` runs): a small default batch of the baseline and three
+ * alternatives, then its report. Writes output/default/ afresh each time and prints the report's path.
+ */
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { defaultThreads, runBatch } from '../batch/index.js';
+import { writeReport } from '../report/report.js';
+import { parseIntArg } from './args.js';
+import { makeProgress } from './progress.js';
+import { loadBatchScenarios } from './scenarios.js';
+
+export const DEMO_SCENARIOS = [
+  'scenarios/baseline.yaml',
+  'scenarios/teaching/single-top-push.yaml',
+  'scenarios/teaching/tugboats.yaml',
+  'scenarios/packages/matrix-budget-leadership.yaml',
+] as const;
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'Run the default batch (baseline, single top push, tugboats, matrix + budget + leadership) and write its report; what npm start does.',
+    )
+    .option('--replicates <n>', 'replicates per scenario', parseIntArg('--replicates', 2, 100_000), 20)
+    .option('--out <dir>', 'output folder (replaced)', 'output/default')
+    .option('--lang <lang>', 'report language: en or nb', 'en')
+    .action(async (o: { replicates: number; out: string; lang: string }) => {
+      if (o.lang !== 'en' && o.lang !== 'nb') throw new Error(`--lang must be en or nb, got "${o.lang}"`);
+      const out = resolve(o.out);
+      const scenarios = loadBatchScenarios([...DEMO_SCENARIOS], { replicates: o.replicates });
+      rmSync(out, { recursive: true, force: true });
+      const progress = makeProgress('demo', false);
+      const r = await runBatch(scenarios, {
+        out,
+        threads: defaultThreads(),
+        shard: null,
+        resume: false,
+        onStart: (total, skipped) => progress.start(total, skipped),
+        onDone: (done, failed) => progress.update(done, failed),
+      });
+      progress.stop();
+      if (r.failures.length > 0) throw new Error(`${r.failures.length} replicates failed; see ${out}/failures.json`);
+      const report = await writeReport(out, { lang: o.lang, baseline: 'baseline' });
+      console.log(`${scenarios.length} scenarios x ${o.replicates} replicates in ${out}`);
+      console.log(`report: ${report.html}`);
+    });
+}
