@@ -1,60 +1,124 @@
 /**
- * Two-sample comparisons of a quantity across replicates: Welch's t-test for independent samples
- * and the paired t-test for replicates that share random streams (common random numbers: same
- * seed and replicate index). Both return the difference of means (b - a), its 95 % confidence
- * interval, the t statistic, degrees of freedom and the two-sided p-value.
+ * Comparisons of a quantity across replicates, the one implementation used by compare, the
+ * stylised-fact checks and the docking suite: Welch's t-test for independent samples, the paired
+ * t-test for replicates that share random streams (common random numbers: same seed and
+ * replicate index), a one-sample t-test, and Cohen's d / Hedges' g. Differences are b − a; NaN
+ * values are dropped (pairs with a NaN on either side, for the paired test).
  */
 import { mean, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
 import { studentTCdf, studentTQuantile } from './student-t.js';
 
-export interface TTestResult {
-  readonly test: 'welch' | 'paired' | 'one-sample';
-  readonly n: number;
+export type TestKind = 'paired-t' | 'welch-t' | 'one-sample-t' | 'none';
+
+export interface TestResult {
+  readonly test: TestKind;
+  /** Observations used: pairs for the paired test, per arm for Welch. */
+  readonly nA: number;
+  readonly nB: number;
+  readonly meanA: number;
+  readonly meanB: number;
+  /** meanB − meanA. */
   readonly diff: number;
+  readonly se: number;
+  readonly df: number;
+  readonly t: number;
+  /** Two-sided p-value. */
+  readonly p: number;
   readonly ciLow: number;
   readonly ciHigh: number;
-  readonly t: number;
-  readonly df: number;
-  readonly p: number;
 }
 
-function finish(test: TTestResult['test'], n: number, diff: number, se: number, df: number): TTestResult {
-  if (!(se > 0)) {
-    // No spread at all: the difference is exact.
-    const p = diff === 0 ? 1 : 0;
-    return { test, n, diff, ciLow: diff, ciHigh: diff, t: diff === 0 ? 0 : Math.sign(diff) * Number.POSITIVE_INFINITY, df, p };
+const NONE: Omit<TestResult, 'nA' | 'nB' | 'meanA' | 'meanB' | 'diff'> = {
+  test: 'none',
+  se: Number.NaN,
+  df: Number.NaN,
+  t: Number.NaN,
+  p: Number.NaN,
+  ciLow: Number.NaN,
+  ciHigh: Number.NaN,
+};
+
+export const finite = (xs: readonly number[]): number[] => xs.filter((x) => Number.isFinite(x));
+const safeMean = (xs: readonly number[]): number => (xs.length > 0 ? mean(xs as number[]) : Number.NaN);
+
+/** t statistic, p-value and 95 % interval from a difference, its standard error and degrees of freedom. */
+function fromSe(diff: number, se: number, df: number): Pick<TestResult, 't' | 'p' | 'ciLow' | 'ciHigh'> {
+  if (se === 0) {
+    // No spread at all: the difference is exact (e.g. an indicator that no replicate moves).
+    return diff === 0 ? { t: Number.NaN, p: 1, ciLow: 0, ciHigh: 0 } : { t: Math.sign(diff) * Infinity, p: 0, ciLow: diff, ciHigh: diff };
   }
   const t = diff / se;
-  const p = 2 * (1 - studentTCdf(Math.abs(t), df));
+  const p = Math.min(1, 2 * studentTCdf(-Math.abs(t), df));
   const q = studentTQuantile(0.975, df);
-  return { test, n, diff, ciLow: diff - q * se, ciHigh: diff + q * se, t, df, p: Math.min(1, Math.max(0, p)) };
+  return { t, p, ciLow: diff - q * se, ciHigh: diff + q * se };
 }
 
-/** Paired t-test on b[i] - a[i]. */
-export function pairedTTest(a: readonly number[], b: readonly number[]): TTestResult {
-  if (a.length !== b.length || a.length < 2) throw new RangeError('pairedTTest needs two samples of equal length >= 2');
-  const d = a.map((x, i) => b[i]! - x);
-  return finish('paired', d.length, mean(d), sampleStandardDeviation(d) / Math.sqrt(d.length), d.length - 1);
-}
-
-/** Welch's unequal-variance t-test of mean(b) - mean(a), with Welch–Satterthwaite degrees of freedom. */
-export function welchTTest(a: readonly number[], b: readonly number[]): TTestResult {
-  if (a.length < 2 || b.length < 2) throw new RangeError('welchTTest needs two samples of size >= 2');
-  const va = sampleVariance(a) / a.length;
-  const vb = sampleVariance(b) / b.length;
+/** Welch's two-sample t-test of B against A (difference meanB − meanA); NaN values are dropped. */
+export function welchTest(a: readonly number[], b: readonly number[]): TestResult {
+  const xa = finite(a);
+  const xb = finite(b);
+  const meanA = safeMean(xa);
+  const meanB = safeMean(xb);
+  const base = { nA: xa.length, nB: xb.length, meanA, meanB, diff: meanB - meanA };
+  if (xa.length < 2 || xb.length < 2) return { ...NONE, ...base };
+  const va = sampleVariance(xa) / xa.length;
+  const vb = sampleVariance(xb) / xb.length;
   const se = Math.sqrt(va + vb);
-  const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-  return finish('welch', a.length + b.length, mean(b) - mean(a), se, Number.isFinite(df) ? df : a.length + b.length - 2);
+  const df = se === 0 ? xa.length + xb.length - 2 : (va + vb) ** 2 / (va ** 2 / (xa.length - 1) + vb ** 2 / (xb.length - 1));
+  return { test: 'welch-t', ...base, se, df, ...fromSe(base.diff, se, df) };
 }
 
-/** One-sample t-test of mean(x) against mu. */
-export function oneSampleTTest(x: readonly number[], mu: number): TTestResult {
-  if (x.length < 2) throw new RangeError('oneSampleTTest needs at least two values');
-  return finish('one-sample', x.length, mean(x) - mu, sampleStandardDeviation(x) / Math.sqrt(x.length), x.length - 1);
+/**
+ * Paired t-test of B against A: a[i] and b[i] belong together (the same replicate under common
+ * random numbers). Pairs with a NaN on either side are dropped.
+ */
+export function pairedTest(a: readonly number[], b: readonly number[]): TestResult {
+  if (a.length !== b.length) throw new Error(`pairedTest: ${a.length} and ${b.length} values; pairs need equal lengths`);
+  const xa: number[] = [];
+  const xb: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isFinite(a[i]!) && Number.isFinite(b[i]!)) {
+      xa.push(a[i]!);
+      xb.push(b[i]!);
+    }
+  }
+  const n = xa.length;
+  const d = xa.map((x, i) => xb[i]! - x);
+  const base = { nA: n, nB: n, meanA: safeMean(xa), meanB: safeMean(xb), diff: safeMean(d) };
+  if (n < 2) return { ...NONE, ...base };
+  const se = sampleStandardDeviation(d) / Math.sqrt(n);
+  return { test: 'paired-t', ...base, se, df: n - 1, ...fromSe(base.diff, se, n - 1) };
 }
 
-/** Cohen's d with the pooled standard deviation (b - a). */
-export function cohensD(a: readonly number[], b: readonly number[]): number {
-  const pooled = Math.sqrt(((a.length - 1) * sampleVariance(a) + (b.length - 1) * sampleVariance(b)) / (a.length + b.length - 2));
-  return pooled > 0 ? (mean(b) - mean(a)) / pooled : Number.NaN;
+/** Pooled standard deviation of two samples (NaN dropped). */
+export function pooledSd(a: readonly number[], b: readonly number[]): number {
+  const xa = finite(a);
+  const xb = finite(b);
+  if (xa.length < 2 || xb.length < 2) return Number.NaN;
+  return Math.sqrt(((xa.length - 1) * sampleVariance(xa) + (xb.length - 1) * sampleVariance(xb)) / (xa.length + xb.length - 2));
+}
+
+/** Cohen's d of B against A: (meanB − meanA) / pooled sd. NaN when the pooled sd is 0. */
+export function cohenD(a: readonly number[], b: readonly number[]): number {
+  const s = pooledSd(a, b);
+  if (!(s > 0)) return Number.NaN;
+  return (safeMean(finite(b)) - safeMean(finite(a))) / s;
+}
+
+/** Hedges' g: Cohen's d times the small-sample correction J = 1 − 3 / (4 (nA + nB) − 9). */
+export function hedgesG(a: readonly number[], b: readonly number[]): number {
+  const n = finite(a).length + finite(b).length;
+  return cohenD(a, b) * (1 - 3 / (4 * n - 9));
+}
+
+/** Wilson score interval (95 %) for k successes out of n. */
+
+/** One-sample t-test of mean(x) against mu (difference mean − mu); NaN values are dropped. */
+export function oneSampleTest(x: readonly number[], mu: number): TestResult {
+  const xs = finite(x);
+  const m = safeMean(xs);
+  const base = { nA: xs.length, nB: xs.length, meanA: mu, meanB: m, diff: m - mu };
+  if (xs.length < 2) return { ...NONE, ...base };
+  const se = sampleStandardDeviation(xs) / Math.sqrt(xs.length);
+  return { test: 'one-sample-t', ...base, se, df: xs.length - 1, ...fromSe(base.diff, se, xs.length - 1) };
 }

@@ -23,7 +23,7 @@
  * structural design: The isolation of subgroups and organizational learning. Organization
  * Science, 21(3), 625-642. https://doi.org/10.1287/orsc.1090.0468
  */
-import { pairedTTest } from '../analysis/ttest.js';
+import { pairedTest } from '../analysis/ttest.js';
 import { type Phase, Recorder, type Rng, RngStreams, runTicks, SlottedGraph } from '../engine/index.js';
 import {
   avg,
@@ -259,8 +259,8 @@ export function dockFangLeeSchilling(opts: DockOptions = {}) {
       if (x.equilibrium) atEquilibrium++;
     }
   }
-  const vsIso = pairedTTest(iso, mod); // mod - iso
-  const vsRnd = pairedTTest(rnd, mod); // mod - rnd
+  const vsIso = pairedTest(iso, mod); // mod - iso
+  const vsRnd = pairedTest(rnd, mod); // mod - rnd
   const pass = vsIso.diff > 0 && vsIso.p < 0.001 && vsRnd.diff > 0 && vsRnd.p < 0.001;
   return dockingCheck({
     id: 'fang-lee-schilling',

@@ -18,7 +18,7 @@
  * Lazer, D., & Friedman, A. (2007). The network structure of exploration and exploitation.
  * Administrative Science Quarterly, 52(4), 667-694. https://doi.org/10.2189/asqu.52.4.667
  */
-import { pairedTTest } from '../analysis/ttest.js';
+import { pairedTest } from '../analysis/ttest.js';
 import { type Phase, Recorder, type Rng, RngStreams, runTicks, SlottedGraph } from '../engine/index.js';
 import {
   avg,
@@ -307,8 +307,8 @@ export function dockLazerFriedman(opts: DockOptions = {}) {
     lateFull.push(full.final);
     lateRing.push(ring.final);
   }
-  const early = pairedTTest(earlyRing, earlyFull); // full - ring
-  const late = pairedTTest(lateFull, lateRing); // ring - full
+  const early = pairedTest(earlyRing, earlyFull); // full - ring
+  const late = pairedTest(lateFull, lateRing); // ring - full
   const pass = early.diff >= 0.05 && early.p < 0.001 && late.diff >= 0.05 && late.p < 0.001;
   return dockingCheck({
     id: 'lazer-friedman',

@@ -22,7 +22,7 @@
  * March, J. G. (1991). Exploration and exploitation in organizational learning. Organization
  * Science, 2(1), 71-87. https://doi.org/10.1287/orsc.2.1.71
  */
-import { pairedTTest } from '../analysis/ttest.js';
+import { pairedTest } from '../analysis/ttest.js';
 import { type Phase, Recorder, type Rng, RngStreams, runTicks } from '../engine/index.js';
 import {
   avg,
@@ -212,7 +212,7 @@ export function dockMarch(opts: DockOptions = {}) {
     fast.push(b.knowledge);
     allEq &&= a.equilibrium && b.equilibrium;
   }
-  const t = pairedTTest(fast, slow); // diff = slow - fast
+  const t = pairedTest(fast, slow); // diff = slow - fast
   const pass = allEq && t.diff >= 0.05 && t.p < 0.001;
   return dockingCheck({
     id: 'march',

@@ -2,6 +2,7 @@
  * Labels of the report in Norwegian (bokmål) and English: indicator names, lever titles, chart
  * texts, table headings and number formatting. `--lang nb|en` picks one.
  */
+import type { TestKind } from '../analysis/ttest.js';
 import type { IndicatorName } from '../model/indicators.js';
 import { type LeverKind, leverSpec } from '../model/levers/catalog.js';
 
@@ -204,7 +205,7 @@ export interface Texts {
   readonly forestSubtitle: string[];
   readonly significant: string;
   readonly notSignificant: string;
-  readonly testNames: Record<'paired-t' | 'welch-t' | 'none', string>;
+  readonly testNames: Record<TestKind, string>;
   readonly report: ReportTexts;
 }
 
@@ -307,7 +308,7 @@ const EN_TEXTS: Texts = {
   ],
   significant: 'p < 0.05',
   notSignificant: 'p ≥ 0.05',
-  testNames: { 'paired-t': 'paired t-test', 'welch-t': 'Welch t-test', none: 'no test' },
+  testNames: { 'paired-t': 'paired t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 'one-sample t-test', none: 'no test' },
   report: {
     title: 'Tanker: scenario report',
     generated: 'Batch',
@@ -411,7 +412,7 @@ const NB_TEXTS: Texts = {
   ],
   significant: 'p < 0,05',
   notSignificant: 'p ≥ 0,05',
-  testNames: { 'paired-t': 'parret t-test', 'welch-t': 'Welch t-test', none: 'ingen test' },
+  testNames: { 'paired-t': 'parret t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 't-test mot en verdi', none: 'ingen test' },
   report: {
     title: 'Tanker: scenariorapport',
     generated: 'Batch',

@@ -4,7 +4,7 @@
  * the stated direction with a t-test (paired where the conditions differ only in the treatment).
  * A fact passes when every one of its checks is significant at `alpha` in the stated direction.
  */
-import { oneSampleTTest, pairedTTest, type TTestResult, welchTTest } from '../analysis/ttest.js';
+import { oneSampleTest, pairedTest, type TestResult, welchTest } from '../analysis/ttest.js';
 import { Rng } from '../engine/rng.js';
 import type { SizePreset } from '../model/config.js';
 import { trustDown, trustUp } from '../model/mechanisms/trust.js';
@@ -24,7 +24,7 @@ import {
 
 export interface Check {
   readonly claim: string;
-  readonly result: TTestResult;
+  readonly result: TestResult;
   /** Direction the claim needs: the difference (or mean minus reference) above or below 0. */
   readonly direction: 'positive' | 'negative';
   readonly pass: boolean;
@@ -54,7 +54,7 @@ export interface Fact {
 
 const ALL = (rs: readonly RunResult[], f: (r: RunResult) => number) => rs.map(f);
 
-function check(claim: string, result: TTestResult, direction: 'positive' | 'negative'): Omit<Check, 'pass'> {
+function check(claim: string, result: TestResult, direction: 'positive' | 'negative'): Omit<Check, 'pass'> {
   return { claim, result, direction };
 }
 
@@ -83,15 +83,15 @@ export const FACTS: readonly Fact[] = [
       return [
         check(
           'documents reach their new mix within a week (share of the final change made by week 14, minus 0.99)',
-          oneSampleTTest(
+          oneSampleTest(
             docs14.map((v, i) => v / docsEnd[i]!),
             0.99,
           ),
           'positive',
         ),
-        check('after one year practice has made less than a quarter of its five-year change', oneSampleTTest(share1, 0.25), 'negative'),
-        check('practice accelerates: the second year moves it more than the first', pairedTTest(y1, y2), 'positive'),
-        check('practice levels off: the eighth year moves it less than the third', pairedTTest(y3, y8), 'negative'),
+        check('after one year practice has made less than a quarter of its five-year change', oneSampleTest(share1, 0.25), 'negative'),
+        check('practice accelerates: the second year moves it more than the first', pairedTest(y1, y2), 'positive'),
+        check('practice levels off: the eighth year moves it less than the third', pairedTest(y3, y8), 'negative'),
       ];
     },
   },
@@ -106,7 +106,7 @@ export const FACTS: readonly Fact[] = [
     evaluate: ({ two, five }) => [
       check(
         'the signal reaching staff (mean of weeks 14-260) is weaker with 5 layers',
-        welchTTest(
+        welchTest(
           ALL(two!, (r) => meanOver(r, 'signalReach', 14, 260)),
           ALL(five!, (r) => meanOver(r, 'signalReach', 14, 260)),
         ),
@@ -114,7 +114,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'practice NPG after five years is lower with 5 layers',
-        welchTTest(
+        welchTest(
           ALL(two!, (r) => final(r, 'practiceNPG')),
           ALL(five!, (r) => final(r, 'practiceNPG')),
         ),
@@ -122,7 +122,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'the signal is later: reach after 13 weeks of the push is lower with 5 layers',
-        welchTTest(
+        welchTest(
           ALL(two!, (r) => at(r, 'signalReach', 26)),
           ALL(five!, (r) => at(r, 'signalReach', 26)),
         ),
@@ -138,7 +138,7 @@ export const FACTS: readonly Fact[] = [
     evaluate: ({ base, plans }) => [
       check(
         'the policy-practice gap after five years is wider with more plans',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => final(r, 'policyPracticeGap')),
           ALL(plans!, (r) => final(r, 'policyPracticeGap')),
         ),
@@ -161,16 +161,16 @@ export const FACTS: readonly Fact[] = [
       return [
         check(
           'cross-silo share of initiative teams (mean over the run) is lower with strong silos',
-          pairedTTest(
+          pairedTest(
             ALL(low!, (r) => meanOver(r, 'crossSiloShare', 26, 260)),
             ALL(high!, (r) => meanOver(r, 'crossSiloShare', 26, 260)),
           ),
           'negative',
         ),
-        check('wicked problems succeed less often with strong silos', pairedTTest(ALL(low!, wicked), ALL(high!, wicked)), 'negative'),
+        check('wicked problems succeed less often with strong silos', pairedTest(ALL(low!, wicked), ALL(high!, wicked)), 'negative'),
         check(
           'a remote-work shock thins cross-unit ties (share at the end of the shock)',
-          pairedTTest(
+          pairedTest(
             ALL(base!, (r) => at(r, 'crossUnitTieShare', 116)),
             ALL(shock!, (r) => at(r, 'crossUnitTieShare', 116)),
           ),
@@ -202,7 +202,7 @@ export const FACTS: readonly Fact[] = [
         }
         return sum / 200;
       });
-      return [check('mean change of trust after 10 good and 10 bad experiences is negative', oneSampleTTest(changes, 0), 'negative')];
+      return [check('mean change of trust after 10 good and 10 bad experiences is negative', oneSampleTest(changes, 0), 'negative')];
     },
   },
   {
@@ -213,7 +213,7 @@ export const FACTS: readonly Fact[] = [
     evaluate: ({ base, outreach }) => [
       check(
         'the engaged core (10 % of the population) is over-represented among participants (share minus 0.1)',
-        oneSampleTTest(
+        oneSampleTest(
           ALL(base!, (r) => meanOver(r, 'shareEngagedCore', 26, 260)),
           0.1,
         ),
@@ -221,7 +221,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'outreach lowers the engaged core’s share among participants',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => meanOver(r, 'shareEngagedCore', 26, 260)),
           ALL(outreach!, (r) => meanOver(r, 'shareEngagedCore', 26, 260)),
         ),
@@ -229,7 +229,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'outreach lowers participation inequality across the population (Gini)',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => final(r, 'populationParticipationGini')),
           ALL(outreach!, (r) => final(r, 'populationParticipationGini')),
         ),
@@ -245,7 +245,7 @@ export const FACTS: readonly Fact[] = [
     evaluate: ({ base, rtf }) => [
       check(
         'more proposals',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => r.totals.proposals),
           ALL(rtf!, (r) => r.totals.proposals),
         ),
@@ -253,7 +253,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'more learning (staff competence after five years)',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => final(r, 'competence')),
           ALL(rtf!, (r) => final(r, 'competence')),
         ),
@@ -261,7 +261,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'more failures',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => r.totals.failed),
           ALL(rtf!, (r) => r.totals.failed),
         ),
@@ -277,7 +277,7 @@ export const FACTS: readonly Fact[] = [
     evaluate: ({ base, cut }) => [
       check(
         'fewer initiatives started',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => r.totals.started),
           ALL(cut!, (r) => r.totals.started),
         ),
@@ -285,7 +285,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'more fear of error after five years',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => final(r, 'fearOfError')),
           ALL(cut!, (r) => final(r, 'fearOfError')),
         ),
@@ -293,7 +293,7 @@ export const FACTS: readonly Fact[] = [
       ),
       check(
         'more burnout after five years',
-        pairedTTest(
+        pairedTest(
           ALL(base!, (r) => final(r, 'burnout')),
           ALL(cut!, (r) => final(r, 'burnout')),
         ),
@@ -319,12 +319,12 @@ export const FACTS: readonly Fact[] = [
       return [
         check(
           'without institutionalisation most successes have died within five years (share decayed minus 0.5)',
-          oneSampleTTest(ALL(none!, decayShare), 0.5),
+          oneSampleTest(ALL(none!, decayShare), 0.5),
           'positive',
         ),
         check(
           'a result dies faster once its champion burns out or leaves (weekly decay hazard, orphaned minus carried)',
-          pairedTTest(
+          pairedTest(
             pairs.map((r) => r.totals.carriedDecays / r.totals.carriedWeeks),
             pairs.map((r) => r.totals.orphanDecays / r.totals.orphanWeeks),
           ),
@@ -353,7 +353,7 @@ export const FACTS: readonly Fact[] = [
       return [
         check(
           'with narrow anchoring the election lowers political backing',
-          pairedTTest(
+          pairedTest(
             ALL(narrowOff!, (r) => final(r, 'politicalBacking')),
             ALL(narrowOn!, (r) => final(r, 'politicalBacking')),
           ),
@@ -361,12 +361,12 @@ export const FACTS: readonly Fact[] = [
         ),
         check(
           'with narrow anchoring the election lowers the transformation index after five years',
-          pairedTTest(ALL(narrowOff!, idx), ALL(narrowOn!, idx)),
+          pairedTest(ALL(narrowOff!, idx), ALL(narrowOn!, idx)),
           'negative',
         ),
         check(
           'broad anchoring softens the election’s effect (difference of effects)',
-          welchTTest(effect(narrowOn!, narrowOff!), effect(broadOn!, broadOff!)),
+          welchTest(effect(narrowOn!, narrowOff!), effect(broadOn!, broadOff!)),
           'positive',
         ),
       ];
@@ -385,13 +385,13 @@ export const FACTS: readonly Fact[] = [
       return [
         check(
           'with four times the proposals, the initiatives started are more',
-          pairedTTest(
+          pairedTest(
             ALL(base!, (r) => r.totals.started),
             ALL(many!, (r) => r.totals.started),
           ),
           'positive',
         ),
-        check('and a smaller share of them succeeds', pairedTTest(ALL(base!, success), ALL(many!, success)), 'negative'),
+        check('and a smaller share of them succeeds', pairedTest(ALL(base!, success), ALL(many!, success)), 'negative'),
       ];
     },
   },
@@ -409,7 +409,7 @@ export const FACTS: readonly Fact[] = [
       return [
         check(
           'left alone, the transformation index stays below the turning threshold (index minus threshold)',
-          oneSampleTTest(
+          oneSampleTest(
             ALL(base!, (r) => final(r, 'transformationIndex')),
             threshold,
           ),
@@ -417,10 +417,10 @@ export const FACTS: readonly Fact[] = [
         ),
         check(
           'left alone, actual co-creation in year five stays below 2 % of staff (share minus 0.02)',
-          oneSampleTTest(ALL(base!, cc), 0.02),
+          oneSampleTest(ALL(base!, cc), 0.02),
           'negative',
         ),
-        check('with leadership, resources and design it is higher', pairedTTest(ALL(base!, cc), ALL(designed!, cc)), 'positive'),
+        check('with leadership, resources and design it is higher', pairedTest(ALL(base!, cc), ALL(designed!, cc)), 'positive'),
       ];
     },
   },

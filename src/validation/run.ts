@@ -61,7 +61,7 @@ export function factsTable(outcomes: readonly FactOutcome[]): string {
     for (const c of o.checks) {
       const r = c.result;
       lines.push(
-        `      ${c.pass ? 'ok  ' : 'no  '} ${c.claim}: effect ${fmt(r.diff)} [95 % CI ${fmt(r.ciLow)}, ${fmt(r.ciHigh)}], ${r.test} t-test t=${fmt(r.t)}, df=${r.df.toFixed(1)}, p=${r.p < 1e-4 ? '<1e-4' : r.p.toFixed(4)}`,
+        `      ${c.pass ? 'ok  ' : 'no  '} ${c.claim}: effect ${fmt(r.diff)} [95 % CI ${fmt(r.ciLow)}, ${fmt(r.ciHigh)}], ${r.test.replace(/-t$/, ' t-test')} t=${fmt(r.t)}, df=${r.df.toFixed(1)}, p=${r.p < 1e-4 ? '<1e-4' : r.p.toFixed(4)}`,
       );
     }
   }

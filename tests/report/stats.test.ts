@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cohenD, hedgesG, holm, pairedTest, pooledSd, summarise, welchTest, wilson } from '../../src/analysis/compare.js';
+import { holm, summarise, wilson } from '../../src/analysis/compare.js';
+import { cohenD, hedgesG, pairedTest, pooledSd, welchTest } from '../../src/analysis/ttest.js';
 
 // Small samples whose statistics can be checked by hand:
 // a: mean 3, variance 2.5; b = 2a: mean 6, variance 10; b − a = a.

@@ -34,8 +34,8 @@ describe('stylised facts (MODEL.md §6)', () => {
 
   it('a check fails when the effect goes the other way (the tests can fail)', async () => {
     const { FACTS, judge } = await import('../../src/validation/facts.js');
-    const { pairedTTest } = await import('../../src/analysis/ttest.js');
-    const r = pairedTTest([1, 2, 3, 4], [2, 3, 4, 5.5]);
+    const { pairedTest } = await import('../../src/analysis/ttest.js');
+    const r = pairedTest([1, 2, 3, 4], [2, 3, 4, 5.5]);
     expect(judge({ claim: 'up', result: r, direction: 'positive' }, ALPHA).pass).toBe(true);
     expect(judge({ claim: 'down', result: r, direction: 'negative' }, ALPHA).pass).toBe(false);
     expect(FACTS.map((f) => f.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
