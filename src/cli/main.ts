@@ -10,6 +10,7 @@ import { runCommand, schemaCommand, validateCommand } from './commands.js';
 import { registerDemo } from './demo-command.js';
 import { registerDock } from './dock-command.js';
 import { registerExplore } from './explore-command.js';
+import { registerOdd } from './odd-command.js';
 import { registerReport } from './report-command.js';
 import { registerValidateModel } from './validate-model-command.js';
 
@@ -69,6 +70,7 @@ registerReport(program);
 registerDemo(program);
 registerValidateModel(program);
 registerDock(program);
+registerOdd(program);
 registerExplore(program);
 registerCluster(program);
 
