@@ -71,7 +71,12 @@ export function morrisChartSpec(rows: readonly MorrisRow[], opts: MorrisChartOpt
       {
         transform: [{ filter: 'isValid(datum.lo)' }],
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { value: '#222222' } },
+        encoding: {
+          x: { field: 'lo', type: 'quantitative' },
+          x2: { field: 'hi' },
+          yOffset: { field: 'measure', type: 'nominal', sort: [importance, spread], bandPosition: 0.5 },
+          color: { value: '#222222' },
+        },
       },
     ],
   } as TopLevelSpec;
@@ -108,7 +113,12 @@ export function sobolChartSpec(rows: readonly SobolRow[], opts: SobolChartOption
       {
         transform: [{ filter: 'isValid(datum.lo)' }],
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' }, color: { value: '#222222' } },
+        encoding: {
+          x: { field: 'lo', type: 'quantitative' },
+          x2: { field: 'hi' },
+          yOffset: { field: 'index', type: 'nominal', sort: [first, total], bandPosition: 0.5 },
+          color: { value: '#222222' },
+        },
       },
     ],
   } as TopLevelSpec;

@@ -1,4 +1,7 @@
 /** Command actions: turn parsed options into work, print a short human summary. */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { loadSensitivity } from '../analysis/sensitivity.js';
 import { displayFile, formatErrors, loadScenario, scenarioJsonSchemaText } from '../scenario/index.js';
 import { type PresetName, resolveRunSpec } from './resolve.js';
 import { runToFolder } from './run.js';
@@ -37,6 +40,20 @@ export function runCommand(scenario: string | undefined, opts: RunOptions): void
 export function validateCommand(files: readonly string[]): void {
   let failed = 0;
   for (const file of files) {
+    // Sensitivity set-ups (scenarios/sensitivity/) name a scenario and a method; check them as such.
+    if (isSensitivityFile(file)) {
+      const s = loadSensitivity(file);
+      if (s.ok)
+        console.log(
+          `ok  ${displayFile(file)} (sensitivity of ${displayFile(s.spec.scenarioFile)}, ${s.spec.parameters.length} parameters)`,
+        );
+      else {
+        failed++;
+        console.error(`${displayFile(file)}: ${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
+        console.error(formatErrors(s.errors));
+      }
+      continue;
+    }
     const r = loadScenario(file);
     if (r.ok) {
       const n = r.scenario.interventions.length;
@@ -57,4 +74,14 @@ export function validateCommand(files: readonly string[]): void {
 /** `tanker schema`: the scenario JSON Schema (draft 2020-12) on stdout. */
 export function schemaCommand(): void {
   process.stdout.write(scenarioJsonSchemaText());
+}
+
+/** A sensitivity set-up has top-level `scenario` and `method` keys; a scenario file has neither. */
+function isSensitivityFile(file: string): boolean {
+  try {
+    const doc = parse(readFileSync(file, 'utf8')) as unknown;
+    return typeof doc === 'object' && doc !== null && 'scenario' in doc && 'method' in doc;
+  } catch {
+    return false; // unreadable or malformed: the scenario loader reports it with positions
+  }
 }

@@ -12,6 +12,7 @@ import { registerDock } from './dock-command.js';
 import { registerExplore } from './explore-command.js';
 import { registerOdd } from './odd-command.js';
 import { registerReport } from './report-command.js';
+import { registerSensitivity } from './sensitivity-command.js';
 import { registerValidateModel } from './validate-model-command.js';
 
 const program = new Command()
@@ -67,6 +68,7 @@ program
   .action(mergeCommand);
 
 registerReport(program);
+registerSensitivity(program);
 registerDemo(program);
 registerValidateModel(program);
 registerDock(program);
