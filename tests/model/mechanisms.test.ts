@@ -889,3 +889,24 @@ describe('politics (process 1)', () => {
     expect(mean(w.pols.backing)).toBeLessThan(1);
   });
 });
+
+describe('trust reform and budget cut move the steering mix', () => {
+  it('a trust reform moves steering toward NPG and back at its end; a budget cut toward NPM', async () => {
+    const { createWorld } = await import('../../src/model/init.js');
+    const { presetConfig } = await import('../../src/model/presets.js');
+    const { InterventionRunner } = await import('../../src/model/levers/runner.js');
+    const { lever } = await import('../../src/validation/design.js');
+    const w = createWorld(presetConfig('small'), 1, 0);
+    const before = Array.from(w.org.steering);
+    const runner = new InterventionRunner([lever('trust-reform', 0, 1, 2), lever('budget-cut', 4, 1, null)]);
+    runner.step(w, 0);
+    expect(w.org.steering[2]).toBeGreaterThan(before[2]! + 0.1);
+    expect(w.org.steering[0]! + w.org.steering[1]! + w.org.steering[2]!).toBeCloseTo(1, 12);
+    runner.step(w, 1);
+    runner.step(w, 2);
+    expect(Array.from(w.org.steering)).toEqual(before);
+    runner.step(w, 3);
+    runner.step(w, 4);
+    expect(w.org.steering[1]).toBeGreaterThan(before[1]!);
+  });
+});

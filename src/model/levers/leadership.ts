@@ -107,7 +107,12 @@ export const paceOfChange: LeverEffect = {
 /** Trust reform (003 S4, SF-19): less reporting, more autonomy; it helps only with clear mandates. */
 export const trustReform: LeverEffect = {
   begin(w, it) {
-    const undos: Undo[] = [shiftOrg(w, 'reportingLoad', -w.p.levers.reportingCut * it.intensity), shiftOrg(w, 'autonomy', it.intensity)];
+    const undos: Undo[] = [
+      shiftOrg(w, 'reportingLoad', -w.p.levers.reportingCut * it.intensity),
+      shiftOrg(w, 'autonomy', it.intensity),
+      // Steering by trust rather than control: the steering mix moves toward NPG (003 S4).
+      moveMix(w.org.steering, NPG, w.p.levers.steeringShift * it.intensity),
+    ];
     const before = w.org.mandateClarity;
     w.org.mandateClarity = it.options.clearMandates === false ? 0 : 1;
     undos.push((x) => {
