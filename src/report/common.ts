@@ -247,6 +247,20 @@ export function eventRows(ctx: ChartContext, o: EventOptions): Row[] {
           arm,
         );
   }
+  // Many levers starting in the same week would stack into an unreadable pile of labels: past two,
+  // they share one label ("4 levers").
+  for (const [panel, list] of byPanel) {
+    const byWeek = new Map<number, Ev[]>();
+    for (const e of list) if (e.kind === 'intervention') byWeek.set(e.week, [...(byWeek.get(e.week) ?? []), e]);
+    let merged = list.filter((e) => e.kind !== 'intervention' || byWeek.get(e.week)!.length <= 2);
+    for (const [week, evs] of byWeek) {
+      if (evs.length <= 2) continue;
+      const arms = [...new Set(evs.flatMap((e) => e.arms))];
+      const label = ctx.d.lang === 'nb' ? `${evs.length} tiltak` : `${evs.length} levers`;
+      merged = [...merged, { kind: 'intervention', week, date: evs[0]!.date, label, arms }];
+    }
+    byPanel.set(panel, merged);
+  }
   const rows: Row[] = [];
   for (const [panel, list] of byPanel) {
     const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
