@@ -11,8 +11,8 @@ export interface ColumnDef {
   readonly name: string;
   readonly type: ColumnType;
 }
-/** Values of one chunk, by column name; NaN and null in DOUBLE columns are written as null. */
-export type Chunk = Record<string, ArrayLike<string | number | null>>;
+/** Values of one chunk, one array per column in schema order; NaN is written as null (in place). */
+export type Chunk = (string | number | null)[][];
 
 let counter = 0;
 
@@ -37,14 +37,15 @@ export class ParquetTableWriter {
     this.writer = new ParquetWriter({ writer: fileWriter(this.tmp), schema, createdBy, codec: 'SNAPPY' });
   }
 
+  /** Write one row group. The column arrays are taken over (NaN replaced by null in place). */
   append(chunk: Chunk, rows: number): void {
     if (rows === 0) return;
-    const columnData: ColumnSource[] = this.columns.map((c) => {
-      const src = chunk[c.name];
-      const data: (string | number | null)[] = new Array(rows);
+    const columnData: ColumnSource[] = this.columns.map((c, j) => {
+      const data = chunk[j]!;
+      if (data.length !== rows) throw new Error(`column ${c.name}: ${data.length} values for ${rows} rows`);
       for (let i = 0; i < rows; i++) {
-        const v = src ? src[i] : null;
-        data[i] = v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : (v as string | number | null);
+        const v = data[i];
+        if (typeof v === 'number' && Number.isNaN(v)) data[i] = null;
       }
       return { name: c.name, data, type: c.type };
     });

@@ -17,7 +17,9 @@ export function csvCell(v: Cell): string {
 let counter = 0;
 
 export class TableSink {
-  private rows: Cell[][] = [];
+  /** Buffered values, one array per column: a row is spread over them as it arrives. */
+  private columns: Cell[][];
+  private rows = 0;
   private readonly pq: ParquetTableWriter;
   private readonly csvTmp: string | null;
 
@@ -26,25 +28,36 @@ export class TableSink {
     private readonly cols: readonly ColumnDef[],
     createdBy: string,
     csv: boolean,
-    private readonly chunkRows = 50_000,
+    private readonly chunkRows = 20_000,
   ) {
     this.pq = new ParquetTableWriter(`${basePath}.parquet`, cols, createdBy);
+    this.columns = cols.map(() => []);
     this.csvTmp = csv ? `${basePath}.csv.tmp-${process.pid}-${counter++}` : null;
     if (this.csvTmp) writeFileSync(this.csvTmp, `${cols.map((c) => c.name).join(',')}\n`);
   }
 
-  push(row: Cell[]): void {
-    this.rows.push(row);
-    if (this.rows.length >= this.chunkRows) this.flush();
+  push(row: readonly Cell[]): void {
+    const cols = this.columns;
+    for (let j = 0; j < cols.length; j++) cols[j]!.push(row[j] ?? null);
+    if (++this.rows >= this.chunkRows) this.flush();
   }
 
   private flush(): void {
-    const rows = this.rows;
-    if (rows.length === 0) return;
-    this.rows = [];
-    const chunk = Object.fromEntries(this.cols.map((c, j) => [c.name, rows.map((r) => r[j] ?? null)]));
-    this.pq.append(chunk, rows.length);
-    if (this.csvTmp) appendFileSync(this.csvTmp, `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
+    const n = this.rows;
+    if (n === 0) return;
+    const cols = this.columns;
+    this.columns = this.cols.map(() => []);
+    this.rows = 0;
+    if (this.csvTmp) {
+      const lines: string[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        let line = csvCell(cols[0]![i]!);
+        for (let j = 1; j < cols.length; j++) line += `,${csvCell(cols[j]![i]!)}`;
+        lines[i] = line;
+      }
+      appendFileSync(this.csvTmp, `${lines.join('\n')}\n`);
+    }
+    this.pq.append(cols, n);
   }
 
   finish(): void {
