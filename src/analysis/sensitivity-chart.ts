@@ -4,9 +4,8 @@
  * rendered headless to SVG (Vega View, renderer 'none') and PNG (resvg), no browser or canvas.
  * Colours are from the Okabe–Ito palette (safe for colour-blind readers); fonts are large.
  */
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { svgToPng, toSvg } from '../report/render.js';
 import type { MorrisRow, SobolRow } from './sensitivity.js';
 
 /** Okabe–Ito blue and orange. */
@@ -135,52 +134,8 @@ export interface RenderedChart {
   readonly png: Uint8Array;
 }
 
-interface TextItem {
-  readonly fontSize?: number;
-  readonly fontWeight?: string | number;
-}
-/** Vega's text measurer (in its runtime, not in its typings). */
-const textMetrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics;
-
-/**
- * Text width for DejaVu Sans by character class. Without a canvas Vega estimates 0.8 em per
- * character, which lays labels, legends and titles out about a third too wide.
- */
-function dejaVuWidth(item: TextItem, text: unknown): number {
-  const s = text == null ? '' : String(text).trim();
-  const size = item.fontSize ?? 11;
-  let em = 0;
-  for (const ch of s) {
-    if (/[ .,:;'!|ijlft()[\]]/.test(ch)) em += 0.34;
-    else if (/[A-Zmw]/.test(ch)) em += 0.76;
-    else if (/[0-9]/.test(ch)) em += 0.64;
-    else em += 0.6;
-  }
-  const bold = item.fontWeight === 'bold' || (typeof item.fontWeight === 'number' && item.fontWeight >= 600);
-  return em * size * (bold ? 1.1 : 1);
-}
-
-export async function toSvg(spec: TopLevelSpec): Promise<string> {
-  const saved = textMetrics.width;
-  textMetrics.width = dejaVuWidth;
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-    textMetrics.width = saved;
-  }
-}
-
-export function svgToPng(svg: string, scale = 2): Uint8Array {
-  return new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-    font: { loadSystemFonts: true, defaultFontFamily: FONT, sansSerifFamily: FONT },
-  })
-    .render()
-    .asPng();
-}
+/** Charts render like the report's (one renderer: DejaVu Sans text widths, resvg for PNG). */
+export { svgToPng, toSvg };
 
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
   const svg = await toSvg(spec);

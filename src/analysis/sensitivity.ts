@@ -13,9 +13,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { z } from 'zod';
+import { mapReplicates } from '../batch/replicates.js';
 import { applyPoint, sweepableNames } from '../batch/sweep.js';
 import type { WorkerResult, WorkerTask } from '../batch/worker.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -410,61 +409,15 @@ export interface SensitivityResult {
   readonly replicates: number;
 }
 
-// ".ts" when running from src (tsx / vitest), ".js" from dist; the worker is the batch worker.
-const ext = extname(fileURLToPath(import.meta.url));
-const workerUrl = new URL(`../batch/worker${ext}`, import.meta.url).href;
-// Workers inherit tsx's loader under `tsx`, but not under vitest, so add it there.
-const workerExecArgv =
-  ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
-
-/**
- * Run `count` model replicates on a piscina pool and return one scalar per task, in task order.
- * The first failing task stops the run and is reported with its index.
- */
+/** Run `count` model replicates on the worker pool and return one scalar per task, in task order. */
 export async function evaluateOnPool(
   count: number,
   task: (i: number) => WorkerTask,
   extract: (r: WorkerResult, i: number) => number,
   opts: RunOptions = {},
 ): Promise<Float64Array> {
-  const out = new Float64Array(count);
-  if (count === 0) return out;
-  const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), count));
-  const pool = new Piscina<WorkerTask, WorkerResult>({
-    filename: workerUrl,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 30_000,
-    ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
-  });
-  let next = 0;
-  let done = 0;
-  let failure: { i: number; error: unknown } | null = null;
-  const lane = async (): Promise<void> => {
-    while (next < count && failure === null) {
-      const i = next++;
-      try {
-        out[i] = extract(await pool.run(task(i)), i);
-      } catch (error) {
-        failure ??= { i, error };
-        return;
-      }
-      done++;
-      opts.onDone?.(done);
-    }
-  };
-  try {
-    // A bounded number of tasks in flight, so memory does not grow with the design.
-    await Promise.all(Array.from({ length: threads * 2 }, lane));
-  } finally {
-    await pool.destroy();
-  }
-  if (failure !== null) {
-    const f = failure as { i: number; error: unknown };
-    const msg = f.error instanceof Error ? f.error.message : String(f.error);
-    throw new Error(`task ${f.i} failed: ${msg}`);
-  }
-  return out;
+  const values = await mapReplicates(count, task, extract, opts.threads ?? availableParallelism(), opts.onDone);
+  return Float64Array.from(values);
 }
 
 /** Evaluate the designs on the pool and compute the indices. */

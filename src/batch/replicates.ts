@@ -1,7 +1,8 @@
 /**
- * Run a list of replicates on the worker pool and get their results back in memory, in input
- * order (for analyses that need many small runs: model validation, sensitivity). Batches that
- * write results to disk use runBatch instead.
+ * Run many replicates on the worker pool and reduce each result in the main thread as it arrives
+ * (for analyses that need many small runs: model validation, sensitivity). A bounded number of
+ * tasks is in flight, so memory does not grow with the design; results come back in task order
+ * whatever the number of threads. Batches that write results to disk use runBatch instead.
  */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,20 +11,71 @@ import { runTask, type WorkerResult, type WorkerTask } from './worker.js';
 
 const ext = extname(fileURLToPath(import.meta.url));
 const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
+// Workers inherit tsx's loader under `tsx`, but not under vitest, so add it there.
 const workerExecArgv =
   ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
 
-export async function runReplicates(tasks: readonly WorkerTask[], threads: number): Promise<WorkerResult[]> {
-  if (threads <= 1 || tasks.length < 2) return tasks.map(runTask);
+/**
+ * Run `count` tasks and return `extract` of each result, in task order. With one thread the tasks
+ * run in this thread. The first failing task stops the run and is reported with its index.
+ */
+export async function mapReplicates<T>(
+  count: number,
+  task: (i: number) => WorkerTask,
+  extract: (r: WorkerResult, i: number) => T,
+  threads: number,
+  onDone?: (done: number) => void,
+): Promise<T[]> {
+  const out: T[] = new Array(count);
+  if (count === 0) return out;
+  if (threads <= 1) {
+    for (let i = 0; i < count; i++) {
+      out[i] = extract(runTask(task(i)), i);
+      onDone?.(i + 1);
+    }
+    return out;
+  }
+  const n = Math.min(threads, count);
   const pool = new Piscina<WorkerTask, WorkerResult>({
     filename: workerUrl,
-    minThreads: threads,
-    maxThreads: threads,
+    minThreads: n,
+    maxThreads: n,
+    idleTimeout: 30_000,
     ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
   });
+  let next = 0;
+  let done = 0;
+  let failure: { i: number; error: unknown } | null = null;
+  const lane = async (): Promise<void> => {
+    while (next < count && failure === null) {
+      const i = next++;
+      try {
+        out[i] = extract(await pool.run(task(i)), i);
+      } catch (error) {
+        failure ??= { i, error };
+        return;
+      }
+      onDone?.(++done);
+    }
+  };
   try {
-    return await Promise.all(tasks.map((t) => pool.run(t)));
+    await Promise.all(Array.from({ length: n * 2 }, lane));
   } finally {
     await pool.destroy();
   }
+  if (failure !== null) {
+    const f = failure as { i: number; error: unknown };
+    throw new Error(`task ${f.i} failed: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+  }
+  return out;
+}
+
+/** All results of a list of tasks, in input order. */
+export function runReplicates(tasks: readonly WorkerTask[], threads: number): Promise<WorkerResult[]> {
+  return mapReplicates(
+    tasks.length,
+    (i) => tasks[i]!,
+    (r) => r,
+    threads,
+  );
 }
