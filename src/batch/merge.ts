@@ -3,7 +3,7 @@
  * batch folder and assemble it; the result equals that of a single run.
  */
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
-import { writeFileAtomic } from '../io/atomic.js';
+import { tempPath, writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
 import { assemble } from './assemble.js';
 import { writeManifest } from './batch.js';
@@ -27,7 +27,7 @@ export function mergeBatches(dirs: readonly string[], out: string): { plan: Plan
     if (d === out) continue;
     for (const key of existingParts(d)) {
       if (have.has(key)) continue;
-      const tmp = `${partPath(out, key)}.tmp-${process.pid}`;
+      const tmp = tempPath(partPath(out, key));
       copyFileSync(partPath(d, key), tmp);
       renameSync(tmp, partPath(out, key));
       have.add(key);

@@ -4,6 +4,7 @@
  * into the same bytes.
  */
 import { createHash } from 'node:crypto';
+import { MODEL_VERSION } from '../io/provenance.js';
 import type { ModelConfig } from '../model/config.js';
 import type { InterventionItem } from '../model/levers/catalog.js';
 import { applyPoint, type SweepPoint } from './sweep.js';
@@ -51,7 +52,9 @@ export function makePlan(scenarios: readonly BatchScenario[]): Plan {
       }
     });
   });
-  const hashInput = JSON.stringify(
+  // The model version is part of the plan: --resume after a change of simulated numbers is refused.
+  const hashInput = JSON.stringify([
+    MODEL_VERSION,
     scenarios.map((s) => ({
       name: s.name,
       seed: s.seed,
@@ -61,7 +64,7 @@ export function makePlan(scenarios: readonly BatchScenario[]): Plan {
       interventions: s.interventions,
       points: s.points,
     })),
-  );
+  ]);
   return { scenarios, tasks, hash: createHash('sha256').update(hashInput).digest('hex').slice(0, 16) };
 }
 

@@ -10,9 +10,14 @@ import { dirname } from 'node:path';
 const unique = `${hostname()}-${process.pid}-${randomUUID()}`;
 let counter = 0;
 
+/** A temporary name beside `path` that no other process on any host will use. */
+export function tempPath(path: string): string {
+  return `${path}.tmp-${unique}-${counter++}`;
+}
+
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${unique}-${counter++}`;
+  const tmp = tempPath(path);
   writeFileSync(tmp, data);
   renameSync(tmp, path);
 }

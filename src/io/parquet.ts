@@ -5,6 +5,7 @@
  */
 import { renameSync } from 'node:fs';
 import { type ColumnSource, fileWriter, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
+import { tempPath } from './atomic.js';
 
 export type ColumnType = 'STRING' | 'INT32' | 'DOUBLE';
 export interface ColumnDef {
@@ -13,8 +14,6 @@ export interface ColumnDef {
 }
 /** Values of one chunk, one array per column in schema order; NaN is written as null (in place). */
 export type Chunk = (string | number | null)[][];
-
-let counter = 0;
 
 export class ParquetTableWriter {
   private readonly tmp: string;
@@ -26,7 +25,7 @@ export class ParquetTableWriter {
     private readonly columns: readonly ColumnDef[],
     createdBy: string,
   ) {
-    this.tmp = `${path}.tmp-${process.pid}-${counter++}`;
+    this.tmp = tempPath(path);
     const schema: SchemaElement[] = [
       { name: 'root', num_children: columns.length },
       ...columns.map((c): SchemaElement => {

@@ -3,6 +3,7 @@
  * chunks: memory stays bounded by the chunk size. Both files appear atomically at finish().
  */
 import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tempPath } from './atomic.js';
 import { type ColumnDef, ParquetTableWriter } from './parquet.js';
 import { formatNumber } from './tables.js';
 
@@ -13,8 +14,6 @@ export function csvCell(v: Cell): string {
   if (typeof v === 'number') return formatNumber(v);
   return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
-
-let counter = 0;
 
 export class TableSink {
   /** Buffered values, one array per column: a row is spread over them as it arrives. */
@@ -32,7 +31,7 @@ export class TableSink {
   ) {
     this.pq = new ParquetTableWriter(`${basePath}.parquet`, cols, createdBy);
     this.columns = cols.map(() => []);
-    this.csvTmp = csv ? `${basePath}.csv.tmp-${process.pid}-${counter++}` : null;
+    this.csvTmp = csv ? tempPath(`${basePath}.csv`) : null;
     if (this.csvTmp) writeFileSync(this.csvTmp, `${cols.map((c) => c.name).join(',')}\n`);
   }
 

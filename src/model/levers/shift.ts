@@ -41,8 +41,15 @@ export function moveMix(mix: Float64Array, vertex: number, share: number): Undo 
   const before = Float64Array.from(mix);
   for (let k = 0; k < 3; k++) if (k !== vertex) mix[k] = mix[k]! * (1 - share);
   mix[vertex] = 1 - mix.reduce((a, v, k) => (k === vertex ? a : a + v), 0);
+  // Undo removes exactly this move, so overlapping levers on the same mix undo independently.
+  const delta = mix.map((v, k) => v - before[k]!);
   return () => {
-    mix.set(before);
+    let sum = 0;
+    for (let k = 0; k < 3; k++) {
+      mix[k] = Math.max(0, mix[k]! - delta[k]!);
+      sum += mix[k]!;
+    }
+    for (let k = 0; k < 3; k++) mix[k] = sum > 0 ? mix[k]! / sum : 1 / 3;
   };
 }
 
