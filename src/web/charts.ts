@@ -4,6 +4,7 @@
  * axis, a threshold line and a legend of line styles. Pure functions, so they render the same in
  * the page and in exported files.
  */
+import { formatIsoDate, parseIsoDate } from '../engine/calendar.js';
 
 /** Okabe–Ito: colour-blind-safe. A and B use blue and vermillion; text stays near black. */
 export const OKABE_ITO = {
@@ -73,14 +74,16 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, no time zone involved). */
 export function dayNumber(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return 0;
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+  try {
+    return parseIsoDate(iso);
+  } catch {
+    return 0;
+  }
 }
 
-/** The date of week `tick` of a run starting on `startDate`. */
+/** The date of week `tick` of a run starting on `startDate` (the engine's calendar arithmetic). */
 export function weekDate(startDate: string, tick: number): string {
-  return new Date((dayNumber(startDate) + 7 * tick) * 86_400_000).toISOString().slice(0, 10);
+  return formatIsoDate(dayNumber(startDate) + 7 * tick);
 }
 
 /** Weeks at which a new calendar year begins, labelled with the year. */

@@ -498,7 +498,7 @@ function frame(now: number): void {
 function play(): void {
   if (cursor >= maxTicks() - 1) cursor = 0;
   playing = true;
-  lastFrame = performance.now();
+  lastFrame = performance.now(); // clock-ok: animation frame timing
   render();
   requestAnimationFrame(frame);
 }

@@ -61,7 +61,7 @@ export type Response =
       /** Row-major ticks x indicators (transferred). */
       readonly data: Float64Array;
       readonly turnTick: number | null;
-      /** Wall time of runReplicate in the worker (performance.now()). */
+      /** Wall time of runReplicate in the worker, for display (not model time). */
       readonly ms: number;
     }
   | { readonly type: 'done'; readonly id: number; readonly slot: Slot; readonly replicates: number; readonly ms: number }
