@@ -1,6 +1,8 @@
 /** `tanker batch` and `tanker merge`. */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { defaultThreads, mergeBatches, parseShard, runBatch } from '../batch/index.js';
+import { parseIntArg } from './args.js';
 import { makeProgress } from './progress.js';
 import { loadBatchScenarios } from './scenarios.js';
 
@@ -75,4 +77,26 @@ export function mergeCommand(dirs: readonly string[], opts: { out: string }): vo
     );
     process.exitCode = 1;
   }
+}
+
+export function registerBatch(program: Command): void {
+  program
+    .command('batch')
+    .description('Run many replicates of one or more scenario files (and their sweeps) on worker threads; write Parquet and CSV results.')
+    .argument('<files...>', 'scenario files')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseIntArg('--replicates', 1, 1_000_000))
+    .option('--threads <n>', 'worker threads (default: the number of cores)', parseIntArg('--threads', 1, 1024))
+    .option('--out <dir>', 'output folder for the batch', 'output/batch')
+    .option('--shard <i/n>', 'run only the i-th of n deterministic slices (1 <= i <= n); join them with tanker merge')
+    .option('--resume', 'continue an interrupted batch in --out: finished replicates are kept, not rerun', false)
+    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .option('--quiet', 'no progress output', false)
+    .action(batchCommand);
+
+  program
+    .command('merge')
+    .description('Join the folders of shards of one batch into one result, identical to a single run.')
+    .argument('<dirs...>', 'shard folders')
+    .requiredOption('--out <dir>', 'output folder for the merged batch')
+    .action(mergeCommand);
 }

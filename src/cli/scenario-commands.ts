@@ -1,8 +1,11 @@
-/** Command actions: turn parsed options into work, print a short human summary. */
+/** `tanker run`, `tanker validate` and `tanker schema`: scenario files in, one run or checks out. */
 import { readFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
 import { parse } from 'yaml';
 import { loadSensitivity } from '../analysis/sensitivity.js';
+import { SIZE_PRESETS } from '../model/presets.js';
 import { displayFile, formatErrors, loadScenario, scenarioJsonSchemaText } from '../scenario/index.js';
+import { parseIntArg } from './args.js';
 import { type PresetName, resolveRunSpec } from './resolve.js';
 import { runToFolder } from './run.js';
 
@@ -84,4 +87,32 @@ function isSensitivityFile(file: string): boolean {
   } catch {
     return false; // unreadable or malformed: the scenario loader reports it with positions
   }
+}
+
+export function registerScenarioCommands(program: Command): void {
+  program
+    .command('run')
+    .description(
+      'Run one replicate of a scenario (default: the built-in medium municipality) and write its per-tick indicators and a manifest.',
+    )
+    .argument('[scenario]', 'scenario file (.yaml, .yml or .json); omit for the built-in default')
+    .addOption(new Option('--preset <size>', 'size preset when no scenario file is given').choices(SIZE_PRESETS).default('medium'))
+    .option('--seed <seed>', 'master seed (overrides the scenario seed)')
+    .option('--replicate <n>', 'replicate index', parseIntArg('--replicate', 0, 1_000_000), 0)
+    .option('--ticks <n>', 'weekly ticks to simulate (overrides the scenario)', parseIntArg('--ticks', 1, 5200))
+    .option('--out <dir>', 'output folder', 'output/runs')
+    .addOption(new Option('--format <list>', 'comma-separated output formats').default('csv,json'))
+    .option('--no-elections', 'switch the four-yearly municipal election off')
+    .action(runCommand);
+
+  program
+    .command('validate')
+    .description('Check scenario files (and the files they extend) without running them; exit code 1 if any has errors.')
+    .argument('<files...>', 'scenario files (.yaml, .yml or .json)')
+    .action(validateCommand);
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema (draft 2020-12) of scenario files, for editors: tanker schema > scenario.schema.json')
+    .action(schemaCommand);
 }
