@@ -1,32 +1,19 @@
 // The docking suite as a whole: purity of src/docking, the table runner and the CLI command.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerDock } from '../../src/cli/dock-command.js';
 import { DOCKING_MODELS, dockingTable, formatDockingTable, wrapText } from '../../src/docking/index.js';
+import { impurities, tsFiles } from '../support/purity.js';
 
 const dir = join(import.meta.dirname, '../../src/docking');
-const FORBIDDEN: [string, RegExp][] = [
-  ['node: import', /from\s+['"]node:/],
-  ['Node builtin import', /from\s+['"](fs|path|os|crypto|worker_threads|child_process)['"]/],
-  ['Buffer', /\bBuffer\b/],
-  ['process', /\bprocess\./],
-  ['Date', /\bDate\b/],
-  ['Math.random', /Math\.random/],
-  ['performance', /\bperformance\./],
-  ['require', /\brequire\(/],
-  ['municipal model import', /from\s+['"]\.\.\/model\//],
-];
+const MODEL_IMPORT: [string, RegExp] = ['municipal model import', /from\s+['"]\.\.\/model\//];
 
 describe('docking suite', () => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  const files = tsFiles(dir);
 
   it.each(files)('%s uses no Node APIs, clocks, Math.random or the municipal model', (f) => {
-    const code = readFileSync(join(dir, f), 'utf8')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\/\/.*$/gm, '');
-    for (const [what, re] of FORBIDDEN) expect(re.test(code), `${f}: ${what}`).toBe(false);
+    expect(impurities(join(dir, f), [MODEL_IMPORT]), f).toEqual([]);
   });
 
   it('lists six models, one file each', () => {

@@ -1,30 +1,21 @@
-// The engine must run in browsers and worker threads: no Node APIs, wall clock or global RNG.
-import { readdirSync, readFileSync } from 'node:fs';
+// The engine and the model must run in browsers and worker threads: no Node APIs, wall clock or global RNG.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../src/engine/index.js';
+import { impurities, tsFiles } from '../support/purity.js';
 
 const dir = join(import.meta.dirname, '../../src/engine');
-const FORBIDDEN: [string, RegExp][] = [
-  ['node: import', /from\s+['"]node:/],
-  ['Node builtin import', /from\s+['"](fs|path|os|crypto|worker_threads|child_process)['"]/],
-  ['Buffer', /\bBuffer\b/],
-  ['process', /\bprocess\./],
-  ['Date', /\bDate\b/],
-  ['Math.random', /Math\.random/],
-  ['performance', /\bperformance\./],
-  ['require', /\brequire\(/],
-];
+const modelDir = join(import.meta.dirname, '../../src/model');
 
 describe('engine purity', () => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  const files = tsFiles(dir).filter((f) => !f.includes('/'));
 
   it.each(files)('%s uses no Node APIs, clocks or Math.random', (f) => {
-    // Strip comments so the explanation of what we avoid does not trip the check.
-    const code = readFileSync(join(dir, f), 'utf8')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\/\/.*$/gm, '');
-    for (const [what, re] of FORBIDDEN) expect(re.test(code), `${f}: ${what}`).toBe(false);
+    expect(impurities(join(dir, f)), f).toEqual([]);
+  });
+
+  it.each(tsFiles(modelDir))('model/%s uses no Node APIs, clocks or Math.random either', (f) => {
+    expect(impurities(join(modelDir, f)), f).toEqual([]);
   });
 
   it('index re-exports the whole API', () => {
