@@ -10,8 +10,7 @@ import { Calendar } from '../engine/calendar.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { ColumnDef } from '../io/parquet.js';
 import { type Cell, csvCell, TableSink } from '../io/table-sink.js';
-import { INDICATORS } from '../model/indicators.js';
-import { zeroFlows } from '../model/state.js';
+import { INDICATORS, zeroFlows } from '../model/index.js';
 import { existingParts, readPart } from './parts.js';
 import type { Plan, Task } from './plan.js';
 

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
-import type { TickFlows } from '../model/state.js';
+import type { TickFlows } from '../model/index.js';
 
 export interface PartHeader {
   readonly key: string;

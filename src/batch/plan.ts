@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MODEL_VERSION } from '../io/provenance.js';
-import type { ModelConfig } from '../model/config.js';
-import type { InterventionItem } from '../model/levers/catalog.js';
+import type { InterventionItem, ModelConfig } from '../model/index.js';
 import { applyPoint, type SweepPoint } from './sweep.js';
 
 export interface BatchScenario {

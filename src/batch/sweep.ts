@@ -5,8 +5,7 @@
  */
 
 import { Rng } from '../engine/rng.js';
-import type { ModelConfig, OrgConfig } from '../model/config.js';
-import { PARAM_GROUPS } from '../model/params/index.js';
+import { type ModelConfig, type OrgConfig, PARAM_GROUPS } from '../model/index.js';
 
 export interface SweepPoint {
   readonly index: number;

@@ -1,9 +1,6 @@
 /** Worker thread: runs one replicate and hands its indicator matrix back without copying it. */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import type { ModelConfig } from '../model/config.js';
-import type { InterventionItem } from '../model/levers/catalog.js';
-import { runReplicate } from '../model/simulate.js';
-import type { TickFlows } from '../model/state.js';
+import { type InterventionItem, type ModelConfig, runReplicate, type TickFlows } from '../model/index.js';
 
 export interface WorkerTask {
   readonly config: ModelConfig;

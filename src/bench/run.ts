@@ -3,9 +3,7 @@
  * one thread). Speed goals live here, not in tests. Prints a table and writes output/bench.json.
  */
 import { writeFileAtomic } from '../io/atomic.js';
-import { createWorld } from '../model/init.js';
-import { presetConfig, SIZE_PRESETS } from '../model/presets.js';
-import { runReplicate } from '../model/simulate.js';
+import { createWorld, presetConfig, runReplicate, SIZE_PRESETS } from '../model/index.js';
 
 /** Bytes held in typed arrays reachable from the world (its state; the recorder included). */
 function typedBytes(root: unknown): number {

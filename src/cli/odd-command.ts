@@ -5,11 +5,15 @@
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
-import type { ModelConfig } from '../model/config.js';
-import type { InterventionItem } from '../model/levers/catalog.js';
-import { leverSpec } from '../model/levers/catalog.js';
-import { paramTablesMarkdown } from '../model/params/tables.js';
-import { presetConfig } from '../model/presets.js';
+import {
+  choiceRows,
+  type InterventionItem,
+  leverSpec,
+  type ModelConfig,
+  paramTablesMarkdown,
+  presetConfig,
+  scheduleMarkdown,
+} from '../model/index.js';
 import { formatErrors, loadScenario } from '../scenario/index.js';
 
 export function oddMarkdown(
@@ -39,8 +43,7 @@ export function oddMarkdown(
     `| start date (week 0) | ${config.startDate} |`,
     `| horizon | ${config.ticks} weeks |`,
     `| municipal elections | ${elections ? 'on (second Monday of September, 2027, 2031, …)' : 'off'} |`,
-    `| mechanism: matrix effect | ${config.mechanisms.matrixEffect} |`,
-    `| mechanism: pace | ${config.mechanisms.pace} |`,
+    ...choiceRows(config.mechanisms),
     '',
     '## Organisation (initialisation)',
     '',
@@ -68,7 +71,8 @@ export function oddMarkdown(
       );
     }
   }
-  out.push('', paramTablesMarkdown(config.params, 'Parameters (submodels)'));
+  out.push('', scheduleMarkdown('Schedule of mechanisms (process overview)'));
+  out.push(paramTablesMarkdown(config.params, 'Parameters (submodels)'));
   return `${out.join('\n')}\n`;
 }
 

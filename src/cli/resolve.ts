@@ -1,6 +1,5 @@
 /** From command-line arguments to a fully resolved run: preset or scenario file, overrides applied. */
-import type { SizePreset } from '../model/config.js';
-import { presetConfig } from '../model/presets.js';
+import { presetConfig, type SizePreset } from '../model/index.js';
 import { displayFile, formatErrors, loadScenario, type ScenarioError } from '../scenario/index.js';
 import type { RunSpec } from './run.js';
 

@@ -4,9 +4,7 @@ import { Calendar } from '../engine/calendar.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
 import { indicatorsCsv, indicatorsJson } from '../io/tables.js';
-import type { ModelConfig } from '../model/config.js';
-import type { InterventionItem } from '../model/levers/catalog.js';
-import { runReplicate } from '../model/simulate.js';
+import { type InterventionItem, type ModelConfig, runReplicate } from '../model/index.js';
 
 export interface RunSpec {
   readonly name: string;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { parse } from 'yaml';
 import { loadSensitivity } from '../analysis/sensitivity.js';
-import { SIZE_PRESETS } from '../model/presets.js';
+import { SIZE_PRESETS } from '../model/index.js';
 import { displayFile, formatErrors, loadScenario, scenarioJsonSchemaText } from '../scenario/index.js';
 import { parseIntArg } from './args.js';
 import { type PresetName, resolveRunSpec } from './resolve.js';

@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { defaultThreads } from '../batch/pool.js';
-import type { SizePreset } from '../model/config.js';
-import { SIZE_PRESETS } from '../model/presets.js';
+import { SIZE_PRESETS, type SizePreset } from '../model/index.js';
 import { factsTable, validateModel } from '../validation/run.js';
 import { parseIntArg } from './args.js';
 

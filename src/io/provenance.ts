@@ -31,4 +31,4 @@ export function provenance(): { tool: string; version: string; modelVersion: str
 }
 
 /** Bumped whenever a change alters simulated numbers for the same scenario and seed. */
-export const MODEL_VERSION = '0.2.0';
+export const MODEL_VERSION = '0.2.1';

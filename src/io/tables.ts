@@ -1,6 +1,6 @@
 /** Tidy tables of one replicate's indicators: CSV and JSON, with a date column. */
 import type { Calendar } from '../engine/calendar.js';
-import type { ReplicateResult } from '../model/simulate.js';
+import type { ReplicateResult } from '../model/index.js';
 
 /** Numbers print with up to 9 significant digits, so files are compact and stable; NaN is empty. */
 export function formatNumber(v: number): string {

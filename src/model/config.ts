@@ -1,77 +1,13 @@
 /**
- * The structural description of one municipality and run: what exists at tick 0 (MODEL.md §2).
- * Numeric behaviour parameters live in the mechanism modules (see params/index.ts).
+ * The complete configuration of one run: the municipality (organisation.ts), the parameter values
+ * of every group and the chosen alternative of every contested mechanism (registry.ts).
  */
-import type { ModelParams } from './params/index.js';
+import type { OrgConfig, SizePreset } from './organisation.js';
+import type { MechanismChoice, ModelParams } from './registry.js';
 
-/** Kind of work: authority work (planning, building) is where co-creation helps least (002 Fig. 13). */
-export const WORK_KINDS = ['service', 'authority', 'community-development'] as const;
-export type WorkKind = (typeof WORK_KINDS)[number];
-
-/** A point on the simplex {bureaucracy (OA), NPM, NPG} (002 §8.2; 003 §2: logics layer, not replace). */
-export type LogicMix = readonly [oa: number, npm: number, npg: number];
-
-export interface UnitConfig {
-  readonly name: string;
-  readonly kind: WorkKind;
-  /** Share of municipal staff working in this unit; shares are normalised to sum 1. */
-  readonly staffShare: number;
-  /** Management layers between top management and the frontline, 2..5 (002 §4.3.3). */
-  readonly layers: number;
-  /** Legal strictness of the unit's field in [0,1] (002 §2.4, 003 S10). */
-  readonly legalStrictness: number;
-  /** Operational demand relative to staff capacity at the start (0.9 = 10 % slack). */
-  readonly load: number;
-}
-
-export type PoliticsInterface = 'hourglass' | 'cogwheel';
-
-export interface OrgConfig {
-  readonly population: number;
-  /** Citizens simulated as a weighted sample of the population. */
-  readonly citizenSample: number;
-  /** Municipal employees per 1,000 inhabitants (every employee is an agent). */
-  readonly staffPerThousand: number;
-  readonly politicians: number;
-  readonly blocs: number;
-  readonly partners: number;
-  readonly units: readonly UnitConfig[];
-  /** How rarely ties and projects cross units, [0,1]. */
-  readonly siloStrength: number;
-  /** Share of development work run across units rather than in the line, [0,1]. */
-  readonly matrixDegree: number;
-  /** Share of the budget held for cross-unit projects rather than sector budgets, [0,1]. */
-  readonly projectBudgetShare: number;
-  /** Reporting and documentation load on staff, [0,1]. */
-  readonly reportingLoad: number;
-  /** Centralisation of decisions at the top, [0,1]. */
-  readonly centralisation: number;
-  /** Politics-administration interface (002 §5.9, Lo & Vabo 2020). */
-  readonly interface: PoliticsInterface;
-  readonly logic: { readonly documents: LogicMix; readonly steering: LogicMix; readonly practice: LogicMix };
-  /** Strength of top management's push toward co-creation at the start, [0,1]. */
-  readonly topSignal: number;
-  /** Share of staff who are enthusiasts ("ildsjeler", 000 §4). */
-  readonly enthusiastShare: number;
-  /** Budget pressure at the start, [0,1]. */
-  readonly budgetPressure: number;
-  /** Yearly growth of demand for services (004: more needed for the same welfare). */
-  readonly demandGrowth: number;
-  /** Mean political backing of the transformation at the start, [0,1]. */
-  readonly politicalBacking: number;
-  /** How evenly that backing is spread over blocs: 1 = all blocs equally, 0 = one bloc only. */
-  readonly backingBreadth: number;
-}
-
-export type SizePreset = 'small' | 'medium' | 'large';
-
-/** Where the sources disagree (MODEL.md end of §6), the model offers both, chosen by name. */
-export interface MechanismChoice {
-  /** 002 §8.7: does structure (a matrix) work on its own, or only through trust and leadership? */
-  readonly matrixEffect: 'structure-first' | 'culture-first';
-  /** 003 "work slowly to work fast" vs Wigan 003 §6.2: fast change works when led to the ground. */
-  readonly pace: 'slow-is-fast' | 'led-to-ground';
-}
+export type { LogicMix, OrgConfig, PoliticsInterface, SizePreset, UnitConfig, WorkKind } from './organisation.js';
+export { WORK_KINDS } from './organisation.js';
+export type { MechanismChoice, ModelParams } from './registry.js';
 
 export interface ModelConfig {
   readonly preset: SizePreset;

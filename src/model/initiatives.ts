@@ -3,6 +3,7 @@
  * initiatives never allocates. Membership is mirrored on the agents (staff.initiative,
  * citizens.current) so both directions are O(1).
  */
+import { AGENT, EVENT } from './events.js';
 import type { World } from './state.js';
 import { PHASE } from './state.js';
 
@@ -15,6 +16,7 @@ export function openInitiative(
   problem: number,
   depth: number,
   method: number,
+  mission = 0,
 ): number {
   const s = w.inits;
   if (s.freeTop === 0) return -1;
@@ -34,9 +36,20 @@ export function openInitiative(
   s.labelled[id] = 0;
   s.actual[id] = 0;
   s.units[id] = 0;
-  s.mission[id] = 0;
+  s.mission[id] = mission;
   s.enthusiastLed[id] = champion >= 0 && w.staff.enthusiast[champion] === 1 ? 1 : 0;
+  s.serial[id] = s.nextSerial++;
   s.active++;
+  w.log?.opened({
+    serial: s.serial[id]!,
+    owner,
+    champion,
+    problem,
+    depth,
+    method,
+    mission,
+    enthusiastLed: s.enthusiastLed[id]!,
+  });
   if (champion >= 0) addMember(w, id, champion);
   return id;
 }
@@ -49,6 +62,7 @@ export function addMember(w: World, id: number, person: number): boolean {
   s.teamCount[id] = c + 1;
   s.units[id] = s.units[id]! | (1 << w.staff.unit[person]!);
   w.staff.initiative[person] = id;
+  w.log?.event(s.serial[id]!, EVENT.joined, AGENT.staff, person, w.staff.unit[person]!);
   return true;
 }
 
@@ -68,6 +82,7 @@ export function removeMember(w: World, person: number): void {
   }
   if (s.champion[id] === person) s.champion[id] = -1;
   w.staff.initiative[person] = -1;
+  w.log?.event(s.serial[id]!, EVENT.left, AGENT.staff, person, w.staff.unit[person]!);
 }
 
 export function addCitizen(w: World, id: number, citizen: number): boolean {
@@ -79,6 +94,7 @@ export function addCitizen(w: World, id: number, citizen: number): boolean {
   w.citizens.current[citizen] = id;
   w.citizens.participations[citizen] = w.citizens.participations[citizen]! + 1;
   s.actual[id] = 1;
+  w.log?.event(s.serial[id]!, EVENT.joined, AGENT.citizen, citizen);
   return true;
 }
 
@@ -91,6 +107,7 @@ export function addPartner(w: World, id: number, partner: number): boolean {
   s.partnerIds[base + c] = partner;
   s.partnerCount[id] = c + 1;
   w.partners.load[partner] = w.partners.load[partner]! + 1;
+  w.log?.event(s.serial[id]!, EVENT.joined, AGENT.partner, partner);
   return true;
 }
 

@@ -5,7 +5,7 @@
  * Every number is an illustrative default, not a calibration.
  */
 import type { ModelConfig, OrgConfig, SizePreset, UnitConfig } from './config.js';
-import { defaultParams } from './params/index.js';
+import { defaultChoices, defaultParams } from './registry.js';
 
 export const SIZE_PRESETS = ['small', 'medium', 'large'] as const;
 
@@ -107,6 +107,6 @@ export function presetConfig(size: SizePreset = 'medium'): ModelConfig {
     ticks: 260,
     org: presetOrg(size),
     params: defaultParams(),
-    mechanisms: { matrixEffect: 'structure-first', pace: 'slow-is-fast' },
+    mechanisms: defaultChoices(),
   };
 }

@@ -1,34 +1,28 @@
 /**
- * One replicate of the municipal model: the tick loop with its phases in the order of MODEL.md §3,
- * scheduled actions (interventions) applied in the calendar phase, and the result as typed arrays.
+ * Running the model: a `Simulation` steps one replicate week by week through the processes of
+ * MODEL.md §3 in the order of the registry's schedule, applying interventions in the calendar
+ * process, and records every indicator each week. `runReplicate` runs one to the end and returns
+ * its data as typed arrays; the step-level API (create, step, observe, inspect) is the class itself.
  */
-import { type Phase, runTicks } from '../engine/loop.js';
 import type { ModelConfig } from './config.js';
-import { INDICATORS, type IndicatorName, observe } from './indicators.js';
-import { createWorld } from './init.js';
-import type { InterventionItem } from './levers/catalog.js';
-import { InterventionRunner } from './levers/runner.js';
-import { culture } from './mechanisms/culture.js';
-import { gates } from './mechanisms/gates.js';
-import { generation } from './mechanisms/generation.js';
-import { institutions } from './mechanisms/institutions.js';
-import { operations, yearlyBudget } from './mechanisms/operations.js';
-import { outcomes } from './mechanisms/outcomes.js';
-import { arenas, election } from './mechanisms/politics.js';
-import { progress } from './mechanisms/progress.js';
-import { signals } from './mechanisms/signals.js';
-import { teams } from './mechanisms/teams.js';
-import { tieDynamics } from './mechanisms/ties.js';
-import { trust } from './mechanisms/trust.js';
-import { partnerStrain, turnover } from './mechanisms/turnover.js';
-import type { TickFlows, World } from './state.js';
+import { EventLog } from './events.js';
+import type { InterventionItem } from './levers/lever.js';
+import { runLevers } from './levers/runner.js';
+import type { Context } from './mechanism.js';
+import type { ParamGroup } from './params/define.js';
+import { type AnyMechanism, FLOWS, INDICATORS, type IndicatorName, SCHEDULE, type TickFlows } from './registry.js';
+import type { World } from './state.js';
+import { contexts, createWorld } from './world.js';
 
-/** Something that happens to the world at a given tick (interventions compile to these). */
+/** Something that happens to the world at a given tick (for tests and API users). */
 export interface ScheduledAction {
   readonly tick: number;
   readonly label: string;
   run(w: World): void;
 }
+
+/** A model-level reporter: a number computed from the world each week, recorded like an indicator. */
+export type Reporter = (w: World, tick: number) => number;
 
 export interface SimulationOptions {
   /** Scheduled actions; applied at the start of their tick, in the given order for equal ticks. */
@@ -37,67 +31,13 @@ export interface SimulationOptions {
   readonly interventions?: readonly InterventionItem[];
   /** Election on (default) or off: "election on/off" for teaching. */
   readonly elections?: boolean;
+  /** Keep the initiative event log (`world.log`). */
+  readonly events?: boolean;
+  /** Extra model-level reporters, recorded every week next to the indicators. */
+  readonly reporters?: Readonly<Record<string, Reporter>>;
 }
 
-export const PHASES = (
-  actions: readonly ScheduledAction[],
-  elections: boolean,
-  interventions: readonly InterventionItem[] = [],
-): Phase<World>[] => {
-  const sorted = [...actions].sort((a, b) => a.tick - b.tick);
-  let next = 0;
-  const levers = new InterventionRunner(interventions);
-  return [
-    {
-      name: 'calendar',
-      run(w, t) {
-        while (next < sorted.length && sorted[next]!.tick <= t) sorted[next++]!.run(w);
-        levers.step(w, t);
-        if (w.cal.isYearStart(t)) yearlyBudget(w);
-        if (elections && w.cal.isElection(t)) election(w, t);
-      },
-    },
-    { name: 'operations', run: operations },
-    { name: 'signals', run: signals },
-    { name: 'generation', run: generation },
-    { name: 'teams', run: teams },
-    { name: 'progress', run: progress },
-    { name: 'gates', run: gates },
-    { name: 'outcomes', run: outcomes },
-    { name: 'institutions', run: institutions },
-    {
-      name: 'culture',
-      run(w) {
-        culture(w);
-        tieDynamics(w);
-        arenas(w);
-      },
-    },
-    { name: 'trust', run: trust },
-    {
-      name: 'turnover',
-      run(w) {
-        turnover(w);
-        partnerStrain(w);
-      },
-    },
-    {
-      name: 'observe',
-      run(w, t) {
-        observe(w, t);
-        addFlows(w.totals, w.flows);
-        resetFlows(w.flows);
-      },
-    },
-  ];
-};
-
-function addFlows(total: TickFlows, f: TickFlows): void {
-  for (const k of Object.keys(f) as (keyof TickFlows)[]) total[k] += f[k];
-}
-function resetFlows(f: TickFlows): void {
-  for (const k of Object.keys(f) as (keyof TickFlows)[]) f[k] = 0;
-}
+type Ctx = Context<ParamGroup, never, string, unknown>;
 
 export interface ReplicateResult {
   readonly seed: string;
@@ -109,25 +49,124 @@ export interface ReplicateResult {
   /** Week index of the first tick the transformation index passes its threshold, or null. */
   readonly turnTick: number | null;
   readonly totals: Readonly<TickFlows>;
+  /** Reporter columns (row-major ticks x reporters), when reporters were given. */
+  readonly reporters?: { readonly names: readonly string[]; readonly data: Float64Array };
+}
+
+export class Simulation {
+  readonly world: World;
+  readonly config: ModelConfig;
+  readonly seed: string | number;
+  readonly replicate: number;
+  /** The next week to simulate; the run is over when it equals `config.ticks`. */
+  tick = 0;
+  private readonly ctx: Map<AnyMechanism, Ctx>;
+  private readonly actions: readonly ScheduledAction[];
+  private nextAction = 0;
+  private readonly elections: boolean;
+  private readonly calendarMechs: readonly AnyMechanism[];
+  private readonly weekly: readonly AnyMechanism[];
+  private readonly observers: readonly AnyMechanism[];
+  private readonly cols: Record<string, number>;
+  private readonly reporterNames: readonly string[];
+  private readonly reporterFns: readonly Reporter[];
+  readonly reporterData: Float64Array;
+
+  constructor(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}) {
+    this.config = cfg;
+    this.seed = seed;
+    this.replicate = replicate;
+    this.world = createWorld(cfg, seed, replicate, opts.interventions ?? []);
+    if (opts.events) this.world.log = new EventLog();
+    this.ctx = contexts(this.world);
+    this.actions = [...(opts.actions ?? [])].sort((a, b) => a.tick - b.tick);
+    this.elections = opts.elections ?? true;
+    this.calendarMechs = SCHEDULE.filter((m) => m.process === 'calendar' && m.run);
+    this.weekly = SCHEDULE.filter((m) => m.process !== 'calendar' && m.run);
+    this.observers = SCHEDULE.filter((m) => m.observe);
+    this.cols = Object.fromEntries(INDICATORS.map((n, i) => [n, i]));
+    this.reporterNames = Object.keys(opts.reporters ?? {});
+    this.reporterFns = Object.values(opts.reporters ?? {});
+    this.reporterData = new Float64Array(this.reporterNames.length * cfg.ticks).fill(Number.NaN);
+  }
+
+  get done(): boolean {
+    return this.tick >= this.config.ticks;
+  }
+
+  /** Simulate `n` more weeks (fewer if the run ends first). */
+  step(n = 1): this {
+    const end = Math.min(this.config.ticks, this.tick + n);
+    while (this.tick < end) this.week(this.tick++);
+    return this;
+  }
+
+  /** Simulate to the end of the run. */
+  run(): this {
+    return this.step(this.config.ticks - this.tick);
+  }
+
+  /** The indicators of the last simulated week (empty before the first). */
+  observe(): Record<IndicatorName, number> {
+    const t = this.tick - 1;
+    const out = {} as Record<IndicatorName, number>;
+    if (t < 0) return out;
+    for (let k = 0; k < INDICATORS.length; k++) out[INDICATORS[k]!] = this.world.rec.get(t, k);
+    return out;
+  }
+
+  result(): ReplicateResult {
+    const w = this.world;
+    return {
+      seed: String(this.seed),
+      replicate: this.replicate,
+      ticks: this.config.ticks,
+      indicators: INDICATORS,
+      data: w.rec.data,
+      turnTick: w.turnTick >= 0 ? w.turnTick : null,
+      totals: { ...(w.totals as TickFlows) },
+      ...(this.reporterNames.length > 0 ? { reporters: { names: this.reporterNames, data: this.reporterData } } : {}),
+    };
+  }
+
+  private week(t: number): void {
+    const w = this.world;
+    if (w.log) w.log.now = t;
+    // Process 1, calendar: scheduled actions, interventions, the budget year, the election.
+    while (this.nextAction < this.actions.length && this.actions[this.nextAction]!.tick <= t) this.actions[this.nextAction++]!.run(w);
+    runLevers(w, t);
+    for (const m of this.calendarMechs) {
+      const due = m.when === 'year-start' ? w.cal.isYearStart(t) : m.when === 'election' ? this.elections && w.cal.isElection(t) : true;
+      if (due) m.run!(w, t, this.ctx.get(m)!);
+    }
+    // Processes 2-12.
+    for (const m of this.weekly) m.run!(w, t, this.ctx.get(m)!);
+    // Process 13, observation.
+    const rec = w.rec;
+    const cols = this.cols;
+    const set = (name: string, v: number) => rec.set(t, cols[name]!, v);
+    for (const m of this.observers) m.observe!(w, this.ctx.get(m)!, set, t);
+    for (let k = 0; k < this.reporterFns.length; k++) this.reporterData[t * this.reporterFns.length + k] = this.reporterFns[k]!(w, t);
+    const { flows, totals } = w;
+    for (const f of FLOWS) {
+      totals[f] = totals[f]! + flows[f]!;
+      flows[f] = 0;
+    }
+  }
 }
 
 export function runReplicate(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}): ReplicateResult {
-  const w = createWorld(cfg, seed, replicate);
-  runTicks(w, PHASES(opts.actions ?? [], opts.elections ?? true, opts.interventions ?? []), 0, cfg.ticks);
-  return {
-    seed: String(seed),
-    replicate,
-    ticks: cfg.ticks,
-    indicators: INDICATORS,
-    data: w.rec.data,
-    turnTick: w.turnTick >= 0 ? w.turnTick : null,
-    totals: { ...w.totals },
-  };
+  return new Simulation(cfg, seed, replicate, opts).run().result();
 }
 
 /** Build a world and run it, returning the world itself (for tests and the explorer). */
 export function simulateWorld(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}): World {
-  const w = createWorld(cfg, seed, replicate);
-  runTicks(w, PHASES(opts.actions ?? [], opts.elections ?? true, opts.interventions ?? []), 0, cfg.ticks);
-  return w;
+  return new Simulation(cfg, seed, replicate, opts).run().world;
+}
+
+/** Run one mechanism once on a world, outside the schedule (for tests and for exploring a mechanism alone). */
+export function runMechanism(m: { readonly name: string }, w: World, tick = 0): void {
+  const spec = SCHEDULE.find((x) => x.name === m.name);
+  if (!spec?.run) throw new Error(`no mechanism "${m.name}" with a run function`);
+  spec.run(w, tick, contexts(w).get(spec)!);
 }

@@ -5,10 +5,12 @@
 import type { Calendar } from '../engine/calendar.js';
 import type { SlottedGraph } from '../engine/graph.js';
 import type { Recorder } from '../engine/recorder.js';
-import type { Rng } from '../engine/rng.js';
-import type { MechanismChoice, OrgConfig } from './config.js';
-import type { IndicatorName } from './indicators.js';
-import type { ModelParams } from './params/index.js';
+import type { RngStreams } from '../engine/rng.js';
+import type { OrgConfig } from './config.js';
+import type { EventLog } from './events.js';
+import type { LeverRuntime } from './levers/lever.js';
+import type { Modifiers } from './modifiers.js';
+import type { ParamValues } from './params/define.js';
 
 export const OA = 0;
 export const NPM = 1;
@@ -221,60 +223,25 @@ export interface InitiativeState {
   readonly mission: Uint8Array;
   /** Started by an enthusiast ("ildsjel"). */
   readonly enthusiastLed: Uint8Array;
+  /** Serial number of the initiative in the slot (slots are reused, serials are not). */
+  readonly serial: Int32Array;
+  nextSerial: number;
   readonly free: Int32Array; // stack of free slots
   freeTop: number;
   active: number;
 }
 
-/** Flows counted during one tick, read by the observer and then reset. */
-export interface TickFlows {
-  started: number;
-  succeeded: number;
-  failed: number;
-  blocked: number;
-  blockedLegal: number;
-  blockedSpending: number;
-  blockedPolitical: number;
-  institutionalised: number;
-  decayed: number;
-  leavers: number;
-  proposals: number;
-  value: number;
-  /** Wicked-problem initiatives that succeeded, and that ended with a verdict (success or failure). */
-  wickedSucceeded: number;
-  wickedJudged: number;
-  /** Results of enthusiast-led initiatives: successes, and those that later decayed. */
-  enthusiastSucceeded: number;
-  enthusiastDecayed: number;
-  /** Weeks that implemented results spent carried by their champion or orphaned, and decays in each state. */
-  carriedWeeks: number;
-  carriedDecays: number;
-  orphanWeeks: number;
-  orphanDecays: number;
-}
-
-export interface Streams {
-  readonly calendar: Rng;
-  readonly signals: Rng;
-  readonly generation: Rng;
-  readonly teams: Rng;
-  readonly progress: Rng;
-  readonly gates: Rng;
-  readonly outcomes: Rng;
-  readonly institutions: Rng;
-  readonly culture: Rng;
-  readonly turnover: Rng;
-  readonly politics: Rng;
-  readonly network: Rng;
-  readonly levers: Rng;
-}
+/** Per-tick counters by name (declared by the mechanisms that keep them). */
+export type Flows = Record<string, number>;
 
 export interface World {
-  readonly p: ModelParams;
+  /** Parameter values by group (a group per mechanism); frozen, shared by replicates. */
+  readonly p: ParamValues;
   readonly orgConfig: OrgConfig;
-  readonly mech: MechanismChoice;
+  /** Chosen alternative per contested mechanism (registry choices). */
+  readonly mech: Readonly<Record<string, string>>;
   readonly cal: Calendar;
-  readonly rng: Streams;
+  readonly streams: RngStreams;
   readonly org: OrgState;
   readonly top: TopState;
   readonly units: UnitState;
@@ -285,38 +252,21 @@ export interface World {
   readonly partners: PartnerState;
   readonly inits: InitiativeState;
   readonly ties: SlottedGraph;
-  readonly flows: TickFlows;
-  readonly totals: TickFlows;
-  readonly rec: Recorder<IndicatorName>;
+  readonly flows: Flows;
+  readonly totals: Flows;
+  readonly rec: Recorder<string>;
+  /** State owned by mechanisms, by mechanism name (see mechanism.ts `init`). */
+  readonly own: Record<string, unknown>;
+  /** Base values and active modifiers of quantities that levers and mechanisms both act on. */
+  readonly mods: Modifiers;
+  /** The interventions of this run and what each has applied. */
+  readonly levers: LeverRuntime;
+  /** Initiative event log, or null when events are not recorded (costs nothing then). */
+  log: EventLog | null;
   /** Scratch buffers reused every tick. */
   readonly scratch: { readonly a: Float64Array; readonly b: Float64Array; hist: Int32Array };
   publicValue: number;
   turnTick: number;
   /** Number of staff ties that cross units (kept by network.ts). */
   crossTies: number;
-}
-
-export function zeroFlows(): TickFlows {
-  return {
-    started: 0,
-    succeeded: 0,
-    failed: 0,
-    blocked: 0,
-    blockedLegal: 0,
-    blockedSpending: 0,
-    blockedPolitical: 0,
-    institutionalised: 0,
-    decayed: 0,
-    leavers: 0,
-    proposals: 0,
-    value: 0,
-    wickedSucceeded: 0,
-    wickedJudged: 0,
-    enthusiastSucceeded: 0,
-    enthusiastDecayed: 0,
-    carriedWeeks: 0,
-    carriedDecays: 0,
-    orphanWeeks: 0,
-    orphanDecays: 0,
-  };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ReplicateRecord } from '../analysis/compare.js';
 import { Calendar } from '../engine/calendar.js';
 import { CsvTable, toNumber } from '../io/csv.js';
-import { INDICATORS } from '../model/indicators.js';
+import { INDICATORS } from '../model/index.js';
 
 export interface InterventionMark {
   readonly kind: string;

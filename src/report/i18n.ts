@@ -3,8 +3,7 @@
  * texts, table headings and number formatting. `--lang nb|en` picks one.
  */
 import type { TestKind } from '../analysis/ttest.js';
-import type { IndicatorName } from '../model/indicators.js';
-import { type LeverKind, leverSpec } from '../model/levers/catalog.js';
+import { type IndicatorName, type LeverKind, leverSpec } from '../model/index.js';
 
 export const LANGS = ['nb', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

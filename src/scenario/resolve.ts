@@ -8,10 +8,16 @@
 import type { z } from 'zod';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../batch/sweep.js';
 import { Calendar, formatIsoDate } from '../engine/calendar.js';
-import type { ModelConfig, OrgConfig, SizePreset, UnitConfig } from '../model/config.js';
-import type { InterventionItem } from '../model/levers/catalog.js';
-import { defaultParams, type ModelParams } from '../model/params/index.js';
-import { presetOrg } from '../model/presets.js';
+import {
+  defaultParams,
+  type InterventionItem,
+  type ModelConfig,
+  type ModelParams,
+  type OrgConfig,
+  presetOrg,
+  type SizePreset,
+  type UnitConfig,
+} from '../model/index.js';
 import { describeValue, didYouMean, foundAllowed, type Issue, type PathSegment, quoteList } from './errors.js';
 import { type InterventionSpec, type OptionValue, type OrganisationOverrides, OrganisationSchema, type Scenario } from './schema.js';
 import { resolveSweep } from './sweep.js';

@@ -4,10 +4,22 @@
  * or lever is accepted (and documented in editors) without touching this file.
  */
 import { z } from 'zod';
-import { type MechanismChoice, type OrgConfig, type SizePreset, WORK_KINDS } from '../model/config.js';
-import { LEVERS, type LeverKind, type LeverSpec, type OptionSpec } from '../model/levers/catalog.js';
-import { type ModelParams, PARAM_GROUPS } from '../model/params/index.js';
-import { presetOrg, SIZE_PRESETS } from '../model/presets.js';
+import {
+  CHOICES,
+  type ChoiceSpec,
+  LEVERS,
+  type LeverKind,
+  type LeverSpec,
+  type MechanismChoice,
+  type ModelParams,
+  type OptionSpec,
+  type OrgConfig,
+  PARAM_GROUPS,
+  presetOrg,
+  SIZE_PRESETS,
+  type SizePreset,
+  WORK_KINDS,
+} from '../model/index.js';
 import { quoteList } from './errors.js';
 import { boolField, dateField, dateOrWeekField, enumField, numberField, strictObject, textField } from './fields.js';
 import { SweepSchema } from './sweep.js';
@@ -16,8 +28,6 @@ export const DEFAULT_SEED = 'tanker';
 export const DEFAULT_START = '2026-01-05';
 export const DEFAULT_HORIZON = 260;
 export const DEFAULT_REPLICATES = 100;
-export const MATRIX_EFFECTS = ['structure-first', 'culture-first'] as const satisfies readonly MechanismChoice['matrixEffect'][];
-export const PACES = ['slow-is-fast', 'led-to-ground'] as const satisfies readonly MechanismChoice['pace'][];
 export const LOGIC_TOLERANCE = 1e-6;
 
 // ---------------------------------------------------------------- organisation
@@ -276,15 +286,15 @@ export const ScenarioSchema = strictObject(
     horizon: numberField(1, 5200, { integer: true }).default(DEFAULT_HORIZON).describe('Weeks to simulate'),
     elections: boolField().default(true).describe('Hold the four-yearly municipal election'),
     mechanisms: strictObject(
-      {
-        matrixEffect: enumField(MATRIX_EFFECTS)
-          .default('structure-first')
-          .describe('Does a matrix work on its own (structure-first) or only through trust and leadership (culture-first)?'),
-        pace: enumField(PACES)
-          .default('slow-is-fast')
-          .describe('"Work slowly to work fast" (slow-is-fast) or fast change works when led to the ground (led-to-ground)'),
-      },
-      { what: 'a mapping with matrixEffect and/or pace' },
+      Object.fromEntries(
+        Object.entries(CHOICES as Readonly<Record<string, ChoiceSpec>>).map(([name, c]) => [
+          name,
+          enumField(c.values as readonly [string, ...string[]])
+            .default(c.default)
+            .describe(`${c.doc}: ${c.values.map((v) => `${v} (${c.meaning[v]})`).join('; ')} (source: ${c.source})`),
+        ]),
+      ) as unknown as { [K in keyof MechanismChoice]: z.ZodDefault<z.ZodType<MechanismChoice[K], MechanismChoice[K]>> },
+      { what: `a mapping with ${quoteList(Object.keys(CHOICES))}` },
     )
       .prefault({})
       .describe('Where the sources disagree, the mechanism variant to use'),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { type SweepSpec, sweepableNames } from '../batch/sweep.js';
-import { PARAM_GROUPS } from '../model/params/index.js';
+import { PARAM_GROUPS } from '../model/index.js';
 import { didYouMean, foundAllowed, type Issue, quoteList } from './errors.js';
 import { numberField, strictObject } from './fields.js';
 

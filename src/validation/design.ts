@@ -2,14 +2,19 @@
  * The building blocks of a stylised-fact check: conditions (a configuration plus interventions)
  * run over the same replicates with common random numbers, and accessors over their results.
  */
-import type { ModelConfig, OrgConfig, SizePreset } from '../model/config.js';
-import type { IndicatorName } from '../model/indicators.js';
-import { INDICATORS } from '../model/indicators.js';
-import type { InterventionItem, LeverKind } from '../model/levers/catalog.js';
-import { LEVERS } from '../model/levers/catalog.js';
-import type { ModelParams } from '../model/params/index.js';
-import { presetConfig } from '../model/presets.js';
-import type { TickFlows } from '../model/state.js';
+import {
+  INDICATORS,
+  type IndicatorName,
+  type InterventionItem,
+  LEVERS,
+  type LeverKind,
+  type ModelConfig,
+  type ModelParams,
+  type OrgConfig,
+  presetConfig,
+  type SizePreset,
+  type TickFlows,
+} from '../model/index.js';
 
 export interface Condition {
   readonly config: ModelConfig;

@@ -6,8 +6,7 @@
  */
 import { oneSampleTest, pairedTest, type TestResult, welchTest } from '../analysis/ttest.js';
 import { Rng } from '../engine/rng.js';
-import type { SizePreset } from '../model/config.js';
-import { trustDown, trustUp } from '../model/mechanisms/trust.js';
+import { type SizePreset, trustDown, trustUp } from '../model/index.js';
 import {
   at,
   baseConfig,

@@ -1,7 +1,7 @@
 /** Run the stylised-fact checks: every fact's conditions over the same replicates, on the pool. */
 import { runReplicates } from '../batch/replicates.js';
 import type { WorkerTask } from '../batch/worker.js';
-import type { SizePreset } from '../model/config.js';
+import type { SizePreset } from '../model/index.js';
 import type { RunResult } from './design.js';
 import { FACTS, type FactOutcome, judge } from './facts.js';
 

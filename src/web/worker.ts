@@ -3,7 +3,7 @@
  * same scenario schema and resolution (src/scenario). The page never computes the model itself, so
  * it stays responsive; each replicate is computed whole here and sent back as one transferred array.
  */
-import { runReplicate } from '../model/simulate.js';
+import { runReplicate } from '../model/index.js';
 import type { BaseRef } from './config.js';
 import { scenarioData } from './config.js';
 import { LIBRARY } from './library-data.js';

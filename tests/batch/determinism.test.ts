@@ -8,7 +8,7 @@ import { type BatchOutcome, runBatch } from '../../src/batch/index.js';
 import { readPart } from '../../src/batch/parts.js';
 import { taskInputs } from '../../src/batch/plan.js';
 import { formatNumber } from '../../src/io/tables.js';
-import { INDICATORS } from '../../src/model/indicators.js';
+import { INDICATORS } from '../../src/model/index.js';
 import { runReplicate } from '../../src/model/simulate.js';
 import { withOrg, withParams } from '../support/model.js';
 import { expectSameFiles, RESULT_FILES, readCsv, scenarios, scratch } from './helpers.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchOutcome, type BatchScenario, runBatch } from '../../src/batch/index.js';
-import { createWorld } from '../../src/model/init.js';
+import { createWorld } from '../../src/model/index.js';
 import { small } from '../support/model.js';
 import { readCsv, scratch } from './helpers.js';
 

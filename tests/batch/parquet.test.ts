@@ -8,9 +8,8 @@ import { type BatchOutcome, runBatch } from '../../src/batch/index.js';
 import { taskInputs } from '../../src/batch/plan.js';
 import { provenance } from '../../src/io/provenance.js';
 import { formatNumber } from '../../src/io/tables.js';
-import { INDICATORS } from '../../src/model/indicators.js';
+import { INDICATORS, zeroFlows } from '../../src/model/index.js';
 import { runReplicate } from '../../src/model/simulate.js';
-import { zeroFlows } from '../../src/model/state.js';
 import { readCsv, scenarios, scratch } from './helpers.js';
 
 type Row = Record<string, unknown>;

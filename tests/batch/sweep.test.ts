@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchOutcome, expandSweep, latinHypercube, runBatch, sweepableNames } from '../../src/batch/index.js';
 import { applyPoint } from '../../src/batch/sweep.js';
-import { PARAM_GROUPS } from '../../src/model/params/index.js';
+import { PARAM_GROUPS } from '../../src/model/index.js';
 import { formatError, loadScenario } from '../../src/scenario/index.js';
 import { small } from '../support/model.js';
 import { FIXTURES, fixture, readCsv, scenarios, scratch } from './helpers.js';

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDICATORS } from '../../src/model/indicators.js';
+import { INDICATORS } from '../../src/model/index.js';
 import { presetConfig } from '../../src/model/presets.js';
 import { runReplicate } from '../../src/model/simulate.js';
 import { formatErrors, loadScenario } from '../../src/scenario/index.js';

@@ -1,12 +1,10 @@
 // Reproducibility: one seed and replicate give byte-identical results; seeds and replicates matter;
 // nothing leaks between runs (no hidden shared state); random streams are kept apart by purpose.
 import { describe, expect, it } from 'vitest';
-import { runTicks } from '../../src/engine/loop.js';
 import type { ModelConfig } from '../../src/model/config.js';
-import { INDICATORS } from '../../src/model/indicators.js';
-import { createWorld } from '../../src/model/init.js';
+import { createWorld, INDICATORS } from '../../src/model/index.js';
 import type { InterventionItem } from '../../src/model/levers/catalog.js';
-import { PHASES, type ReplicateResult, runReplicate, simulateWorld } from '../../src/model/simulate.js';
+import { type ReplicateResult, runReplicate, Simulation, simulateWorld } from '../../src/model/simulate.js';
 import { preset, small } from '../support/model.js';
 
 function bytes(a: Float64Array): Buffer {
@@ -88,16 +86,14 @@ describe('determinism', () => {
 
   it('results do not depend on another world running interleaved, tick by tick', () => {
     const alone = simulateWorld(cfg, 8, 0, { interventions: levers });
-    const a = createWorld(cfg, 8, 0);
-    const b = createWorld(preset('medium', cfg.ticks), 9, 3);
-    const pa = PHASES([], true, levers);
-    const pb = PHASES([], true, levers);
+    const a = new Simulation(cfg, 8, 0, { interventions: levers });
+    const b = new Simulation(preset('medium', cfg.ticks), 9, 3, { interventions: levers });
     for (let t = 0; t < cfg.ticks; t++) {
-      runTicks(a, pa, t, t + 1);
-      runTicks(b, pb, t, t + 1);
+      a.step();
+      b.step();
     }
-    expect(sameBytes(alone.rec.data, a.rec.data)).toBe(true);
-    expect(alone.totals).toEqual(a.totals);
+    expect(sameBytes(alone.rec.data, a.world.rec.data)).toBe(true);
+    expect(alone.totals).toEqual(a.world.totals);
   });
 
   it('a run does not change its configuration', () => {

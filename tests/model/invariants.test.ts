@@ -2,12 +2,10 @@
 // presets (large with a short horizon), every lever at once, and a stressed configuration in which
 // the initiative pool fills up and staff turn over fast.
 import { describe, expect, it } from 'vitest';
-import { runTicks } from '../../src/engine/loop.js';
 import type { ModelConfig, SizePreset } from '../../src/model/config.js';
-import { INDICATORS, type IndicatorName } from '../../src/model/indicators.js';
-import { createWorld } from '../../src/model/init.js';
+import { createWorld, INDICATORS, type IndicatorName } from '../../src/model/index.js';
 import { type InterventionItem, LEVERS } from '../../src/model/levers/catalog.js';
-import { PHASES } from '../../src/model/simulate.js';
+import { Simulation } from '../../src/model/simulate.js';
 import { OUTCOME, PHASE, type World } from '../../src/model/state.js';
 import { preset, withOrg, withParams } from '../support/model.js';
 
@@ -386,11 +384,11 @@ function checkIndicators(w: World, ticks: number): number {
 
 /** Run tick by tick, checking the invariants after initialisation and after every tick. */
 function runChecked(cfg: ModelConfig, seed: number, interventions: readonly InterventionItem[] = []): World {
-  const w = createWorld(cfg, seed, 0);
+  const sim = new Simulation(cfg, seed, 0, { interventions });
+  const w = sim.world;
   const inv = new Invariants(w);
   inv.check(-1);
-  const phases = [...PHASES([], true, interventions), { name: 'check', run: (_w: World, t: number) => inv.check(t) }];
-  runTicks(w, phases, 0, cfg.ticks);
+  for (let t = 0; t < cfg.ticks; t++) inv.check(sim.step().tick - 1);
   expect(checkIndicators(w, cfg.ticks)).toBe(cfg.ticks);
   return w;
 }

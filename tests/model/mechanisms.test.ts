@@ -2,23 +2,24 @@
 // mostly by calling the mechanism on a freshly built small world whose state the test sets.
 import { describe, expect, it } from 'vitest';
 import type { ModelConfig } from '../../src/model/config.js';
-import { createWorld } from '../../src/model/init.js';
+import type { TickFlows } from '../../src/model/index.js';
+import { createWorld } from '../../src/model/index.js';
 import { addCitizen, addMember, addPartner, closeInitiative, openInitiative } from '../../src/model/initiatives.js';
 import type { InterventionItem } from '../../src/model/levers/catalog.js';
-import { InterventionRunner } from '../../src/model/levers/runner.js';
+import { runLevers } from '../../src/model/levers/runner.js';
 import { culture } from '../../src/model/mechanisms/culture.js';
 import { gates, politicalOverride } from '../../src/model/mechanisms/gates.js';
 import { generation } from '../../src/model/mechanisms/generation.js';
 import { institutions, lineSupport } from '../../src/model/mechanisms/institutions.js';
-import { changeBurden, operations, yearlyBudget } from '../../src/model/mechanisms/operations.js';
+import { changeBurden, demandGrowth, operations } from '../../src/model/mechanisms/operations.js';
 import { nudgeLogic, outcomes } from '../../src/model/mechanisms/outcomes.js';
 import { arenas, election, meanBacking } from '../../src/model/mechanisms/politics.js';
 import { signals } from '../../src/model/mechanisms/signals.js';
 import { trust, trustDown, trustUp } from '../../src/model/mechanisms/trust.js';
 import { turnover } from '../../src/model/mechanisms/turnover.js';
-import { runReplicate, type ScheduledAction, simulateWorld } from '../../src/model/simulate.js';
+import { runMechanism, runReplicate, type ScheduledAction, simulateWorld } from '../../src/model/simulate.js';
 import { NPG, OUTCOME, PHASE, PROBLEM, type World } from '../../src/model/state.js';
-import { mean, series, small, sum, teamOf, tiesOf, unitMean, withOrg, withParams, withUnits } from '../support/model.js';
+import { flowsOf, mean, params, series, small, sum, teamOf, tiesOf, unitMean, withOrg, withParams, withUnits } from '../support/model.js';
 
 /** An action at tick 0 that changes the world before anything else happens. */
 function atStart(label: string, run: (w: World) => void): ScheduledAction[] {
@@ -81,7 +82,7 @@ describe('signals (process 3): reach about r^L through L layers', () => {
     const T = 1500;
     let acc = 0;
     for (let t = 0; t < T; t++) {
-      signals(w);
+      runMechanism(signals, w);
       let on = 0;
       for (let i = 0; i < w.staff.n; i++) on += w.managers.on[w.staff.manager[i]!]!;
       acc += on / w.staff.n;
@@ -116,7 +117,7 @@ describe('signals (process 3): reach about r^L through L layers', () => {
     const tug = 10;
     w.staff.tugboat[tug] = 1;
     w.org.tugboats = 1;
-    signals(w);
+    runMechanism(signals, w);
     const rate = cfg.params.signals.heardRate;
     expect(w.staff.heard[tug]).toBeCloseTo(rate, 12);
     const nb = tiesOf(w, tug);
@@ -172,8 +173,8 @@ describe('trust (process 11): slow to build, fast to lose', () => {
     const w = createWorld(small(), 2, 0);
     const before = mean(w.staff.trustMgr);
     w.managers.style.fill(1);
-    for (let t = 0; t < 100; t++) trust(w);
-    const target = 0.25 + w.p.trust.managerStyleTrust;
+    for (let t = 0; t < 100; t++) runMechanism(trust, w);
+    const target = 0.25 + params(w).trust.managerStyleTrust;
     expect(mean(w.staff.trustMgr)).toBeGreaterThan(before + 0.1);
     expect(Math.abs(mean(w.staff.trustMgr) - target)).toBeLessThan(Math.abs(before - target) * 0.5);
   });
@@ -182,7 +183,7 @@ describe('trust (process 11): slow to build, fast to lose', () => {
     const w = createWorld(small(), 2, 0);
     const before = mean(w.citizens.trust);
     w.units.workload.fill(1.3);
-    for (let t = 0; t < 100; t++) trust(w);
+    for (let t = 0; t < 100; t++) runMechanism(trust, w);
     expect(mean(w.citizens.trust)).toBeLessThan(before - 0.05);
   });
 });
@@ -207,7 +208,7 @@ describe('gates (process 7)', () => {
     const cfg = withParams(withUnits(roomyConfig(), { legalStrictness: 1 }), 'gates', { legalScale: 1, legalRoutine: 1 });
     const w = createWorld(cfg, 1, 0);
     const ids = finished(w, 100, PROBLEM.routine, 3);
-    gates(w);
+    runMechanism(gates, w);
     expect(countOutcomes(w, ids, OUTCOME.blockedLegal)).toBe(100);
   });
 
@@ -216,7 +217,7 @@ describe('gates (process 7)', () => {
     const w = createWorld(cfg, 1, 0);
     w.units.internalLegal.fill(0);
     const ids = finished(w, 300, PROBLEM.authority, 0);
-    gates(w);
+    runMechanism(gates, w);
     const blocked = countOutcomes(w, ids, OUTCOME.blockedLegal);
     // The state's half remains: about 150 of 300 blocked (binomial sd 8.7).
     expect(Math.abs(blocked - 150)).toBeLessThan(4 * Math.sqrt(300 * 0.25));
@@ -226,7 +227,7 @@ describe('gates (process 7)', () => {
     const w = createWorld(roomyConfig(), 1, 0);
     const ids = finished(w, 20, PROBLEM.routine, 1);
     for (const id of ids) w.inits.progress[id] = 0.99;
-    gates(w);
+    runMechanism(gates, w);
     expect(countOutcomes(w, ids, OUTCOME.none)).toBe(20);
   });
 
@@ -237,18 +238,18 @@ describe('gates (process 7)', () => {
     w.top.fearCost = 1;
     w.org.projectBudgetShare = 0;
     const ids = finished(w, 100, PROBLEM.routine, 2);
-    gates(w);
+    runMechanism(gates, w);
     expect(countOutcomes(w, ids, OUTCOME.blockedSpending)).toBe(100);
 
     const off = createWorld(withParams(base, 'gates', { spendScale: 0, pressureSpend: 0 }), 1, 0);
     const ids2 = finished(off, 100, PROBLEM.routine, 2);
-    gates(off);
+    runMechanism(gates, off);
     expect(countOutcomes(off, ids2, OUTCOME.success) + countOutcomes(off, ids2, OUTCOME.failure)).toBe(100);
   });
 
   it('political override falls with the cogwheel interface and with co-creation before the resolution', () => {
     const w = createWorld(small(), 1, 0);
-    const { cogwheelRelief, earlyRelief } = w.p.gates;
+    const { cogwheelRelief, earlyRelief } = params(w).gates;
     const base = politicalOverride(w);
     expect(base).toBeGreaterThan(0);
     w.org.cogwheel = 1;
@@ -265,7 +266,7 @@ describe('operations (process 2)', () => {
   function freeAndWork(mut: (w: World) => void): { free: number; work: number } {
     const w = createWorld(small(), 1, 0);
     mut(w);
-    operations(w);
+    runMechanism(operations, w);
     return { free: mean(w.staff.freeTime), work: mean(w.units.workload) };
   }
 
@@ -283,7 +284,9 @@ describe('operations (process 2)', () => {
   it('automation (a lever on operations demand) gives more free time', () => {
     const base = freeAndWork(() => {});
     const auto = freeAndWork((w) => {
-      new InterventionRunner([{ kind: 'automation', start: 0, end: null, intensity: 1, units: null, options: {} }]).step(w, 0);
+      (w.levers.items as InterventionItem[]).push({ kind: 'automation', start: 0, end: null, intensity: 1, units: null, options: {} });
+      w.levers.applied.push(null);
+      runLevers(w, 0);
     });
     expect(auto.free).toBeGreaterThan(base.free + 0.05);
     expect(auto.work).toBeLessThan(base.work);
@@ -304,7 +307,7 @@ describe('operations (process 2)', () => {
     const w = createWorld(small(), 1, 0);
     w.org.budgetPressure = 1;
     w.org.reportingLoad = 1;
-    operations(w);
+    runMechanism(operations, w);
     for (let i = 0; i < w.staff.n; i++) {
       const f = w.staff.freeTime[i]!;
       expect(f).toBeGreaterThanOrEqual(0);
@@ -315,14 +318,14 @@ describe('operations (process 2)', () => {
   it('changeBurden charges imposed changes in full when slow is fast, less where coaching leaders carry them', () => {
     const w = createWorld(small(), 1, 0);
     w.org.imposedChanges = 4;
-    expect(changeBurden(w)).toBe(4);
+    expect(changeBurden(w, w.mech.pace!)).toBe(4);
     const led = createWorld({ ...small(), mechanisms: { ...small().mechanisms, pace: 'led-to-ground' } }, 1, 0);
     led.org.imposedChanges = 4;
-    const some = changeBurden(led);
+    const some = changeBurden(led, led.mech.pace!);
     expect(some).toBeLessThan(4);
     led.managers.style.fill(1);
     led.managers.relay.fill(1);
-    expect(changeBurden(led)).toBeCloseTo(0, 12);
+    expect(changeBurden(led, led.mech.pace!)).toBeCloseTo(0, 12);
     expect(some).toBeGreaterThan(0);
   });
 
@@ -350,7 +353,7 @@ describe('operations (process 2)', () => {
   it('the yearly budget grows demand by the demand growth rate', () => {
     const w = createWorld(small(), 1, 0);
     const before = Array.from(w.units.demand);
-    yearlyBudget(w);
+    runMechanism(demandGrowth, w);
     w.units.demand.forEach((d, u) => {
       expect(d).toBeCloseTo(before[u]! * (1 + w.org.demandGrowth), 12);
     });
@@ -365,13 +368,13 @@ describe('generation (process 4)', () => {
   function proposals(mut: (w: World) => void, phases = 150): number {
     const cfg = withParams(roomyConfig(), 'generation', { proposeRate: 0.05 });
     const w = createWorld(cfg, 9, 0);
-    operations(w);
+    runMechanism(operations, w);
     mut(w);
     let total = 0;
     for (let t = 0; t < phases; t++) {
-      generation(w, t);
-      total += w.flows.proposals;
-      w.flows.proposals = 0;
+      runMechanism(generation, w, t);
+      total += flowsOf(w).proposals;
+      flowsOf(w).proposals = 0;
       for (let id = 0; id < w.inits.cap; id++) if (w.inits.phase[id] !== PHASE.free) closeInitiative(w, id);
     }
     return total;
@@ -428,11 +431,11 @@ describe('generation (process 4)', () => {
     let plain = 0;
     let room = 0;
     for (const seed of [1, 2, 3]) {
-      plain += simulateWorld(cfg, seed, 0).totals.proposals;
+      plain += (simulateWorld(cfg, seed, 0).totals as TickFlows).proposals;
       const actions = atStart('room to fail', (w) => {
         w.org.roomToFail = 1;
       });
-      room += simulateWorld(cfg, seed, 0, { actions }).totals.proposals;
+      room += (simulateWorld(cfg, seed, 0, { actions }).totals as TickFlows).proposals;
     }
     expect(plain).toBeGreaterThan(100);
     expect(room).toBeGreaterThan(1.2 * plain);
@@ -518,8 +521,8 @@ describe('outcomes and institutions (processes 8, 9)', () => {
     const outsiderOpen = w.staff.openness[outsider]!;
     const citizenTrust = w.citizens.trust[0]!;
     w.inits.outcome[id] = OUTCOME.success;
-    outcomes(w, 7);
-    const gain = w.p.outcomes.opennessGain;
+    runMechanism(outcomes, w, 7);
+    const gain = params(w).outcomes.opennessGain;
     members.forEach((j, k) => {
       expect(w.staff.openness[j]).toBeCloseTo(open[k]! + gain * (1 - open[k]!), 12);
       expect(w.staff.experience[j]).toBe(1);
@@ -535,8 +538,8 @@ describe('outcomes and institutions (processes 8, 9)', () => {
     for (const j of members.slice(1)) expect(w.staff.initiative[j]).toBe(-1);
     expect(w.citizens.current[0]).toBe(-1);
     expect(w.partners.load[0]).toBe(0);
-    expect(w.flows.succeeded).toBe(1);
-    expect(w.flows.value).toBeGreaterThan(0);
+    expect(flowsOf(w).succeeded).toBe(1);
+    expect(flowsOf(w).value).toBeGreaterThan(0);
   });
 
   it('failure costs trust and raises fear, less so with room to fail, which brings learning', () => {
@@ -546,7 +549,7 @@ describe('outcomes and institutions (processes 8, 9)', () => {
       const { id, members } = team(w, 5);
       const before = members.map((j) => [w.staff.trustMgr[j]!, w.staff.fear[j]!, w.staff.competence[j]!] as const);
       w.inits.outcome[id] = OUTCOME.failure;
-      outcomes(w, 7);
+      runMechanism(outcomes, w, 7);
       expect(w.inits.phase[id]).toBe(PHASE.free);
       return members.map((j, k) => [
         w.staff.trustMgr[j]! - before[k]![0],
@@ -572,10 +575,10 @@ describe('outcomes and institutions (processes 8, 9)', () => {
     addCitizen(w, id, 5);
     const trust0 = w.citizens.trust[5]!;
     w.inits.outcome[id] = OUTCOME.blockedPolitical;
-    outcomes(w, 7);
+    runMechanism(outcomes, w, 7);
     expect(w.citizens.trust[5]).toBeLessThan(trust0);
     expect(w.citizens.fatigue[5]).toBeGreaterThan(0);
-    expect(w.flows.blockedPolitical).toBe(1);
+    expect(flowsOf(w).blockedPolitical).toBe(1);
     expect(w.inits.phase[id]).toBe(PHASE.free);
   });
 
@@ -605,13 +608,13 @@ describe('outcomes and institutions (processes 8, 9)', () => {
       const ids = implemented(w, 300);
       mut(w);
       const active0 = w.inits.active;
-      for (let t = 0; t < 30; t++) institutions(w);
+      for (let t = 0; t < 30; t++) runMechanism(institutions, w);
       const routines = sum(w.units.routines);
       // Every takeover became a routine (none lost in 30 weeks at most) and freed its slot.
-      expect(routines).toBeLessThanOrEqual(w.flows.institutionalised);
-      expect(w.inits.active).toBe(active0 - w.flows.institutionalised - w.flows.decayed);
+      expect(routines).toBeLessThanOrEqual(flowsOf(w).institutionalised);
+      expect(w.inits.active).toBe(active0 - flowsOf(w).institutionalised - flowsOf(w).decayed);
       expect(ids.length).toBe(300);
-      return w.flows.institutionalised;
+      return flowsOf(w).institutionalised;
     };
     const base = count(() => {});
     const transfer = count((w) => {
@@ -636,9 +639,9 @@ describe('outcomes and institutions (processes 8, 9)', () => {
       const w = createWorld(c, 6, 0);
       const ids = implemented(w, 300);
       prepare(w, ids);
-      for (let t = 0; t < 10; t++) institutions(w);
-      expect(w.flows.institutionalised).toBe(0);
-      return w.flows.decayed;
+      for (let t = 0; t < 10; t++) runMechanism(institutions, w);
+      expect(flowsOf(w).institutionalised).toBe(0);
+      return flowsOf(w).decayed;
     }
     const carried = decayed(() => {});
 
@@ -647,7 +650,7 @@ describe('outcomes and institutions (processes 8, 9)', () => {
       const left = decayed((w, ids) => {
         const champs = ids.map((id) => w.inits.champion[id]!);
         for (const c of champs) w.staff.burnout[c] = 1;
-        turnover(w);
+        runMechanism(turnover, w);
         for (const [k, id] of ids.entries()) {
           expect(w.inits.champion[id]).toBe(-1);
           expect(w.inits.teamCount[id]).toBe(0);
@@ -692,7 +695,7 @@ describe('culture (process 10)', () => {
       w.staff.heard.fill(1);
       w.units.routines.fill(1000);
       for (let t = 0; t < 200; t++) {
-        culture(w);
+        runMechanism(culture, w);
         expect(simplexError(w)).toBeLessThan(1e-9);
       }
       for (let i = 0; i < w.staff.n; i++) {
@@ -706,7 +709,7 @@ describe('culture (process 10)', () => {
     const run = (routines: number) => {
       const w = createWorld(small(), 8, 0);
       w.units.routines[0] = routines;
-      for (let t = 0; t < 52; t++) culture(w);
+      for (let t = 0; t < 52; t++) runMechanism(culture, w);
       return { unit0: w.units.npgPractice[0]!, unit1: w.units.npgPractice[1]! };
     };
     const none = run(0);
@@ -718,7 +721,7 @@ describe('culture (process 10)', () => {
 
   it('npgPractice is the unit mean of practice NPG', () => {
     const w = createWorld(small(), 8, 0);
-    culture(w);
+    runMechanism(culture, w);
     const npg = Float64Array.from({ length: w.staff.n }, (_, i) => w.staff.logic[i * 3 + NPG]!);
     for (let u = 0; u < w.units.n; u++) expect(w.units.npgPractice[u]).toBeCloseTo(unitMean(w, npg, u), 12);
   });
@@ -734,9 +737,9 @@ describe('turnover (process 12)', () => {
     const crossBefore = w.crossTies;
     w.org.siloStrength = 1; // newcomers then get no cross-unit ties at all
     // Parameters are frozen (shared by replicates), so give this world its own copy for the week.
-    (w as { p: typeof w.p }).p = { ...w.p, turnover: { ...w.p.turnover, leaveRate: 0.05 } };
-    w.flows.leavers = 0;
-    turnover(w);
+    (w as { p: typeof w.p }).p = { ...w.p, turnover: { ...params(w).turnover, leaveRate: 0.05 } };
+    flowsOf(w).leavers = 0;
+    runMechanism(turnover, w);
     const leavers: number[] = [];
     for (let i = 0; i < w.staff.n; i++) if (w.staff.tenure[i] === 0) leavers.push(i);
     return { w, unitOf, managerOf, crossBefore, leavers };
@@ -746,7 +749,7 @@ describe('turnover (process 12)', () => {
 
   it('staff count and positions are constant; leavers are replaced in place', () => {
     expect(crossBefore).toBeGreaterThan(0);
-    expect(leavers.length).toBe(w.flows.leavers);
+    expect(leavers.length).toBe(flowsOf(w).leavers);
     expect(leavers.length).toBeGreaterThan(20);
     expect(w.staff.n).toBe(unitOf.length);
     expect(w.staff.openness.length).toBe(w.staff.n);
@@ -772,7 +775,7 @@ describe('turnover (process 12)', () => {
   });
 
   it('leavers take their ties: newcomers are tied only as linkNewcomer makes (team ties here)', () => {
-    const { teamTies } = w.p.init;
+    const { teamTies } = params(w).init;
     let withTeamTie = 0;
     for (const i of leavers) {
       // Ties to other leavers may come from those leavers' own linking; ignore them.
@@ -795,9 +798,9 @@ describe('turnover (process 12)', () => {
       let n = 0;
       for (let t = 0; t < 20; t++) {
         x.staff.burnout.fill(burnout);
-        x.flows.leavers = 0;
-        turnover(x);
-        n += x.flows.leavers;
+        flowsOf(x).leavers = 0;
+        runMechanism(turnover, x);
+        n += flowsOf(x).leavers;
       }
       return n;
     };
@@ -808,11 +811,11 @@ describe('turnover (process 12)', () => {
 describe('politics (process 1)', () => {
   it('an election replaces about electionTurnover of the seats', () => {
     const w = createWorld(small(), 14, 0);
-    const share = w.p.politics.electionTurnover;
+    const share = params(w).politics.electionTurnover;
     const E = 200;
     let replaced = 0;
     for (let t = 1; t <= E; t++) {
-      election(w, t);
+      runMechanism(election, w, t);
       for (let i = 0; i < w.pols.n; i++) if (w.pols.elected[i] === t) replaced++;
     }
     const n = E * w.pols.n;
@@ -825,7 +828,7 @@ describe('politics (process 1)', () => {
       [1, 1],
     ] as const) {
       const w = createWorld(withParams(small(), 'politics', { electionTurnover: turn }), 14, 0);
-      election(w, 3);
+      runMechanism(election, w, 3);
       expect(w.pols.elected.filter((t) => t === 3).length).toBe(expected * w.pols.n);
     }
   });
@@ -843,10 +846,10 @@ describe('politics (process 1)', () => {
   it('cogwheel arenas teach politicians what co-creation is; the hourglass does not', () => {
     const w = createWorld(small(), 14, 0);
     const u0 = mean(w.pols.understanding);
-    arenas(w);
+    runMechanism(arenas, w);
     expect(mean(w.pols.understanding)).toBe(u0);
     w.org.cogwheel = 1;
-    for (let t = 0; t < 52; t++) arenas(w);
+    for (let t = 0; t < 52; t++) runMechanism(arenas, w);
     expect(mean(w.pols.understanding)).toBeGreaterThan(u0 + 0.05);
   });
 
@@ -858,7 +861,7 @@ describe('politics (process 1)', () => {
     for (let s = 0; s < seeds; s++) {
       const w = createWorld(cfg, s, 0);
       before += meanBacking(w);
-      election(w, 1);
+      runMechanism(election, w, 1);
       after += meanBacking(w);
     }
     return { before: before / seeds, ratio: after / before };
@@ -880,8 +883,8 @@ describe('politics (process 1)', () => {
     const w = createWorld(withParams(small(), 'politics', { electionTurnover: 1, seatSwing: 0 }), 15, 0);
     w.pols.trustAdmin.fill(1);
     w.pols.backing.fill(1);
-    election(w, 1);
-    const { trustReset, baselinePoliticalTrust, baselineBacking, backingInheritance } = w.p.politics;
+    runMechanism(election, w, 1);
+    const { trustReset, baselinePoliticalTrust, baselineBacking, backingInheritance } = params(w).politics;
     for (let i = 0; i < w.pols.n; i++) {
       expect(w.pols.trustAdmin[i]).toBeCloseTo(1 - trustReset + trustReset * baselinePoliticalTrust, 12);
       expect(Math.abs(w.pols.backing[i]! - (baselineBacking + backingInheritance * (1 - baselineBacking)))).toBeLessThan(0.25);
@@ -892,36 +895,32 @@ describe('politics (process 1)', () => {
 
 describe('trust reform and budget cut move the steering mix', () => {
   it('a trust reform moves steering toward NPG and back at its end; a budget cut toward NPM', async () => {
-    const { createWorld } = await import('../../src/model/init.js');
+    const { createWorld } = await import('../../src/model/index.js');
     const { presetConfig } = await import('../../src/model/presets.js');
-    const { InterventionRunner } = await import('../../src/model/levers/runner.js');
     const { lever } = await import('../../src/validation/design.js');
-    const w = createWorld(presetConfig('small'), 1, 0);
+    const w = createWorld(presetConfig('small'), 1, 0, [lever('trust-reform', 0, 1, 2), lever('budget-cut', 4, 1, null)]);
     const before = Array.from(w.org.steering);
-    const runner = new InterventionRunner([lever('trust-reform', 0, 1, 2), lever('budget-cut', 4, 1, null)]);
-    runner.step(w, 0);
+    runLevers(w, 0);
     expect(w.org.steering[2]).toBeGreaterThan(before[2]! + 0.1);
     expect(w.org.steering[0]! + w.org.steering[1]! + w.org.steering[2]!).toBeCloseTo(1, 12);
-    runner.step(w, 1);
-    runner.step(w, 2);
+    runLevers(w, 1);
+    runLevers(w, 2);
     for (let k = 0; k < 3; k++) expect(w.org.steering[k]).toBeCloseTo(before[k]!, 12);
-    runner.step(w, 3);
-    runner.step(w, 4);
+    runLevers(w, 3);
+    runLevers(w, 4);
     expect(w.org.steering[1]).toBeGreaterThan(before[1]!);
   });
 });
 
 describe('overlapping levers on the same logic mix', () => {
   it('each undo removes only its own move: steering returns to where it started', async () => {
-    const { createWorld } = await import('../../src/model/init.js');
+    const { createWorld } = await import('../../src/model/index.js');
     const { presetConfig } = await import('../../src/model/presets.js');
-    const { InterventionRunner } = await import('../../src/model/levers/runner.js');
     const { lever } = await import('../../src/validation/design.js');
-    const w = createWorld(presetConfig('small'), 1, 0);
-    const before = Array.from(w.org.steering);
     // trust reform weeks 0-3, budget cut weeks 2-5: the windows overlap without nesting.
-    const runner = new InterventionRunner([lever('trust-reform', 0, 1, 4), lever('budget-cut', 2, 1, 6)]);
-    for (let t = 0; t <= 6; t++) runner.step(w, t);
+    const w = createWorld(presetConfig('small'), 1, 0, [lever('trust-reform', 0, 1, 4), lever('budget-cut', 2, 1, 6)]);
+    const before = Array.from(w.org.steering);
+    for (let t = 0; t <= 6; t++) runLevers(w, t);
     for (let k = 0; k < 3; k++) expect(w.org.steering[k]).toBeCloseTo(before[k]!, 2);
   });
 });

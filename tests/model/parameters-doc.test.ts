@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { oddMarkdown } from '../../src/cli/odd-command.js';
-import { PARAM_GROUPS } from '../../src/model/params/index.js';
+import { PARAM_GROUPS } from '../../src/model/index.js';
 import { presetConfig } from '../../src/model/presets.js';
 
 describe('docs/parameters.md', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PARAM_GROUPS } from '../../src/model/index.js';
 import { LEVERS } from '../../src/model/levers/catalog.js';
-import { PARAM_GROUPS } from '../../src/model/params/index.js';
 import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/scenario/index.js';
 
 /** Keywords of JSON Schema draft 2020-12 (core, applicator, validation, meta-data, format, content). */

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { INDICATORS, type IndicatorName } from '../../src/model/indicators.js';
+import { INDICATORS, type IndicatorName } from '../../src/model/index.js';
 import { LEVER_KINDS } from '../../src/model/levers/catalog.js';
 import { type ReplicateResult, runReplicate, simulateWorld } from '../../src/model/simulate.js';
 import { formatError, loadScenario, type ResolvedScenario } from '../../src/scenario/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../src/model/params/index.js';
+import { defaultParams } from '../../src/model/index.js';
 import { presetConfig, presetOrg } from '../../src/model/presets.js';
 import { deepMerge, loadScenario } from '../../src/scenario/index.js';
 import { fixture, loadOk } from './helpers.js';

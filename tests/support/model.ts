@@ -1,7 +1,6 @@
 // Helpers for model tests: immutable config overrides, small worlds and simple statistics.
 import type { ModelConfig, OrgConfig, SizePreset, UnitConfig } from '../../src/model/config.js';
-import type { IndicatorName } from '../../src/model/indicators.js';
-import type { ModelParams } from '../../src/model/params/index.js';
+import type { IndicatorName, ModelParams, TickFlows } from '../../src/model/index.js';
 import { presetConfig } from '../../src/model/presets.js';
 import type { World } from '../../src/model/state.js';
 
@@ -64,4 +63,14 @@ export function teamOf(w: World, id: number): number[] {
 export function tiesOf(w: World, i: number): number[] {
   const g = w.ties;
   return Array.from(g.neighbors.subarray(g.offsets[i]!, g.offsets[i]! + g.degree[i]!));
+}
+
+/** The world's parameters, typed. */
+export function params(w: World): ModelParams {
+  return w.p as ModelParams;
+}
+
+/** The world's per-tick flows, typed. */
+export function flowsOf(w: World): TickFlows {
+  return w.flows as TickFlows;
 }

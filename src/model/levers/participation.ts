@@ -1,72 +1,161 @@
 /** Levers on politics, law, methods and participation. */
+import { param } from '../params/define.js';
 import { METHODS, NPM } from '../state.js';
-import type { LeverEffect } from './shift.js';
-import { moveMix, setOrg, shiftOrg, targetUnits, undoAll } from './shift.js';
+import { add, indexed, lever, set, targetUnits, toward } from './lever.js';
 
 /** Politicians in arenas with the administration: the cogwheel interface (002 S8, 003 S9). */
-export const politiciansArenas: LeverEffect = {
-  begin: (w, it) => shiftOrg(w, 'cogwheel', it.intensity),
-};
+export const politiciansArenas = lever({
+  kind: 'politicians-arenas',
+  title: 'Politicians in arenas (cogwheel)',
+  titleNb: 'Politikere på arenaer (tannhjul)',
+  changes: 'cogwheel interface: politicians learn what co-creation is, take an interactive role; override falls',
+  source: '002 S8, 003 S9',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: {},
+  modifiers: (_w, it) => [add('cogwheel', it.intensity)],
+});
 
 /** Co-creation before the political resolution (002 S10). */
-export const earlyCoCreation: LeverEffect = {
-  begin: (w, it) => shiftOrg(w, 'earlyCoCreation', it.intensity),
-};
+export const earlyCoCreation = lever({
+  kind: 'early-co-creation',
+  title: 'Co-creation before the resolution',
+  titleNb: 'Samskaping før vedtaket',
+  changes: 'the political gate moves after co-creation: lower override',
+  source: '002 S10',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: {},
+  modifiers: (_w, it) => [add('earlyCoCreation', it.intensity)],
+});
 
 /** Legal room review (002 S7, 003 S10): lowers the internal, interpretive part of legal friction. */
-export const legalReview: LeverEffect = {
-  begin(w, it) {
-    const units = targetUnits(w, it);
-    const applied = units.map((u) => {
-      const before = w.units.internalLegal[u]!;
-      w.units.internalLegal[u] = before * (1 - w.p.levers.legalCut * it.intensity);
-      return before - w.units.internalLegal[u]!;
-    });
-    return (x) => {
-      units.forEach((u, k) => {
-        x.units.internalLegal[u] = Math.min(1, x.units.internalLegal[u]! + applied[k]!);
-      });
-    };
-  },
-};
+export const legalReview = lever({
+  kind: 'legal-review',
+  title: 'Legal room review',
+  titleNb: 'Gjennomgang av juridisk handlingsrom',
+  changes: 'internal (interpretive) legal strictness down; the state part stays',
+  source: '002 S7, 003 S10',
+  scope: 'unit',
+  reversible: true,
+  options: {},
+  params: { legalCut: param(0.6, [0, 1], 'Share of internal legal friction removed by a legal room review', '002 S7, 003 S10') },
+  modifiers: (w, it, { p }) => targetUnits(w, it).map((u) => indexed('internalLegal', u, 'mul', 1 - p.legalCut * it.intensity)),
+});
 
 /** Targeted outreach and anchor institutions (003 S8, §6). */
-export const outreach: LeverEffect = {
-  begin: (w, it) =>
+export const outreach = lever({
+  kind: 'outreach',
+  title: 'Targeted outreach and anchor institutions',
+  titleNb: 'Oppsøkende arbeid og ankerinstitusjoner',
+  changes: 'participation of hard-to-reach segments up; with anchor institutions, families and youth through schools and kindergartens',
+  source: '003 S8, §6',
+  scope: 'org',
+  reversible: true,
+  options: {
+    anchorInstitutions: { type: 'boolean', default: true, doc: 'engage anchor institutions (schools, kindergartens) as partners' },
+  },
+  params: {},
+  modifiers: (_w, it) =>
     it.options.anchorInstitutions === false
-      ? shiftOrg(w, 'outreach', it.intensity)
-      : undoAll(shiftOrg(w, 'outreach', it.intensity), shiftOrg(w, 'anchor', it.intensity)),
-};
+      ? [add('outreach', it.intensity)]
+      : [add('outreach', it.intensity), add('anchor', it.intensity)],
+});
 
 /** Volunteers as relief (003 S7, Wigan). */
-export const volunteers: LeverEffect = {
-  begin: (w, it) => shiftOrg(w, 'volunteerRelief', it.intensity),
-};
+export const volunteers = lever({
+  kind: 'volunteers',
+  title: 'Volunteers as relief',
+  titleNb: 'Frivillige som avlastning',
+  changes: 'operations tasks shifted to volunteers (more free time); voluntary partners strain and can burn out',
+  source: '003 S7 (Wigan)',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: {},
+  modifiers: (_w, it) => [add('volunteerRelief', it.intensity)],
+});
 
 /** Concept broadening vs clarity (002 S6, VF-5). */
-export const concept: LeverEffect = {
-  begin: (w, it) => setOrg(w, 'conceptBreadth', (it.options.direction === 'clarify' ? -1 : 1) * it.intensity),
-};
+export const concept = lever({
+  kind: 'concept',
+  title: 'Concept broadening vs clarity',
+  titleNb: 'Begrepsutvidelse eller -klarhet',
+  changes: 'broadening labels more work as co-creation (reported up, actual unchanged); clarity the opposite',
+  source: '002 S6, VF-5',
+  scope: 'org',
+  reversible: true,
+  options: {
+    direction: { type: 'enum', values: ['broaden', 'clarify'], default: 'broaden', doc: 'broaden the concept or make it clear' },
+  },
+  params: {},
+  modifiers: (_w, it) => [set('conceptBreadth', (it.options.direction === 'clarify' ? -1 : 1) * it.intensity)],
+});
 
 /** Budget cut (002 S12, 003 S6): budget pressure up, and steering tightens toward NPM control. */
-export const budgetCut: LeverEffect = {
-  begin: (w, it) =>
-    undoAll(
-      shiftOrg(w, 'budgetPressure', w.p.levers.budgetCut * it.intensity),
-      moveMix(w.org.steering, NPM, w.p.levers.austeritySteering * it.intensity),
-    ),
-};
+export const budgetCut = lever({
+  kind: 'budget-cut',
+  title: 'Budget cut (austerity)',
+  titleNb: 'Budsjettkutt (innstramming)',
+  changes: 'budget pressure up; steering tightens toward NPM control',
+  source: '002 S12, 003 S6',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: {
+    budgetCut: param(0.5, [0, 1], 'Budget pressure added by a budget cut', '002 S12, 003 S6'),
+    austeritySteering: param(0.2, [0, 1], 'Share of the distance to NPM steering covered by a budget cut', '002 S12'),
+  },
+  modifiers: (_w, it, { p }) => [
+    add('budgetPressure', p.budgetCut * it.intensity),
+    toward('steering', NPM, p.austeritySteering * it.intensity),
+  ],
+});
 
 /** Method pushes (002 §2.4, §4.2): top management starts initiatives of one method. */
-export function methodPush(method: (typeof METHODS)[number]): LeverEffect {
+function methodPush(method: (typeof METHODS)[number], title: string, titleNb: string, changes: string, source: string) {
   const m = METHODS.indexOf(method);
-  return {
-    begin(w, it) {
-      const add = (Number(it.options.perYear) / 52) * it.intensity;
-      w.org.methodPush[m] = w.org.methodPush[m]! + add;
-      return (x) => {
-        x.org.methodPush[m] = Math.max(0, x.org.methodPush[m]! - add);
-      };
-    },
-  };
+  return lever({
+    kind: method,
+    title,
+    titleNb,
+    changes,
+    source,
+    scope: 'org',
+    reversible: true,
+    options: { perYear: { type: 'number', min: 0, max: 52, default: 6, doc: 'initiatives per year at intensity 1' } },
+    params: {},
+    modifiers: (_w, it) => [indexed('methodPush', m, 'add', (Number(it.options.perYear) / 52) * it.intensity)],
+  });
 }
+
+export const livingLab = methodPush(
+  'living-lab',
+  'Living lab',
+  'Levende laboratorium',
+  'top management starts radical-partnership initiatives drawing many citizens and partners',
+  '002 §2.4.3, §4.2',
+);
+export const utopiaWorkshop = methodPush(
+  'utopia-workshop',
+  'Utopia workshop',
+  'Utopiverksted',
+  'top management starts radical-problem initiatives drawing many citizens',
+  '002 §2.4.4, §4.2',
+);
+export const serviceDesign = methodPush(
+  'service-design',
+  'Service design',
+  'Tjenestedesign',
+  'top management starts user-involving service initiatives',
+  '002 §2.4.2, §4.2',
+);
+export const trainingLab = methodPush(
+  'training-lab',
+  'Training lab',
+  'Treningslab',
+  'top management starts initiatives whose members gain extra competence',
+  '002 §4.2',
+);

@@ -1,60 +1,117 @@
 /** Structural levers: matrix, budgets across sectors, layers, automation, remote-work shock. */
-import type { LeverEffect } from './shift.js';
-import { shiftOrg, targetUnits, undoAll } from './shift.js';
+import { param } from '../params/define.js';
+import { add, indexed, lever, leverParams, targetUnits } from './lever.js';
+
+const matrixParams = {
+  matrixDegree: param(0.5, [0, 1], 'Matrix degree added by a matrix organisation', '002 S2'),
+  matrixResistance: param(0.2, [0, 1], 'Line managers’ extra resistance to lending staff under a matrix', '002 M60-62'),
+} as const;
 
 /** Matrix organisation (002 S2, 003 Asker): cross-unit teams; line managers resist lending staff. */
-export const matrix: LeverEffect = {
-  begin: (w, it) =>
-    undoAll(
-      shiftOrg(w, 'matrixDegree', w.p.levers.matrixDegree * it.intensity),
-      shiftOrg(w, 'lineResistance', w.p.levers.matrixResistance * it.intensity, -1, 1),
-    ),
-};
+export const matrix = lever({
+  kind: 'matrix',
+  title: 'Matrix organisation',
+  titleNb: 'Matriseorganisering',
+  changes: 'matrix degree up (cross-unit teams that create ties); role ambiguity; line managers more attached to own budget',
+  source: '002 S2, 003 Asker',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: matrixParams,
+  modifiers: (_w, it, { p }) => [
+    add('matrixDegree', p.matrixDegree * it.intensity),
+    add('lineResistance', p.matrixResistance * it.intensity),
+  ],
+});
 
 /** Matrix with budget transfer (002 S2b): money follows the projects, so fewer resource fights. */
-export const matrixBudget: LeverEffect = {
-  begin: (w, it) =>
-    undoAll(
-      shiftOrg(w, 'matrixDegree', w.p.levers.matrixDegree * it.intensity),
-      shiftOrg(w, 'projectBudgetShare', w.p.levers.projectShare * it.intensity),
-      shiftOrg(w, 'budgetTransfer', it.intensity),
-      shiftOrg(w, 'lineResistance', -w.p.levers.budgetFightRelief * it.intensity, -1, 1),
-    ),
-};
+export const matrixBudget = lever({
+  kind: 'matrix-budget',
+  title: 'Matrix with budget transfer',
+  titleNb: 'Matrise med budsjettoverføring',
+  changes: 'matrix degree and project budget share up, budget transfer to projects; fewer resource fights',
+  source: '002 S2b',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: {
+    projectShare: param(0.05, [0, 0.5], 'Project budget share added by a matrix with budget transfer', '002 S2b'),
+    budgetFightRelief: param(0.3, [0, 1], 'Line resistance removed by moving budgets to projects', '002 S2b'),
+  },
+  modifiers: (w, it, { p }) => [
+    add('matrixDegree', leverParams(w, matrixParams).matrixDegree * it.intensity),
+    add('projectBudgetShare', p.projectShare * it.intensity),
+    add('budgetTransfer', it.intensity),
+    add('lineResistance', -p.budgetFightRelief * it.intensity),
+  ],
+});
 
 /** Cross-sector (climate) budgeting (003 S12): weakens the sector budgets that silos rest on. */
-export const crossSectorBudgeting: LeverEffect = {
-  begin: (w, it) =>
-    undoAll(
-      shiftOrg(w, 'crossBudget', it.intensity),
-      shiftOrg(w, 'lineResistance', -w.p.levers.crossBudgetRelief * it.intensity, -1, 1),
-      shiftOrg(w, 'siloStrength', -w.p.levers.crossBudgetSilo * it.intensity),
-    ),
-};
+export const crossSectorBudgeting = lever({
+  kind: 'cross-sector-budgeting',
+  title: 'Cross-sector (climate) budgeting',
+  titleNb: 'Sektorovergripende (klima)budsjett',
+  changes: 'weakens sector-budget silos: less attachment to own budget, lower silo strength, spending gate eased',
+  source: '003 S12',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: {
+    crossBudgetRelief: param(0.3, [0, 1], 'Line resistance removed by cross-sector budgeting', '003 S12'),
+    crossBudgetSilo: param(0.1, [0, 1], 'Silo strength removed by cross-sector budgeting', '003 S12'),
+  },
+  modifiers: (_w, it, { p }) => [
+    add('crossBudget', it.intensity),
+    add('lineResistance', -p.crossBudgetRelief * it.intensity),
+    add('siloStrength', -p.crossBudgetSilo * it.intensity),
+  ],
+});
 
 /** Remote-work shock (002 S11, §4.3.5): silos rise for a period; ties thin through tie dynamics. */
-export const remoteWorkShock: LeverEffect = {
-  begin: (w, it) => shiftOrg(w, 'siloStrength', w.p.levers.remoteSilo * it.intensity),
-};
+export const remoteWorkShock = lever({
+  kind: 'remote-work-shock',
+  title: 'Remote-work shock',
+  titleNb: 'Hjemmekontorsjokk',
+  changes: 'silo strength up for a period ("a party for silo builders")',
+  source: '002 S11, §4.3.5',
+  scope: 'org',
+  reversible: true,
+  options: {},
+  params: { remoteSilo: param(0.15, [0, 1], 'Silo strength added by a remote-work shock', '002 S11') },
+  modifiers: (_w, it, { p }) => [add('siloStrength', p.remoteSilo * it.intensity)],
+});
 
 /** Automation (002 S19): less operations demand in the targeted units, hence more free time. */
-export const automation: LeverEffect = {
-  begin(w, it) {
-    const factor = 1 - w.p.levers.automationGain * it.intensity;
-    const units = targetUnits(w, it);
-    for (const u of units) w.units.demand[u] = w.units.demand[u]! * factor;
-    return (x) => {
-      if (factor > 0) for (const u of units) x.units.demand[u] = x.units.demand[u]! / factor;
-    };
-  },
-};
+export const automation = lever({
+  kind: 'automation',
+  title: 'Automation',
+  titleNb: 'Automatisering',
+  changes: 'operations demand down, free time up',
+  source: '002 S19',
+  scope: 'unit',
+  reversible: true,
+  options: {},
+  params: { automationGain: param(0.15, [0, 1], 'Share of operations demand removed by automation', '002 S19') },
+  modifiers: (w, it, { p }) => targetUnits(w, it).map((u) => indexed('demand', u, 'mul', 1 - p.automationGain * it.intensity)),
+});
 
 /**
  * Flatten layers (002 S3): in each targeted unit with more than two layers, the layer just above
  * the first line is removed and the first-line managers report to the layer above it. Structural:
  * `end` does not restore removed layers.
  */
-export const flattenLayers: LeverEffect = {
+export const flattenLayers = lever({
+  kind: 'flatten-layers',
+  title: 'Flatten layers',
+  titleNb: 'Færre ledernivåer',
+  changes: 'removes management layers (down to 2): the layer above the first line is merged into the one above it',
+  source: '002 S3',
+  scope: 'unit',
+  reversible: false,
+  options: {
+    layers: { type: 'integer', min: 1, max: 3, default: 1, doc: 'layers removed from each targeted unit' },
+  },
+  params: {},
   begin(w, it) {
     const m = w.managers;
     const times = Number(it.options.layers ?? 1);
@@ -72,6 +129,5 @@ export const flattenLayers: LeverEffect = {
         w.units.layers[u] = first - 1;
       }
     }
-    return undefined;
   },
-};
+});

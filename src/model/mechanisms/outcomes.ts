@@ -6,61 +6,146 @@
  * without results) erodes citizen trust and causes fatigue (003 traps).
  */
 import { clamp01 } from '../../engine/stats.js';
+import { EVENT } from '../events.js';
 import { closeInitiative, releaseTeam } from '../initiatives.js';
-import { type GroupValues, param } from '../params/define.js';
+import { type Context, indicator, mechanism, paramsOf } from '../mechanism.js';
+import { param } from '../params/define.js';
 import { METHODS, NPG, OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
-import { trustDown, trustUp } from './trust.js';
+import { trust, trustDown, trustUp } from './trust.js';
 
-export const outcomesParams = {
+const params = {
   opennessGain: param(0.1, [0, 1], 'Share of the distance to full openness gained from a success', '002 VF-11'),
   competenceGain: param(0.05, [0, 1], 'Competence gained from taking part in a finished initiative', '004 lever 8'),
   onTheJobFactor: param(2, [0, 10], 'Multiplier on competence gains with competence-on-the-job', '004 lever 8'),
   logicNudge: param(0.05, [0, 1], "Move of a participant's practice logic toward NPG after a success", '002 VF-11, 003 §2'),
   fearGain: param(0.15, [0, 1], 'Rise in fear of error after a failure without room to fail', '002 §2.5.5'),
+  blockFear: param(0.3, [0, 1], 'Rise in fear of error after a block, relative to a failure', 'assumption'),
   fearRelief: param(0.2, [0, 1], 'Share of fear of error removed by a success', '002 §2.5.5'),
   failShield: param(0.7, [0, 1], 'Share of trust loss and fear avoided at full room to fail', '002, 003 (room to fail)'),
   learnGain: param(0.06, [0, 1], 'Competence gained from a failure at full room to fail', '002 §2.5.5 (learning culture)'),
   citizenFatigue: param(0.15, [0, 1], 'Fatigue added to a citizen by a sham or fruitless process', '003 traps'),
+  citizenRoleGain: param(
+    0.1,
+    [0, 1],
+    "Share of the distance to a co-creator's role a citizen covers after a success",
+    '003 §2; assumption',
+  ),
+  partnerEngagementGain: param(
+    0.05,
+    [0, 1],
+    'Share of the distance to full engagement a partner covers after a success',
+    '003 Wigan; assumption',
+  ),
   valuePerDepth: param(0.5, [0, 10], 'Public value of a success per step of co-creation depth (plus one)', '002 §6; assumption'),
+  authorityValue: param(0.5, [0, 1], 'Value of a success on an authority problem relative to others', '002 Fig. 13; assumption'),
+  noCitizenValue: param(0.5, [0, 1], 'Value of a success without citizens taking part relative to one with', '002 §2.3; assumption'),
   motivationGain: param(0.05, [0, 1], 'Motivation gained by a team from a success', '001, 002 §2.5.4'),
   politicalShare: param(0.25, [0, 1], 'Share of a trust step politicians take from an initiative they decided on', '002 §5.2; assumption'),
+  politicalBackingGain: param(
+    0.01,
+    [0, 1],
+    'Share of the distance to full backing politicians cover after a success they decided on',
+    'assumption',
+  ),
+  politicalUnderstandingGain: param(
+    0.01,
+    [0, 1],
+    'Share of the distance to full understanding politicians cover after such a success',
+    '003; assumption',
+  ),
   trainingLabFactor: param(2, [1, 10], 'Competence gain multiplier for members of a training lab', '002 §4.2'),
 } as const;
-export type OutcomesParams = GroupValues<typeof outcomesParams>;
+type Ctx = Context<typeof params, Record<never, never>, Flow, undefined>;
+type Flow =
+  | 'succeeded'
+  | 'failed'
+  | 'blocked'
+  | 'blockedLegal'
+  | 'blockedSpending'
+  | 'blockedPolitical'
+  | 'value'
+  | 'wickedSucceeded'
+  | 'wickedJudged'
+  | 'enthusiastSucceeded';
 
 const TRAINING_LAB = METHODS.indexOf('training-lab');
 
-export function outcomes(w: World, tick: number): void {
-  const s = w.inits;
-  for (let id = 0; id < s.cap; id++) {
-    const o = s.outcome[id]!;
-    if (o === OUTCOME.none) continue;
-    s.outcome[id] = OUTCOME.none;
-    if (s.problem[id] === PROBLEM.wicked && (o === OUTCOME.success || o === OUTCOME.failure)) {
-      w.flows.wickedJudged++;
-      if (o === OUTCOME.success) w.flows.wickedSucceeded++;
+export const outcomes = mechanism({
+  name: 'outcomes',
+  title: 'Successes, failures and blocks change experience, openness, fear, competence, trust and value',
+  process: 'outcomes',
+  sources: '002 VF-11, §2.5.5, §5.2, §6, Fig. 13; 003 traps, §2; 004 lever 8; 001',
+  params,
+  reads: ['inits.*', 'org.onTheJob', 'org.roomToFail', 'staff.*', 'citizens.*', 'partners.*', 'pols.*'],
+  writes: ['inits.*', 'staff.*', 'citizens.trust', 'citizens.role', 'citizens.fatigue', 'citizens.current', 'partners.*', 'pols.*'],
+  flows: [
+    'succeeded',
+    'failed',
+    'blocked',
+    'blockedLegal',
+    'blockedSpending',
+    'blockedPolitical',
+    'value',
+    'wickedSucceeded',
+    'wickedJudged',
+    'enthusiastSucceeded',
+  ],
+  indicators: {
+    initiativesSucceeded: indicator('count', 'up', 'Initiatives that succeeded this week'),
+    initiativesFailed: indicator('count', 'down', 'Initiatives that failed or were abandoned this week'),
+    initiativesBlocked: indicator('count', 'down', 'Initiatives blocked at a gate this week'),
+    blockedLegal: indicator('count', 'down', 'Initiatives blocked at the legal gate this week'),
+    blockedSpending: indicator('count', 'down', 'Initiatives blocked at the spending gate this week'),
+    blockedPolitical: indicator('count', 'down', 'Initiatives blocked at the political gate this week'),
+    publicValue: indicator('value', 'up', 'Public value created so far (cumulative, in model units)'),
+    competence: indicator('score', 'up', 'Mean co-creation competence of staff'),
+  },
+  run(w, tick, ctx) {
+    const { flows } = ctx;
+    const s = w.inits;
+    for (let id = 0; id < s.cap; id++) {
+      const o = s.outcome[id]!;
+      if (o === OUTCOME.none) continue;
+      s.outcome[id] = OUTCOME.none;
+      if (s.problem[id] === PROBLEM.wicked && (o === OUTCOME.success || o === OUTCOME.failure)) {
+        flows.wickedJudged++;
+        if (o === OUTCOME.success) flows.wickedSucceeded++;
+      }
+      if (o === OUTCOME.success) {
+        succeed(w, id, tick, ctx);
+        continue;
+      }
+      if (o === OUTCOME.failure || o === OUTCOME.abandoned) {
+        fail(w, id, o === OUTCOME.abandoned, ctx);
+        flows.failed++;
+        w.log?.event(s.serial[id]!, o === OUTCOME.failure ? EVENT.failed : EVENT.abandoned);
+      } else {
+        block(w, id, ctx);
+        flows.blocked++;
+        if (o === OUTCOME.blockedLegal) flows.blockedLegal++;
+        else if (o === OUTCOME.blockedSpending) flows.blockedSpending++;
+        else flows.blockedPolitical++;
+      }
+      closeInitiative(w, id);
     }
-    if (o === OUTCOME.success) {
-      succeed(w, id, tick);
-      continue;
-    }
-    if (o === OUTCOME.failure || o === OUTCOME.abandoned) {
-      fail(w, id, o === OUTCOME.abandoned);
-      w.flows.failed++;
-    } else {
-      block(w, id);
-      w.flows.blocked++;
-      if (o === OUTCOME.blockedLegal) w.flows.blockedLegal++;
-      else if (o === OUTCOME.blockedSpending) w.flows.blockedSpending++;
-      else w.flows.blockedPolitical++;
-    }
-    closeInitiative(w, id);
-  }
-}
+  },
+  observe(w, { flows }, set) {
+    set('initiativesSucceeded', flows.succeeded);
+    set('initiativesFailed', flows.failed);
+    set('initiativesBlocked', flows.blocked);
+    set('blockedLegal', flows.blockedLegal);
+    set('blockedSpending', flows.blockedSpending);
+    set('blockedPolitical', flows.blockedPolitical);
+    w.publicValue += flows.value;
+    set('publicValue', w.publicValue);
+    let comp = 0;
+    for (let i = 0; i < w.staff.n; i++) comp += w.staff.competence[i]!;
+    set('competence', comp / w.staff.n);
+  },
+});
 
-function succeed(w: World, id: number, tick: number): void {
-  const p = w.p.outcomes;
-  const g = w.p.trust.gain;
+function succeed(w: World, id: number, tick: number, { p, flows }: Ctx): void {
+  const g = paramsOf(w, trust).gain;
   const s = w.inits;
   const { staff, citizens, partners, pols, org } = w;
   const comp = p.competenceGain * (1 + p.onTheJobFactor * org.onTheJob) * (s.method[id] === TRAINING_LAB ? p.trainingLabFactor : 1);
@@ -75,23 +160,24 @@ function succeed(w: World, id: number, tick: number): void {
   });
   forCitizens(w, id, (c) => {
     citizens.trust[c] = trustUp(citizens.trust[c]!, g);
-    citizens.role[c] = citizens.role[c]! + 0.1 * (1 - citizens.role[c]!);
+    citizens.role[c] = citizens.role[c]! + p.citizenRoleGain * (1 - citizens.role[c]!);
   });
   forPartners(w, id, (q) => {
     partners.trust[q] = trustUp(partners.trust[q]!, g);
-    partners.engagement[q] = partners.engagement[q]! + 0.05 * (1 - partners.engagement[q]!);
+    partners.engagement[q] = partners.engagement[q]! + p.partnerEngagementGain * (1 - partners.engagement[q]!);
   });
   // Politicians who decided on it see a result: trust, understanding and backing grow a little.
   if (s.depth[id]! >= 2 || s.mission[id]) {
     for (let i = 0; i < pols.n; i++) {
       pols.trustAdmin[i] = trustUp(pols.trustAdmin[i]!, g * p.politicalShare);
-      pols.backing[i] = pols.backing[i]! + 0.01 * (1 - pols.backing[i]!);
-      pols.understanding[i] = pols.understanding[i]! + 0.01 * (1 - pols.understanding[i]!);
+      pols.backing[i] = pols.backing[i]! + p.politicalBackingGain * (1 - pols.backing[i]!);
+      pols.understanding[i] = pols.understanding[i]! + p.politicalUnderstandingGain * (1 - pols.understanding[i]!);
     }
   }
-  w.flows.value += successValue(w, id);
-  w.flows.succeeded++;
-  if (s.enthusiastLed[id]) w.flows.enthusiastSucceeded++;
+  flows.value += successValue(w, id);
+  flows.succeeded++;
+  if (s.enthusiastLed[id]) flows.enthusiastSucceeded++;
+  w.log?.event(s.serial[id]!, EVENT.succeeded);
   s.phase[id] = PHASE.implemented;
   s.phaseStart[id] = tick;
   releaseTeam(w, id, true);
@@ -99,16 +185,16 @@ function succeed(w: World, id: number, tick: number): void {
 
 /** Value of a success: deeper co-creation creates more; authority work and no citizens less (002 Fig. 13). */
 export function successValue(w: World, id: number): number {
+  const p = paramsOf(w, outcomes);
   const s = w.inits;
-  let v = w.p.outcomes.valuePerDepth * (1 + s.depth[id]!);
-  if (s.problem[id] === PROBLEM.authority) v *= 0.5;
-  if (!s.actual[id]) v *= 0.5;
+  let v = p.valuePerDepth * (1 + s.depth[id]!);
+  if (s.problem[id] === PROBLEM.authority) v *= p.authorityValue;
+  if (!s.actual[id]) v *= p.noCitizenValue;
   return v;
 }
 
-function fail(w: World, id: number, fruitless: boolean): void {
-  const p = w.p.outcomes;
-  const { gain, asymmetry } = w.p.trust;
+function fail(w: World, id: number, fruitless: boolean, { p }: Ctx): void {
+  const { gain, asymmetry } = paramsOf(w, trust);
   const { staff, citizens, partners, org } = w;
   const shield = 1 - p.failShield * org.roomToFail;
   forTeam(w, id, (j) => {
@@ -132,13 +218,12 @@ function fail(w: World, id: number, fruitless: boolean): void {
 }
 
 /** Blocked at a gate: the team is discouraged; citizens who took part were asked in vain (a sham). */
-function block(w: World, id: number): void {
-  const p = w.p.outcomes;
-  const { gain, asymmetry } = w.p.trust;
+function block(w: World, id: number, { p }: Ctx): void {
+  const { gain, asymmetry } = paramsOf(w, trust);
   const { staff, citizens, partners } = w;
   forTeam(w, id, (j) => {
     staff.motivation[j] = staff.motivation[j]! * (1 - p.motivationGain);
-    staff.fear[j] = clamp01(staff.fear[j]! + 0.3 * p.fearGain * (1 - staff.fear[j]!));
+    staff.fear[j] = clamp01(staff.fear[j]! + p.blockFear * p.fearGain * (1 - staff.fear[j]!));
   });
   forCitizens(w, id, (c) => {
     citizens.trust[c] = trustDown(citizens.trust[c]!, gain, asymmetry);

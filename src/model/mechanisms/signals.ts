@@ -4,51 +4,63 @@
  * (002 M18). This is the tanker's inertia. Tugboats (002 S13) are distributed change agents who
  * pass the direction to their own ties, bypassing the layers, each with a small effect.
  */
-import { type GroupValues, param } from '../params/define.js';
+import { indicator, mechanism, paramsOf } from '../mechanism.js';
+import { param } from '../params/define.js';
 import type { World } from '../state.js';
 import { meanBacking } from './politics.js';
 
-export const signalsParams = {
-  relay: param(0.7, [0, 1], 'Mean weekly probability that a middle manager passes a top-level signal on', '002 M18'),
-  relaySpread: param(0.08, [0, 0.5], 'Standard deviation of relay probability across managers', 'assumption'),
-  insecurityDamping: param(0.3, [0, 1], 'Relay lost per unit of manager insecurity', '002 §2.5.4; assumption'),
-  heardRate: param(0.05, [0, 1], 'Weekly update rate of what staff have heard (memory about 20 weeks)', 'assumption'),
-  politicalAnchor: param(0.5, [0, 1], 'Share of the top signal that depends on political backing', '004 lever 1, 002 §5.2'),
-  tugboatReach: param(0.3, [0, 1], 'Weekly probability that a tugboat passes the direction to each of its ties', '002 S13'),
-} as const;
-export type SignalsParams = GroupValues<typeof signalsParams>;
+export const signals = mechanism({
+  name: 'signals',
+  title: 'Top-level direction relayed down the management layers, and passed on by tugboats',
+  process: 'signals',
+  sources: '002 M18, S13; 004 lever 1',
+  params: {
+    relay: param(0.7, [0, 1], 'Mean weekly probability that a middle manager passes a top-level signal on', '002 M18'),
+    relaySpread: param(0.08, [0, 0.5], 'Standard deviation of relay probability across managers', 'assumption'),
+    insecurityDamping: param(0.3, [0, 1], 'Relay lost per unit of manager insecurity', '002 §2.5.4; assumption'),
+    heardRate: param(0.05, [0, 1], 'Weekly update rate of what staff have heard (memory about 20 weeks)', 'assumption'),
+    politicalAnchor: param(0.5, [0, 1], 'Share of the top signal that depends on political backing', '004 lever 1, 002 §5.2'),
+    tugboatReach: param(0.3, [0, 1], 'Weekly probability that a tugboat passes the direction to each of its ties', '002 S13'),
+  },
+  reads: ['org.topSignal', 'org.tugboats', 'pols.backing', 'managers.parent', 'managers.relay', 'staff.manager', 'staff.tugboat', 'ties'],
+  writes: ['managers.on', 'staff.heard'],
+  indicators: {
+    signalReach: indicator('share', 'up', 'Mean share of the top direction staff have heard recently'),
+  },
+  run(w, _tick, { p, rng: r }) {
+    const { managers: m, staff, ties } = w;
+    const top = effectiveTopSignal(w);
+    for (let k = 0; k < m.n; k++) {
+      const parentOn = m.parent[k]! < 0 ? r.bernoulli(top) : m.on[m.parent[k]!] === 1;
+      m.on[k] = parentOn && r.bernoulli(m.relay[k]!) ? 1 : 0;
+    }
+    const rate = p.heardRate;
+    const reach = p.tugboatReach;
+    const { offsets, degree, neighbors } = ties;
+    for (let i = 0; i < staff.n; i++) {
+      let got = staff.tugboat[i] === 1 || m.on[staff.manager[i]!] === 1 ? 1 : 0;
+      if (got === 0 && reach > 0 && w.org.tugboats > 0) {
+        const o = offsets[i]!;
+        const d = degree[i]!;
+        for (let e = 0; e < d; e++) {
+          if (staff.tugboat[neighbors[o + e]!] === 1 && r.bernoulli(reach)) {
+            got = 1;
+            break;
+          }
+        }
+      }
+      staff.heard[i] = staff.heard[i]! + rate * (got - staff.heard[i]!);
+    }
+  },
+  observe(w, _ctx, set) {
+    let heard = 0;
+    for (let i = 0; i < w.staff.n; i++) heard += w.staff.heard[i]!;
+    set('signalReach', heard / w.staff.n);
+  },
+});
 
 /** Effective weekly strength of the top push: the administration's push held up by political backing. */
 export function effectiveTopSignal(w: World): number {
-  const backing = meanBacking(w);
-  const a = w.p.signals.politicalAnchor;
-  return w.org.topSignal * (1 - a + a * backing);
-}
-
-export function signals(w: World): void {
-  const p = w.p.signals;
-  const { managers: m, staff, ties } = w;
-  const r = w.rng.signals;
-  const top = effectiveTopSignal(w);
-  for (let k = 0; k < m.n; k++) {
-    const parentOn = m.parent[k]! < 0 ? r.bernoulli(top) : m.on[m.parent[k]!] === 1;
-    m.on[k] = parentOn && r.bernoulli(m.relay[k]!) ? 1 : 0;
-  }
-  const rate = p.heardRate;
-  const reach = p.tugboatReach;
-  const { offsets, degree, neighbors } = ties;
-  for (let i = 0; i < staff.n; i++) {
-    let got = staff.tugboat[i] === 1 || m.on[staff.manager[i]!] === 1 ? 1 : 0;
-    if (got === 0 && reach > 0 && w.org.tugboats > 0) {
-      const o = offsets[i]!;
-      const d = degree[i]!;
-      for (let e = 0; e < d; e++) {
-        if (staff.tugboat[neighbors[o + e]!] === 1 && r.bernoulli(reach)) {
-          got = 1;
-          break;
-        }
-      }
-    }
-    staff.heard[i] = staff.heard[i]! + rate * (got - staff.heard[i]!);
-  }
+  const a = paramsOf(w, signals).politicalAnchor;
+  return w.org.topSignal * (1 - a + a * meanBacking(w));
 }

@@ -5,102 +5,217 @@
  * 003 Asker). Citizens are recruited by segment propensity; targeted outreach and anchor
  * institutions widen who takes part (003 §3.6, §6, S8). Partners join by engagement (003 Wigan).
  */
+import { countGini } from '../../engine/stats.js';
+import { EVENT } from '../events.js';
 import { addCitizen, addMember, addPartner } from '../initiatives.js';
+import { choice, indicator, mechanism, paramsOf } from '../mechanism.js';
 import { addTie } from '../network.js';
 import { type GroupValues, param } from '../params/define.js';
-import { PHASE, PROBLEM, type World } from '../state.js';
+import { PHASE, PROBLEM, SEGMENTS, type World } from '../state.js';
+import { partnerStrain } from './partners.js';
 
-export const teamsParams = {
+const params = {
   formingWeeks: param(6, [1, 52], 'Weeks an initiative spends recruiting before it runs', 'assumption', true),
   staffDraws: param(2, [0, 10], 'Recruitment attempts along ties per forming initiative per week', 'assumption', true),
+  networkStaffDraws: param(2, [0, 10], 'Multiplier on staff recruitment attempts for network initiatives', '002 §3; assumption'),
   crossResistance: param(0.6, [0, 1], 'How strongly a line manager attached to own budget refuses to lend staff', '002 M60-62'),
   matrixRecruit: param(1, [0, 10], 'Weekly cross-unit recruits per forming initiative at full matrix degree', '002 S2, 003 Asker'),
+  recruitBurnout: param(0.8, [0, 1], 'Burnout above which a person cannot be recruited to an initiative', 'assumption'),
+  readinessStyle: param(
+    0.5,
+    [0, 1],
+    'Weight of coaching style (rest: staff trust) in culture readiness for a matrix',
+    '002 §8.7; assumption',
+  ),
   citizenDraws: param(3, [0, 20], 'Citizen recruitment attempts per forming initiative per week', '002 §5.4'),
+  citizensNetwork: param(0.5, [0, 5], 'Multiplier on citizen recruitment for network initiatives', '002 §3; assumption'),
+  citizensLivingLab: param(2, [0, 5], 'Multiplier on citizen recruitment for living labs', '002 §2.4.3; assumption'),
+  citizensUtopia: param(2, [0, 5], 'Multiplier on citizen recruitment for utopia workshops', '002 §2.4.4; assumption'),
+  citizensServiceDesign: param(1.5, [0, 5], 'Multiplier on citizen recruitment for service design', '002 §2.4.2; assumption'),
+  citizensTrainingLab: param(0.5, [0, 5], 'Multiplier on citizen recruitment for training labs', '002 §4.2; assumption'),
+  citizenTrustWeight: param(0.5, [0, 1], "Weight of a citizen's trust in accepting (0: trust does not matter)", '001; assumption'),
+  citizenRoleBase: param(
+    0.8,
+    [0, 2],
+    'Acceptance factor of a citizen who expects to be a customer (role 0); +role for co-creators',
+    '003 §2; assumption',
+  ),
   outreachGain: param(3, [0, 10], 'Multiplier on the acceptance of non-core segments at full outreach', '003 §6, S8'),
   anchorGain: param(1, [0, 5], 'Extra acceptance of families and youth when an anchor institution takes part', '003 §6'),
   partnerDraws: param(1, [0, 5], 'Partner recruitment attempts per forming initiative per week', '003 Wigan'),
   freeTimeRef: param(0.15, [0.01, 1], 'Free time at which time stops limiting acceptance', '002 VF-10'),
 } as const;
-export type TeamsParams = GroupValues<typeof teamsParams>;
+type Params = GroupValues<typeof params>;
 
-/** Living labs and utopia workshops draw many citizens; networks draw more staff (002 §3). */
-const METHOD_CITIZENS = [0.5, 2, 2, 1.5, 0.5];
-const METHOD_STAFF = [2, 1, 1, 1, 1];
 const FAMILIES = 1;
 const YOUTH = 2;
 const ANCHOR = 3;
+const NETWORK = 0;
+const SEGMENT_COLUMNS = ['shareEngagedCore', 'shareBusyFamilies', 'shareYouth', 'shareElderly', 'shareHardToReach'] as const;
 
-export function teams(w: World, tick: number): void {
-  const p = w.p.teams;
-  const s = w.inits;
-  const { staff, ties, managers, units, citizens, partners, org } = w;
-  const r = w.rng.teams;
-  const matrixAccept = w.mech.matrixEffect === 'structure-first' ? 1 : cultureReadiness(w);
-  for (let id = 0; id < s.cap; id++) {
-    if (s.phase[id] !== PHASE.forming) continue;
-    if (tick - s.phaseStart[id]! >= p.formingWeeks) {
-      s.phase[id] = PHASE.running;
-      s.phaseStart[id] = tick;
-      continue;
-    }
-    const owner = s.owner[id]!;
-    const method = s.method[id]!;
-    // Staff along ties.
-    const draws = p.staffDraws * METHOD_STAFF[method]!;
-    for (let k = 0; k < draws && s.teamCount[id]! > 0; k++) {
-      const m = s.team[id * s.maxTeam + r.int(s.teamCount[id]!)]!;
-      const d = ties.degree[m]!;
-      if (d === 0) continue;
-      const j = ties.neighbors[ties.offsets[m]! + r.int(d)]!;
-      if (staff.initiative[j]! >= 0 || staff.burnout[j]! > 0.8) continue;
-      let acc = staff.openness[j]! * Math.min(1, staff.freeTime[j]! / p.freeTimeRef);
-      const ju = staff.unit[j]!;
-      if (ju !== owner) {
-        const attached = Math.min(1, Math.max(0, managers.budgetAttachment[units.head[ju]!]! + org.lineResistance));
-        acc *= 1 - org.siloStrength * p.crossResistance * attached;
+export const teams = mechanism({
+  name: 'teams',
+  title: 'Forming initiatives recruit staff along ties and across units, then citizens and partners',
+  process: 'teams',
+  sources: '002 M60-62, S2, §3, §5.4, VF-10; 003 Asker, §3.6, §6, S8, Wigan',
+  params,
+  choices: {
+    matrixEffect: choice(
+      ['structure-first', 'culture-first'],
+      'structure-first',
+      'Whether a matrix recruits across units on its own, or only as far as coaching leaders and trust carry it',
+      '002 §8.7; MODEL.md §6',
+      {
+        'structure-first': 'matrix teams recruit across units at the full matrix degree',
+        'culture-first': "matrix recruitment is scaled by culture readiness (managers' coaching style and staff trust)",
+      },
+    ),
+  },
+  reads: ['inits.*', 'staff.*', 'ties', 'managers.budgetAttachment', 'units.*', 'org.*', 'citizens.*', 'partners.*'],
+  writes: ['inits.*', 'staff.initiative', 'citizens.current', 'citizens.participations', 'ties'],
+  indicators: {
+    initiativesActive: indicator('count', 'up', 'Initiatives forming, running or with a result still carried'),
+    crossSiloShare: indicator('share', 'up', 'Share of pairs of members of forming and running initiatives who come from different units'),
+    coCreationActual: indicator(
+      'share',
+      'up',
+      'Share of staff in initiatives where citizens actually take part (depth above consultation)',
+    ),
+    coCreationReported: indicator('share', 'none', 'Share of staff in initiatives labelled co-creation'),
+    participationGini: indicator('share', 'down', 'Gini of participation counts among citizens who have taken part'),
+    populationParticipationGini: indicator('share', 'down', 'Gini of participation counts across the whole citizen sample'),
+    participationRate: indicator('share', 'up', 'Share of citizens taking part in an initiative this week'),
+    shareEngagedCore: indicator('share', 'none', 'Share of current participants from the engaged core'),
+    shareBusyFamilies: indicator('share', 'none', 'Share of current participants from busy families'),
+    shareYouth: indicator('share', 'none', 'Share of current participants who are young'),
+    shareElderly: indicator('share', 'none', 'Share of current participants who are elderly'),
+    shareHardToReach: indicator('share', 'up', 'Share of current participants from the hard to reach'),
+  },
+  run(w, tick, { p, rng: r, choice }) {
+    const s = w.inits;
+    const { staff, ties, managers, units, citizens, partners, org } = w;
+    const matrixAccept = choice.matrixEffect === 'structure-first' ? 1 : cultureReadiness(w, p);
+    const capScale = paramsOf(w, partnerStrain).capacityScale;
+    const methodCitizens = w.scratch.b;
+    methodCitizens[0] = p.citizensNetwork;
+    methodCitizens[1] = p.citizensLivingLab;
+    methodCitizens[2] = p.citizensUtopia;
+    methodCitizens[3] = p.citizensServiceDesign;
+    methodCitizens[4] = p.citizensTrainingLab;
+    for (let id = 0; id < s.cap; id++) {
+      if (s.phase[id] !== PHASE.forming) continue;
+      if (tick - s.phaseStart[id]! >= p.formingWeeks) {
+        s.phase[id] = PHASE.running;
+        s.phaseStart[id] = tick;
+        w.log?.event(s.serial[id]!, EVENT.running);
+        continue;
       }
-      if (r.bernoulli(acc)) addMember(w, id, j);
+      const owner = s.owner[id]!;
+      const method = s.method[id]!;
+      // Staff along ties.
+      const draws = p.staffDraws * (method === NETWORK ? p.networkStaffDraws : 1);
+      for (let k = 0; k < draws && s.teamCount[id]! > 0; k++) {
+        const m = s.team[id * s.maxTeam + r.int(s.teamCount[id]!)]!;
+        const d = ties.degree[m]!;
+        if (d === 0) continue;
+        const j = ties.neighbors[ties.offsets[m]! + r.int(d)]!;
+        if (staff.initiative[j]! >= 0 || staff.burnout[j]! > p.recruitBurnout) continue;
+        let acc = staff.openness[j]! * Math.min(1, staff.freeTime[j]! / p.freeTimeRef);
+        const ju = staff.unit[j]!;
+        if (ju !== owner) {
+          const attached = Math.min(1, Math.max(0, managers.budgetAttachment[units.head[ju]!]! + org.lineResistance));
+          acc *= 1 - org.siloStrength * p.crossResistance * attached;
+        }
+        if (r.bernoulli(acc)) addMember(w, id, j);
+      }
+      // Matrix: cross-unit recruits without an existing tie; the team creates the tie.
+      let mx = units.n > 1 ? org.matrixDegree * p.matrixRecruit * matrixAccept : 0;
+      while (mx > 0) {
+        if (!r.bernoulli(Math.min(1, mx))) break;
+        mx -= 1;
+        let u = r.int(units.n - 1);
+        if (u >= owner) u++;
+        const j = units.firstStaff[u]! + r.int(units.staff[u]!);
+        if (staff.burnout[j]! > p.recruitBurnout) continue;
+        const champ = s.champion[id]!;
+        if (addMember(w, id, j) && champ >= 0) addTie(w, champ, j);
+      }
+      if (s.problem[id] === PROBLEM.authority && s.depth[id] === 0) continue;
+      // Partners, then citizens (anchor institutions open doors to families and youth).
+      let anchor = 0;
+      for (let k = 0; k < s.partnerCount[id]!; k++) {
+        if (partners.type[s.partnerIds[id * s.maxPartners + k]!] === ANCHOR) anchor = 1;
+      }
+      for (let k = 0; k < p.partnerDraws && partners.n > 0; k++) {
+        const q = r.int(partners.n);
+        const spare = Math.max(0, 1 - partners.load[q]! / (1 + capScale * partners.capacity[q]!));
+        if (r.bernoulli(partners.engagement[q]! * (1 - partners.burnout[q]!) * spare)) addPartner(w, id, q);
+      }
+      const cd = p.citizenDraws * methodCitizens[method]!;
+      for (let k = 0; k < cd; k++) {
+        const c = r.int(citizens.n);
+        if (citizens.current[c]! >= 0) continue;
+        const seg = citizens.segment[c]!;
+        let boost = seg === 0 ? 1 : 1 + p.outreachGain * org.outreach;
+        if (seg === FAMILIES || seg === YOUTH) boost += p.anchorGain * Math.max(anchor, org.anchor);
+        // Citizens who expect to co-create rather than be served join more readily (003 §2).
+        const acc =
+          citizens.propensity[c]! *
+          (1 - citizens.fatigue[c]!) *
+          (1 - p.citizenTrustWeight + p.citizenTrustWeight * citizens.trust[c]!) *
+          (p.citizenRoleBase + citizens.role[c]!) *
+          boost;
+        if (r.bernoulli(acc)) addCitizen(w, id, c);
+      }
     }
-    // Matrix: cross-unit recruits without an existing tie; the team creates the tie.
-    let mx = units.n > 1 ? org.matrixDegree * p.matrixRecruit * matrixAccept : 0;
-    while (mx > 0) {
-      if (!r.bernoulli(Math.min(1, mx))) break;
-      mx -= 1;
-      let u = r.int(units.n - 1);
-      if (u >= owner) u++;
-      const j = units.firstStaff[u]! + r.int(units.staff[u]!);
-      if (staff.burnout[j]! > 0.8) continue;
-      const champ = s.champion[id]!;
-      if (addMember(w, id, j) && champ >= 0) addTie(w, champ, j);
+  },
+  observe(w, _ctx, set) {
+    const { staff, inits: s, citizens } = w;
+    set('initiativesActive', s.active);
+    // Cross-silo share of initiative ties: member pairs from different units over all pairs.
+    let pairs = 0;
+    let cross = 0;
+    let inActual = 0;
+    let inReported = 0;
+    for (let id = 0; id < s.cap; id++) {
+      const ph = s.phase[id]!;
+      if (ph !== PHASE.forming && ph !== PHASE.running) continue;
+      const n = s.teamCount[id]!;
+      const base = id * s.maxTeam;
+      for (let a = 0; a < n; a++) {
+        const ua = staff.unit[s.team[base + a]!]!;
+        for (let b = a + 1; b < n; b++) if (staff.unit[s.team[base + b]!] !== ua) cross++;
+      }
+      pairs += (n * (n - 1)) / 2;
+      if (s.actual[id] && s.depth[id]! >= 1) inActual += n;
+      if (s.labelled[id]) inReported += n;
     }
-    if (s.problem[id] === PROBLEM.authority && s.depth[id] === 0) continue;
-    // Partners, then citizens (anchor institutions open doors to families and youth).
-    let anchor = 0;
-    for (let k = 0; k < s.partnerCount[id]!; k++) {
-      if (partners.type[s.partnerIds[id * s.maxPartners + k]!] === ANCHOR) anchor = 1;
+    set('crossSiloShare', pairs > 0 ? cross / pairs : 0);
+    set('coCreationActual', inActual / staff.n);
+    set('coCreationReported', inReported / staff.n);
+
+    let part = 0;
+    const seg = w.scratch.b;
+    seg.fill(0, 0, SEGMENTS.length);
+    let maxP = 0;
+    for (let c = 0; c < citizens.n; c++) {
+      if (citizens.current[c]! >= 0) {
+        part++;
+        seg[citizens.segment[c]!] = seg[citizens.segment[c]!]! + 1;
+      }
+      if (citizens.participations[c]! > maxP) maxP = citizens.participations[c]!;
     }
-    for (let k = 0; k < p.partnerDraws && partners.n > 0; k++) {
-      const q = r.int(partners.n);
-      const spare = Math.max(0, 1 - partners.load[q]! / (1 + 4 * partners.capacity[q]!));
-      if (r.bernoulli(partners.engagement[q]! * (1 - partners.burnout[q]!) * spare)) addPartner(w, id, q);
-    }
-    const cd = p.citizenDraws * METHOD_CITIZENS[method]!;
-    for (let k = 0; k < cd; k++) {
-      const c = r.int(citizens.n);
-      if (citizens.current[c]! >= 0) continue;
-      const seg = citizens.segment[c]!;
-      let boost = seg === 0 ? 1 : 1 + p.outreachGain * org.outreach;
-      if (seg === FAMILIES || seg === YOUTH) boost += p.anchorGain * Math.max(anchor, org.anchor);
-      // Citizens who expect to co-create rather than be served join more readily (003 §2).
-      const acc =
-        citizens.propensity[c]! * (1 - citizens.fatigue[c]!) * (0.5 + 0.5 * citizens.trust[c]!) * (0.8 + citizens.role[c]!) * boost;
-      if (r.bernoulli(acc)) addCitizen(w, id, c);
-    }
-  }
-}
+    if (maxP >= w.scratch.hist.length) w.scratch.hist = new Int32Array(2 * maxP + 1);
+    // Among citizens who have taken part (MODEL.md §5), and across the whole population sample.
+    set('participationGini', countGini(citizens.participations, citizens.n, w.scratch.hist, 1));
+    set('populationParticipationGini', countGini(citizens.participations, citizens.n, w.scratch.hist));
+    set('participationRate', part / Math.max(1, citizens.n));
+    for (let k = 0; k < SEGMENTS.length; k++) set(SEGMENT_COLUMNS[k]!, part > 0 ? seg[k]! / part : Number.NaN);
+  },
+});
 
 /** Culture-first regime (002 §8.7): a matrix works only as far as coaching leaders and trust carry it. */
-export function cultureReadiness(w: World): number {
+export function cultureReadiness(w: World, p: Pick<Params, 'readinessStyle'>): number {
   const { managers, staff } = w;
   let style = 0;
   let m = 0;
@@ -111,5 +226,5 @@ export function cultureReadiness(w: World): number {
   }
   let trust = 0;
   for (let i = 0; i < staff.n; i++) trust += staff.trustMgr[i]!;
-  return 0.5 * (style / Math.max(1, m)) + 0.5 * (trust / Math.max(1, staff.n));
+  return p.readinessStyle * (style / Math.max(1, m)) + (1 - p.readinessStyle) * (trust / Math.max(1, staff.n));
 }

@@ -4,17 +4,77 @@
  * stylised fact 5; 001 on trust; 003 S4). Between experiences, trust drifts slowly toward what
  * everyday contact supports: a coaching manager, a municipality that keeps up its services.
  */
-import { type GroupValues, param } from '../params/define.js';
-import type { World } from '../state.js';
+import { indicator, mechanism } from '../mechanism.js';
+import { param } from '../params/define.js';
 
-export const trustParams = {
-  gain: param(0.04, [0, 1], 'Share of the distance to full trust gained by one good experience', '001, 003 S4'),
-  asymmetry: param(3, [1, 20], 'How many times faster one bad experience destroys trust than a good one builds it', 'MODEL.md §3.11, SF5'),
-  drift: param(0.01, [0, 1], 'Weekly drift of trust toward its everyday level', 'assumption'),
-  managerStyleTrust: param(0.5, [0, 1], 'Everyday staff trust gained from a fully coaching manager', '002 §2.5.4, 003 tactical level'),
-  serviceTrust: param(0.5, [0, 1], 'Everyday citizen trust when services keep up with demand', '004; assumption'),
-} as const;
-export type TrustParams = GroupValues<typeof trustParams>;
+export const trust = mechanism({
+  name: 'trust',
+  title: 'Trust drifts toward what everyday contact supports; experiences move it asymmetrically',
+  process: 'trust',
+  sources: '001; 003 S4; 002 §2.5.4; MODEL.md §3.11',
+  params: {
+    gain: param(0.04, [0, 1], 'Share of the distance to full trust gained by one good experience', '001, 003 S4'),
+    asymmetry: param(
+      3,
+      [1, 20],
+      'How many times faster one bad experience destroys trust than a good one builds it',
+      'MODEL.md §3.11, SF5',
+    ),
+    drift: param(0.01, [0, 1], 'Weekly drift of trust toward its everyday level', 'assumption'),
+    staffTrustFloor: param(0.25, [0, 1], 'Everyday staff trust in a fully controlling manager', 'assumption'),
+    managerStyleTrust: param(0.5, [0, 1], 'Everyday staff trust gained from a fully coaching manager', '002 §2.5.4, 003 tactical level'),
+    serviceTrust: param(0.5, [0, 1], 'Everyday citizen trust when services keep up with demand', '004; assumption'),
+    overloadTrustLoss: param(
+      5,
+      [0, 20],
+      'Everyday citizen trust lost per unit of staff-weighted overload above capacity',
+      '004; assumption',
+    ),
+    citizenDrift: param(0.2, [0, 1], "Citizens' drift toward everyday trust relative to staff's (citizens see less)", 'assumption'),
+    fatigueRecovery: param(0.01, [0, 1], 'Weekly share of participation fatigue a citizen recovers', 'assumption'),
+  },
+  reads: ['staff.trustMgr', 'staff.manager', 'managers.style', 'units.workload', 'units.staff', 'citizens.trust', 'citizens.fatigue'],
+  writes: ['staff.trustMgr', 'citizens.trust', 'citizens.fatigue'],
+  indicators: {
+    trustStaffManagement: indicator('score', 'up', 'Mean staff trust in their own manager'),
+    trustPoliticiansAdministration: indicator('score', 'up', "Mean politicians' trust in the administration"),
+    trustCitizens: indicator('score', 'up', "Mean citizens' trust in the municipality"),
+    trustPartners: indicator('score', 'up', "Mean partners' trust in the municipality"),
+  },
+  run(w, _tick, { p }) {
+    const { staff, managers, citizens, units } = w;
+    const d = p.drift;
+    for (let i = 0; i < staff.n; i++) {
+      const target = p.staffTrustFloor + p.managerStyleTrust * managers.style[staff.manager[i]!]!;
+      staff.trustMgr[i] = staff.trustMgr[i]! + d * (target - staff.trustMgr[i]!);
+    }
+    // Citizens see service levels: overloaded units let them down.
+    let overload = 0;
+    for (let u = 0; u < units.n; u++) overload += Math.max(0, units.workload[u]! - 1) * units.staff[u]!;
+    overload /= Math.max(1, w.staff.n);
+    const citizenTarget = p.serviceTrust * Math.max(0, 1 - p.overloadTrustLoss * overload);
+    const keep = 1 - p.fatigueRecovery;
+    for (let c = 0; c < citizens.n; c++) {
+      citizens.trust[c] = citizens.trust[c]! + p.citizenDrift * d * (citizenTarget - citizens.trust[c]!);
+      citizens.fatigue[c] = citizens.fatigue[c]! * keep;
+    }
+  },
+  observe(w, _ctx, set) {
+    const { staff, pols, citizens, partners } = w;
+    let s = 0;
+    for (let i = 0; i < staff.n; i++) s += staff.trustMgr[i]!;
+    set('trustStaffManagement', s / staff.n);
+    let pt = 0;
+    for (let i = 0; i < pols.n; i++) pt += pols.trustAdmin[i]!;
+    set('trustPoliticiansAdministration', pt / Math.max(1, pols.n));
+    let ct = 0;
+    for (let c = 0; c < citizens.n; c++) ct += citizens.trust[c]!;
+    set('trustCitizens', ct / Math.max(1, citizens.n));
+    let qt = 0;
+    for (let q = 0; q < partners.n; q++) qt += partners.trust[q]!;
+    set('trustPartners', partners.n > 0 ? qt / partners.n : 0);
+  },
+});
 
 /** A good experience: trust rises by a share of the distance to 1. */
 export function trustUp(x: number, gain: number): number {
@@ -24,23 +84,4 @@ export function trustUp(x: number, gain: number): number {
 /** A bad experience: trust falls by `asymmetry` times the gain, as a share of what there is. */
 export function trustDown(x: number, gain: number, asymmetry: number): number {
   return x - Math.min(1, gain * asymmetry) * x;
-}
-
-export function trust(w: World): void {
-  const p = w.p.trust;
-  const { staff, managers, citizens, units } = w;
-  const d = p.drift;
-  for (let i = 0; i < staff.n; i++) {
-    const target = 0.25 + p.managerStyleTrust * managers.style[staff.manager[i]!]!;
-    staff.trustMgr[i] = staff.trustMgr[i]! + d * (target - staff.trustMgr[i]!);
-  }
-  // Citizens see service levels: overloaded units let them down.
-  let overload = 0;
-  for (let u = 0; u < units.n; u++) overload += Math.max(0, units.workload[u]! - 1) * units.staff[u]!;
-  overload /= Math.max(1, w.staff.n);
-  const citizenTarget = p.serviceTrust * Math.max(0, 1 - 5 * overload);
-  for (let c = 0; c < citizens.n; c++) {
-    citizens.trust[c] = citizens.trust[c]! + 0.2 * d * (citizenTarget - citizens.trust[c]!);
-    citizens.fatigue[c] = citizens.fatigue[c]! * 0.99;
-  }
 }

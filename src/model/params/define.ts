@@ -30,3 +30,6 @@ export function groupDefaults<G extends ParamGroup>(g: G): GroupValues<G> {
   for (const k of Object.keys(g)) out[k] = g[k]!.default;
   return out as GroupValues<G>;
 }
+
+/** Parameter values of a world, by group then name (typed per group where a mechanism reads them). */
+export type ParamValues = Readonly<Record<string, Readonly<Record<string, number>>>>;

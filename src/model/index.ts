@@ -1,0 +1,64 @@
+/**
+ * The model's public surface: everything code outside src/model uses comes from here, so the
+ * files inside can be rearranged without touching the rest of the project.
+ */
+export type {
+  LogicMix,
+  MechanismChoice,
+  ModelConfig,
+  ModelParams,
+  OrgConfig,
+  PoliticsInterface,
+  SizePreset,
+  UnitConfig,
+  WorkKind,
+} from './config.js';
+export { WORK_KINDS } from './config.js';
+export { AGENT, AGENT_KINDS, EVENT, EVENTS, EventLog, type EventName, GATES } from './events.js';
+export {
+  type InterventionItem,
+  LEVER_KINDS,
+  LEVERS,
+  type LeverKind,
+  type LeverSpec,
+  leverSpec,
+  type OptionSpec,
+} from './levers/catalog.js';
+export { runLevers } from './levers/runner.js';
+export type { ChoiceSpec, IndicatorSpec, IndicatorUnit, MechanismSpec, ProcessName } from './mechanism.js';
+export { PROCESSES } from './mechanism.js';
+export { trustDown, trustUp } from './mechanisms/trust.js';
+export { ORG_BOUNDS } from './modifiers.js';
+export { choiceRows, paramTablesMarkdown, scheduleMarkdown } from './odd-tables.js';
+export { type GroupValues, type ParamGroup, type ParamSpec, param } from './params/define.js';
+export { presetConfig, presetOrg, SIZE_PRESETS } from './presets.js';
+export {
+  type AnyMechanism,
+  CHOICES,
+  defaultChoices,
+  defaultParams,
+  FLOWS,
+  type FlowName,
+  INDICATOR_SPECS,
+  INDICATORS,
+  type IndicatorName,
+  MECHANISMS,
+  PARAM_GROUPS,
+  type ParamGroupName,
+  SCHEDULE,
+  streamOf,
+  type TickFlows,
+  zeroFlows,
+} from './registry.js';
+export {
+  type ReplicateResult,
+  type Reporter,
+  runMechanism,
+  runReplicate,
+  type ScheduledAction,
+  Simulation,
+  type SimulationOptions,
+  simulateWorld,
+} from './simulate.js';
+export { METHODS, NPG, NPM, OA, OUTCOME, PARTNER_TYPES, PHASE, PROBLEM, SEGMENTS, type World } from './state.js';
+export { createWorld } from './world.js';

@@ -1,0 +1,98 @@
+/**
+ * How a lever (an intervention kind of MODEL.md §4) is declared: once, as one object with its
+ * kind, titles, what it changes, its source, scope, options, the parameters of its magnitudes at
+ * intensity 1, and its effect. Most effects are modifiers (modifiers.ts): applied when the lever
+ * starts and removed, exactly, when it ends. Effects on agents (a manager's style, a staff
+ * member's competence) are weekly or at the start and are not undone.
+ */
+import type { Rng } from '../../engine/rng.js';
+import type { IndexedQuantity, MixQuantity, ModifierSpec, OrgQuantity } from '../modifiers.js';
+import type { GroupValues, ParamGroup } from '../params/define.js';
+import type { World } from '../state.js';
+
+export type OptionSpec =
+  | { readonly type: 'number'; readonly min: number; readonly max: number; readonly default: number; readonly doc: string }
+  | { readonly type: 'integer'; readonly min: number; readonly max: number; readonly default: number; readonly doc: string }
+  | { readonly type: 'boolean'; readonly default: boolean; readonly doc: string }
+  | { readonly type: 'enum'; readonly values: readonly string[]; readonly default: string; readonly doc: string };
+
+/** One scheduled intervention, resolved: ticks, unit indices, options with defaults filled in. */
+export interface InterventionItem {
+  readonly kind: string;
+  readonly start: number;
+  /** Exclusive end tick, or null for "until the end of the run". */
+  readonly end: number | null;
+  readonly intensity: number;
+  /** Unit indices, or null for all units. */
+  readonly units: readonly number[] | null;
+  readonly options: Readonly<Record<string, number | boolean | string>>;
+}
+
+/** What a lever's effect code gets: the magnitudes of all levers, and the levers' random stream. */
+export interface LeverContext<P extends ParamGroup> {
+  readonly p: Readonly<GroupValues<P>>;
+  readonly rng: Rng;
+}
+
+export interface LeverSpec<P extends ParamGroup = ParamGroup, M = unknown> {
+  readonly kind: string;
+  readonly title: string;
+  /** Norwegian title (reports and the explorer in nb). */
+  readonly titleNb: string;
+  /** What state or parameters it changes, in one line (also in docs/model.md). */
+  readonly changes: string;
+  readonly source: string;
+  /** `unit` levers accept `units: [...]` to act on some units only; `org` levers act on the whole organisation. */
+  readonly scope: 'org' | 'unit';
+  /** Does `end` undo the lever (true), or is its effect structural and kept (false)? */
+  readonly reversible: boolean;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Its magnitudes at intensity 1: registered in the `levers` parameter group (names unique across levers). */
+  readonly params: P;
+  /** Modifiers applied at the start and removed at the end (reversible levers). */
+  modifiers?(w: World, it: InterventionItem, ctx: LeverContext<P>): readonly ModifierSpec[];
+  /** Other effects at the start; what it returns is kept for `end`. */
+  begin?(w: World, it: InterventionItem, ctx: LeverContext<P>): M;
+  /** Every week while active. */
+  weekly?(w: World, it: InterventionItem, ctx: LeverContext<P>): void;
+  /** At the end tick, with what `begin` returned. */
+  end?(w: World, it: InterventionItem, ctx: LeverContext<P>, memo: M): void;
+}
+
+/** Declare a lever (identity; lets TypeScript infer the parameter and memo types). */
+export function lever<const P extends ParamGroup, M = undefined>(spec: LeverSpec<P, M>): LeverSpec<P, M> {
+  return spec;
+}
+
+/** The interventions of one run and what each has applied; part of the world. */
+export interface LeverRuntime {
+  readonly items: readonly InterventionItem[];
+  /** Modifier ids each item added (null before it starts and after it ends). */
+  readonly applied: (number[] | null)[];
+  /** What each item's `begin` returned. */
+  readonly memo: unknown[];
+}
+
+/** Magnitudes declared by another lever of the same module (all lever magnitudes form the `levers` group). */
+export function leverParams<P extends ParamGroup>(w: World, _declaredIn: P): Readonly<GroupValues<P>> {
+  return w.p.levers as GroupValues<P>;
+}
+
+/** The units an intervention targets: its list, or all units. */
+export function targetUnits(w: World, it: InterventionItem): readonly number[] {
+  return it.units ?? Array.from({ length: w.units.n }, (_, u) => u);
+}
+
+export function inTargets(it: InterventionItem, unit: number): boolean {
+  return it.units === null || it.units.includes(unit);
+}
+
+/** Modifier helpers: add to or set an organisation field, move a logic mix, change an indexed quantity. */
+export const add = (org: OrgQuantity, value: number): ModifierSpec => ({ target: { org }, op: 'add', value });
+export const set = (org: OrgQuantity, value: number): ModifierSpec => ({ target: { org }, op: 'set', value });
+export const toward = (mix: MixQuantity, vertex: number, share: number): ModifierSpec => ({ mix, vertex, share });
+export const indexed = (q: IndexedQuantity, index: number, op: 'add' | 'mul', value: number): ModifierSpec => ({
+  target: { indexed: q, index },
+  op,
+  value,
+});

@@ -1,0 +1,348 @@
+/**
+ * Building the world of one replicate (ODD "initialisation"): the populations laid out as typed
+ * arrays, the agents drawn (population.ts), and each mechanism's own state and view of the world
+ * (its parameters, chosen alternatives, random stream and flows) bound once, so the tick loop
+ * only calls functions. Staff sit in contiguous blocks per unit and per first-line manager, so a
+ * team is an index range; management layers form a tree per unit whose parents precede children.
+ */
+import { Calendar } from '../engine/calendar.js';
+import { SlottedGraph } from '../engine/graph.js';
+import { Recorder } from '../engine/recorder.js';
+import { RngStreams } from '../engine/rng.js';
+import type { ModelConfig } from './config.js';
+import type { InterventionItem } from './levers/lever.js';
+import type { Context } from './mechanism.js';
+import { createModifiers } from './modifiers.js';
+import { WORK_KINDS } from './organisation.js';
+import type { ParamGroup } from './params/define.js';
+import { drawCitizens, drawManagers, drawPartners, drawPoliticians, drawStaff, type InitParams } from './population.js';
+import { type AnyMechanism, INDICATORS, SCHEDULE, streamOf, zeroFlows } from './registry.js';
+import type {
+  CitizenState,
+  InitiativeState,
+  ManagerState,
+  OrgState,
+  PartnerState,
+  PoliticianState,
+  StaffState,
+  UnitState,
+  World,
+} from './state.js';
+import { METHODS } from './state.js';
+
+export function createWorld(
+  cfg: ModelConfig,
+  seed: string | number,
+  replicate: number,
+  interventions: readonly InterventionItem[] = [],
+): World {
+  const { org: oc } = cfg;
+  // Parameters are shared by every replicate that uses this configuration: never written.
+  const p = deepFreeze(cfg.params);
+  if (oc.units.length < 1 || oc.units.length > 31) throw new RangeError('a municipality needs 1..31 units');
+  const streams = new RngStreams(seed, replicate);
+  const ip = p.init as InitParams;
+  const units = createUnits(cfg);
+  const managers = createManagers(units, ip);
+  const staff = createStaff(units, managers);
+  const nInit = Math.max(32, Math.ceil((staff.n * ip.initiativesPer1000) / 1000));
+  const world: World = {
+    p,
+    orgConfig: oc,
+    mech: cfg.mechanisms,
+    cal: new Calendar(cfg.startDate, cfg.ticks),
+    streams,
+    org: createOrg(cfg),
+    top: { fearCost: ip.fearOfCost, legalRisk: ip.legalRisk, controlLoss: ip.controlLoss },
+    units,
+    staff,
+    managers,
+    pols: createPoliticians(oc.politicians),
+    citizens: createCitizens(oc.citizenSample, oc.population),
+    partners: createPartners(oc.partners),
+    inits: createInitiatives(nInit, ip),
+    ties: SlottedGraph.uniform(staff.n, ip.tieCapacity),
+    flows: zeroFlows(),
+    totals: zeroFlows(),
+    rec: new Recorder<string>(INDICATORS, cfg.ticks),
+    own: {},
+    mods: createModifiers(),
+    levers: { items: interventions, applied: interventions.map(() => null), memo: interventions.map(() => undefined) },
+    log: null,
+    scratch: {
+      a: new Float64Array(Math.max(64, oc.units.length)),
+      b: new Float64Array(Math.max(64, oc.units.length)),
+      hist: new Int32Array(256),
+    },
+    publicValue: 0,
+    turnTick: -1,
+    crossTies: 0,
+  };
+  const r = streams.stream('init');
+  drawManagers(world, r, p.signals);
+  drawStaff(world, r);
+  drawPoliticians(world, r);
+  drawCitizens(world, r);
+  drawPartners(world, r);
+  for (const m of SCHEDULE) if (m.init) world.own[m.name] = m.init(world);
+  return world;
+}
+
+/** Each mechanism's view of one world, in schedule order (built once per world). */
+export function contexts(w: World): Map<AnyMechanism, Context<ParamGroup, never, string, unknown>> {
+  const out = new Map<AnyMechanism, Context<ParamGroup, never, string, unknown>>();
+  for (const m of SCHEDULE) {
+    out.set(m, {
+      p: (w.p[m.name] ?? {}) as Context<ParamGroup, never, string, unknown>['p'],
+      choice: w.mech as never,
+      rng: w.streams.stream(streamOf(m)),
+      flows: w.flows,
+      state: w.own[m.name],
+    });
+  }
+  return out;
+}
+
+function createUnits(cfg: ModelConfig): UnitState {
+  const us = cfg.org.units;
+  const n = us.length;
+  const totalStaff = Math.max(n * 4, Math.round((cfg.org.population * cfg.org.staffPerThousand) / 1000));
+  const shareSum = us.reduce((a, u) => a + u.staffShare, 0);
+  const units: UnitState = {
+    n,
+    names: us.map((u) => u.name),
+    kind: new Uint8Array(n),
+    layers: new Uint8Array(n),
+    legal: new Float64Array(n),
+    internalLegal: new Float64Array(n).fill(1),
+    demand: new Float64Array(n),
+    staff: new Int32Array(n),
+    firstStaff: new Int32Array(n),
+    workload: new Float64Array(n),
+    routines: new Int32Array(n),
+    npgPractice: new Float64Array(n),
+    active: new Int32Array(n),
+    head: new Int32Array(n),
+  };
+  let first = 0;
+  us.forEach((u, k) => {
+    units.kind[k] = WORK_KINDS.indexOf(u.kind);
+    units.layers[k] = u.layers;
+    units.legal[k] = u.legalStrictness;
+    units.demand[k] = u.load;
+    units.staff[k] = Math.max(4, Math.round((totalStaff * u.staffShare) / shareSum));
+    units.firstStaff[k] = first;
+    first += units.staff[k]!;
+  });
+  return units;
+}
+
+/** Manager counts per layer: the first line leads teams of `spanOfControl`; each layer above has 1/spanUp as many; one head. */
+function layerCounts(staffN: number, layers: number, ip: InitParams): number[] {
+  const counts = new Array<number>(layers).fill(1);
+  counts[layers - 1] = Math.max(1, Math.ceil(staffN / ip.spanOfControl));
+  for (let l = layers - 2; l >= 1; l--) counts[l] = Math.max(1, Math.ceil(counts[l + 1]! / ip.spanUp));
+  counts[0] = 1;
+  return counts;
+}
+
+function createManagers(units: UnitState, ip: InitParams): ManagerState {
+  let n = 0;
+  for (let u = 0; u < units.n; u++) n += layerCounts(units.staff[u]!, units.layers[u]!, ip).reduce((a, b) => a + b, 0);
+  const m: ManagerState = {
+    n,
+    unit: new Uint8Array(n),
+    layer: new Uint8Array(n),
+    parent: new Int32Array(n),
+    style: new Float64Array(n),
+    relay: new Float64Array(n),
+    insecurity: new Float64Array(n),
+    budgetAttachment: new Float64Array(n),
+    on: new Uint8Array(n),
+    removed: new Uint8Array(n),
+    firstStaff: new Int32Array(n),
+    staffCount: new Int32Array(n),
+  };
+  let k = 0;
+  for (let u = 0; u < units.n; u++) {
+    const L = units.layers[u]!;
+    const counts = layerCounts(units.staff[u]!, L, ip);
+    let prevStart = -1;
+    let prevCount = 0;
+    for (let l = 0; l < L; l++) {
+      const start = k;
+      const c = counts[l]!;
+      for (let j = 0; j < c; j++, k++) {
+        m.unit[k] = u;
+        m.layer[k] = l + 1;
+        // Spread children evenly over the layer above: parents precede children.
+        m.parent[k] = prevStart < 0 ? -1 : prevStart + Math.floor((j * prevCount) / c);
+      }
+      if (l === 0) units.head[u] = start;
+      if (l === L - 1) {
+        // Staff blocks per first-line manager.
+        const s = units.staff[u]!;
+        for (let j = 0; j < c; j++) {
+          const a = Math.floor((j * s) / c);
+          const b = Math.floor(((j + 1) * s) / c);
+          m.firstStaff[start + j] = units.firstStaff[u]! + a;
+          m.staffCount[start + j] = b - a;
+        }
+      }
+      prevStart = start;
+      prevCount = c;
+    }
+  }
+  return m;
+}
+
+function createStaff(units: UnitState, m: ManagerState): StaffState {
+  let n = 0;
+  for (let u = 0; u < units.n; u++) n += units.staff[u]!;
+  const st: StaffState = {
+    n,
+    unit: new Uint8Array(n),
+    manager: new Int32Array(n),
+    logic: new Float64Array(n * 3),
+    openness: new Float64Array(n),
+    competence: new Float64Array(n),
+    identity: new Float64Array(n),
+    freeTime: new Float64Array(n),
+    fear: new Float64Array(n),
+    trustMgr: new Float64Array(n),
+    motivation: new Float64Array(n),
+    burnout: new Float64Array(n),
+    experience: new Float64Array(n),
+    heard: new Float64Array(n),
+    enthusiast: new Uint8Array(n),
+    tugboat: new Uint8Array(n),
+    initiative: new Int32Array(n).fill(-1),
+    tenure: new Int32Array(n),
+  };
+  for (let k = 0; k < m.n; k++) {
+    for (let i = m.firstStaff[k]!; i < m.firstStaff[k]! + m.staffCount[k]!; i++) {
+      st.unit[i] = m.unit[k]!;
+      st.manager[i] = k;
+    }
+  }
+  return st;
+}
+
+function createOrg(cfg: ModelConfig): OrgState {
+  const o = cfg.org;
+  return {
+    siloStrength: o.siloStrength,
+    matrixDegree: o.matrixDegree,
+    projectBudgetShare: o.projectBudgetShare,
+    reportingLoad: o.reportingLoad,
+    centralisation: o.centralisation,
+    cogwheel: o.interface === 'cogwheel' ? 1 : 0,
+    topSignal: o.topSignal,
+    budgetPressure: o.budgetPressure,
+    demandGrowth: o.demandGrowth,
+    documents: Float64Array.from(o.logic.documents),
+    steering: Float64Array.from(o.logic.steering),
+    roomToFail: 0,
+    outreach: 0,
+    missionRate: 0,
+    conceptBreadth: 0,
+    earlyCoCreation: 0,
+    portfolio: 0,
+    budgetTransfer: 0,
+    onTheJob: 0,
+    volunteerRelief: 0,
+    crossBudget: 0,
+    imposedChanges: 1,
+    mandateClarity: 0.5,
+    autonomy: 0,
+    lineResistance: 0,
+    anchor: 0,
+    changeBurden: 0,
+    tugboats: 0,
+    methodPush: new Float64Array(METHODS.length),
+  };
+}
+
+function createPoliticians(n: number): PoliticianState {
+  return {
+    n,
+    bloc: new Uint8Array(n),
+    role: new Float64Array(n),
+    trustAdmin: new Float64Array(n),
+    understanding: new Float64Array(n),
+    backing: new Float64Array(n),
+    elected: new Int32Array(n),
+  };
+}
+
+function createCitizens(n: number, population: number): CitizenState {
+  return {
+    n,
+    weight: population / Math.max(1, n),
+    segment: new Uint8Array(n),
+    propensity: new Float64Array(n),
+    trust: new Float64Array(n),
+    fatigue: new Float64Array(n),
+    role: new Float64Array(n),
+    participations: new Int32Array(n),
+    current: new Int32Array(n).fill(-1),
+  };
+}
+
+function createPartners(n: number): PartnerState {
+  return {
+    n,
+    type: new Uint8Array(n),
+    engagement: new Float64Array(n),
+    trust: new Float64Array(n),
+    capacity: new Float64Array(n),
+    load: new Float64Array(n),
+    burnout: new Float64Array(n),
+  };
+}
+
+function createInitiatives(cap: number, ip: InitParams): InitiativeState {
+  const { maxTeam, maxCitizens, maxPartners } = ip;
+  const free = new Int32Array(cap);
+  for (let i = 0; i < cap; i++) free[i] = cap - 1 - i;
+  return {
+    cap,
+    maxTeam,
+    phase: new Uint8Array(cap),
+    problem: new Uint8Array(cap),
+    depth: new Uint8Array(cap),
+    method: new Uint8Array(cap),
+    owner: new Uint8Array(cap),
+    champion: new Int32Array(cap).fill(-1),
+    start: new Int32Array(cap),
+    phaseStart: new Int32Array(cap),
+    progress: new Float64Array(cap),
+    outcome: new Uint8Array(cap),
+    teamCount: new Uint8Array(cap),
+    team: new Int32Array(cap * maxTeam),
+    maxCitizens,
+    citizenCount: new Uint8Array(cap),
+    citizenIds: new Int32Array(cap * maxCitizens),
+    maxPartners,
+    partnerCount: new Uint8Array(cap),
+    partnerIds: new Int32Array(cap * maxPartners),
+    labelled: new Uint8Array(cap),
+    actual: new Uint8Array(cap),
+    units: new Int32Array(cap),
+    mission: new Uint8Array(cap),
+    enthusiastLed: new Uint8Array(cap),
+    serial: new Int32Array(cap),
+    nextSerial: 0,
+    free,
+    freeTop: cap,
+    active: 0,
+  };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
