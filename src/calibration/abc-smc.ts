@@ -27,6 +27,7 @@
  * All randomness comes from an Rng whose state is part of the state, so a driver can write the
  * state after each round and resume from the file with byte-identical results.
  */
+import { checkNumber } from '../checks/fields.js';
 import { deriveSeed, Rng, type RngState } from '../engine/rng.js';
 import { fitKernel, kernelSampler, mixtureLogDensities, type PerturbationKernel } from './kernel.js';
 import { inPrior, type ParameterSpec, samplePrior, validateParameters } from './prior.js';
@@ -138,12 +139,11 @@ export type ImportanceWeigher = (
   kernel: PerturbationKernel,
 ) => number[];
 
+/** The per-generation fields of a generation that has not started. */
+const FRESH_GENERATION = { accepted: [], acceptedDistances: [], simulated: 0, hits: 0, invalid: 0, rounds: 0 } as const;
+
 /** Attempts per candidate before proposing is declared impossible (the kernel almost never lands in the box). */
 const MAX_ATTEMPTS_PER_CANDIDATE = 10_000;
-
-function checkNumber(path: string, v: unknown, ok: (x: number) => boolean, allowed: string): void {
-  if (typeof v !== 'number' || !ok(v)) throw new RangeError(`${path}: found ${String(v)}; allowed: ${allowed}`);
-}
 
 /** Validates a spec and fills in defaults; errors name the field, the value and what is allowed. */
 export function abcSmcSettings(spec: AbcSmcSpec): AbcSmcSettings {
@@ -186,12 +186,7 @@ export function abcSmcInit(spec: AbcSmcSpec, seed: string | number): AbcSmcState
     generation: 0,
     round: 0,
     epsilon: null,
-    accepted: [],
-    acceptedDistances: [],
-    simulated: 0,
-    hits: 0,
-    invalid: 0,
-    rounds: 0,
+    ...FRESH_GENERATION,
     totalSimulations: 0,
     population: null,
     kernel: null,
@@ -357,12 +352,7 @@ function finishGeneration(state: AbcSmcState, weigh: ImportanceWeigher): AbcSmcS
     ...state,
     generation: state.generation + 1,
     epsilon,
-    accepted: [],
-    acceptedDistances: [],
-    simulated: 0,
-    hits: 0,
-    invalid: 0,
-    rounds: 0,
+    ...FRESH_GENERATION,
     population,
     kernel,
     history: [...state.history, summary],

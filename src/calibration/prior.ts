@@ -4,6 +4,7 @@
  * registry gives (a default and a range per parameter), so it is the prior a calibration starts
  * from when nothing better is known.
  */
+import { checkNames } from '../checks/fields.js';
 import type { Rng } from '../engine/rng.js';
 
 /** One calibrated parameter: its name (for messages and output), range and whether it is an integer. */
@@ -17,14 +18,9 @@ export interface ParameterSpec {
 
 /** Throws a message naming the field path, the value and what is allowed for the first bad parameter. */
 export function validateParameters(parameters: readonly ParameterSpec[], path = 'parameters'): void {
-  if (!Array.isArray(parameters) || parameters.length === 0) throw new RangeError(`${path}: expected a non-empty list of parameters`);
-  const seen = new Set<string>();
+  checkNames(parameters, path, 'parameters');
   parameters.forEach((p, i) => {
     const at = `${path}[${i}]`;
-    if (typeof p.name !== 'string' || p.name === '')
-      throw new RangeError(`${at}.name: found ${JSON.stringify(p.name)}; allowed: a non-empty string`);
-    if (seen.has(p.name)) throw new RangeError(`${at}.name: "${p.name}" appears twice; allowed: each name once`);
-    seen.add(p.name);
     for (const key of ['min', 'max'] as const) {
       const v = p[key];
       if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${at}.${key}: found ${v}; allowed: a finite number`);

@@ -14,6 +14,7 @@
  * categorical splits, pruning or per-leaf paths, which are what scenario discovery needs, and its
  * tree would need as much code again to turn into boxes.
  */
+import { checkNumber } from '../checks/fields.js';
 import { type Box, type BoxStats, fullBox, type Limit, restrictedColumns, statsOf } from './box.js';
 import { type Dataset, validateDataset } from './data.js';
 
@@ -65,11 +66,10 @@ interface Settings {
 function settings(o: CartOptions): Settings {
   const minLeaf = o.minLeaf ?? 5;
   const s = { maxDepth: o.maxDepth ?? 4, minLeaf, minSplit: o.minSplit ?? 2 * minLeaf, ccpAlpha: o.ccpAlpha ?? 0 };
-  if (!(Number.isInteger(s.maxDepth) && s.maxDepth >= 0)) throw new RangeError(`maxDepth: found ${s.maxDepth}; allowed: an integer ≥ 0`);
-  if (!(Number.isInteger(s.minLeaf) && s.minLeaf >= 1)) throw new RangeError(`minLeaf: found ${s.minLeaf}; allowed: an integer ≥ 1`);
-  if (!(Number.isInteger(s.minSplit) && s.minSplit >= 2)) throw new RangeError(`minSplit: found ${s.minSplit}; allowed: an integer ≥ 2`);
-  if (!(s.ccpAlpha >= 0 && Number.isFinite(s.ccpAlpha)))
-    throw new RangeError(`ccpAlpha: found ${s.ccpAlpha}; allowed: a finite number ≥ 0`);
+  checkNumber('maxDepth', s.maxDepth, (x) => Number.isInteger(x) && x >= 0, 'an integer ≥ 0');
+  checkNumber('minLeaf', s.minLeaf, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
+  checkNumber('minSplit', s.minSplit, (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2');
+  checkNumber('ccpAlpha', s.ccpAlpha, (x) => x >= 0 && Number.isFinite(x), 'a finite number ≥ 0');
   return s;
 }
 

@@ -4,6 +4,7 @@
  * interest (a failure), 0 otherwise, or a share (e.g. the share of a world's replicates that
  * failed). Columns are stored as arrays; categorical columns as integer codes into `levels`.
  */
+import { checkNames } from '../checks/fields.js';
 
 export type Column =
   | { readonly kind: 'numeric'; readonly name: string; readonly values: readonly number[]; readonly integer?: boolean }
@@ -29,14 +30,9 @@ export function validateDataset(data: Dataset, path = 'data'): void {
   data.y.forEach((v, i) => {
     if (!(v >= 0 && v <= 1)) throw new RangeError(`${path}.y[${i}]: found ${v}; allowed: a number in [0, 1]`);
   });
-  if (data.columns.length === 0) throw new RangeError(`${path}.columns: found none; allowed: at least one input column`);
-  const seen = new Set<string>();
+  checkNames(data.columns, `${path}.columns`, 'input columns');
   data.columns.forEach((c, j) => {
     const at = `${path}.columns[${j}]`;
-    if (typeof c.name !== 'string' || c.name === '')
-      throw new RangeError(`${at}.name: found ${JSON.stringify(c.name)}; allowed: a non-empty string`);
-    if (seen.has(c.name)) throw new RangeError(`${at}.name: "${c.name}" appears twice; allowed: each name once`);
-    seen.add(c.name);
     if (c.values.length !== n) throw new RangeError(`${at}.values: found ${c.values.length} values; allowed: one per row (${n})`);
     c.values.forEach((v, i) => {
       const ok =

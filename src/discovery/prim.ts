@@ -24,6 +24,7 @@
  * as many cases of interest in the box if the restriction added nothing.
  */
 import { incompleteBeta } from '../analysis/student-t.js';
+import { checkNumber } from '../checks/fields.js';
 import { type Box, type BoxStats, fullBox, type Limit, restrictedColumns, statsOf } from './box.js';
 import { type Dataset, validateDataset } from './data.js';
 
@@ -99,10 +100,7 @@ function settings(opts: PrimOptions): Settings {
     choose: opts.choose ?? { kind: 'balanced' },
     paste: opts.paste ?? true,
   };
-  for (const key of ['alpha', 'pasteAlpha', 'minMass'] as const) {
-    const v = s[key];
-    if (!(v > 0 && v < 1)) throw new RangeError(`${key}: found ${v}; allowed: a number in (0, 1)`);
-  }
+  for (const key of ['alpha', 'pasteAlpha', 'minMass'] as const) checkNumber(key, s[key], (x) => x > 0 && x < 1, 'a number in (0, 1)');
   if (s.objective !== 'original' && s.objective !== 'lenient1')
     throw new RangeError(`objective: found ${JSON.stringify(s.objective)}; allowed: original, lenient1`);
   return s;

@@ -4,6 +4,7 @@
  * gene, one per integer) or one of a list of options (likewise). The optimiser only ever sees
  * [0, 1]^d, so SBX and polynomial mutation apply to every kind.
  */
+import { checkNames } from '../checks/fields.js';
 
 export type GeneSpec =
   | { readonly kind: 'real'; readonly name: string; readonly min: number; readonly max: number }
@@ -14,14 +15,9 @@ export type GeneValue = number | string;
 
 /** Throws a message naming the gene, the field, the value and what is allowed. */
 export function validateGenes(genes: readonly GeneSpec[], path = 'genes'): void {
-  if (!Array.isArray(genes) || genes.length === 0) throw new RangeError(`${path}: expected a non-empty list of genes`);
-  const seen = new Set<string>();
+  checkNames(genes, path, 'genes');
   genes.forEach((g, i) => {
     const at = `${path}[${i}]`;
-    if (typeof g.name !== 'string' || g.name === '')
-      throw new RangeError(`${at}.name: found ${JSON.stringify(g.name)}; allowed: a non-empty string`);
-    if (seen.has(g.name)) throw new RangeError(`${at}.name: "${g.name}" appears twice; allowed: each name once`);
-    seen.add(g.name);
     if (g.kind === 'categorical') {
       if (!Array.isArray(g.options) || g.options.length === 0) throw new RangeError(`${at}.options: expected a non-empty list`);
       return;

@@ -13,6 +13,7 @@
  * the state free of Infinity (not JSON). A driver can checkpoint after every generation and
  * resume with byte-identical results.
  */
+import { checkNumber } from '../checks/fields.js';
 import { deriveSeed, Rng, type RngState } from '../engine/rng.js';
 import { constrainedDominates, crowdingDistance, type Dominance, nonDominatedSort, rankAndCrowding, type Scored } from './dominance.js';
 import { updateEpsilonArchive } from './epsilon-archive.js';
@@ -102,15 +103,11 @@ export interface Nsga2Operators {
 
 export const NSGA2_OPERATORS: Nsga2Operators = { dominates: constrainedDominates, crowding: crowdingDistance };
 
-function check(path: string, v: unknown, ok: (x: number) => boolean, allowed: string): void {
-  if (typeof v !== 'number' || !ok(v)) throw new RangeError(`${path}: found ${String(v)}; allowed: ${allowed}`);
-}
-
 /** Validates a spec and fills in defaults; errors name the field, the value and what is allowed. */
 export function nsga2Settings(spec: Nsga2Spec): Nsga2Settings {
-  check('genes', spec.genes, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
-  check('objectives', spec.objectives, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
-  check('populationSize', spec.populationSize, (x) => Number.isInteger(x) && x >= 4 && x % 2 === 0, 'an even integer ≥ 4');
+  checkNumber('genes', spec.genes, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
+  checkNumber('objectives', spec.objectives, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
+  checkNumber('populationSize', spec.populationSize, (x) => Number.isInteger(x) && x >= 4 && x % 2 === 0, 'an even integer ≥ 4');
   const s: Nsga2Settings = {
     genes: spec.genes,
     objectives: spec.objectives,
@@ -123,16 +120,16 @@ export function nsga2Settings(spec: Nsga2Spec): Nsga2Settings {
     epsilons: spec.epsilons ? spec.epsilons.slice() : null,
     initial: (spec.initial ?? []).map((g) => g.slice()),
   };
-  check('maxGenerations', s.maxGenerations, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
-  check('crossoverProbability', s.crossoverProbability, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
-  check('crossoverEta', s.crossoverEta, (x) => x >= 0 && Number.isFinite(x), 'a finite number ≥ 0');
-  check('mutationRate', s.mutationRate, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
-  check('mutationEta', s.mutationEta, (x) => x >= 0 && Number.isFinite(x), 'a finite number ≥ 0');
+  checkNumber('maxGenerations', s.maxGenerations, (x) => Number.isInteger(x) && x >= 1, 'an integer ≥ 1');
+  checkNumber('crossoverProbability', s.crossoverProbability, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
+  checkNumber('crossoverEta', s.crossoverEta, (x) => x >= 0 && Number.isFinite(x), 'a finite number ≥ 0');
+  checkNumber('mutationRate', s.mutationRate, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
+  checkNumber('mutationEta', s.mutationEta, (x) => x >= 0 && Number.isFinite(x), 'a finite number ≥ 0');
   if (s.epsilons) {
     if (s.epsilons.length !== s.objectives)
       throw new RangeError(`epsilons: found ${s.epsilons.length} values; allowed: one per objective (${s.objectives})`);
     s.epsilons.forEach((e, k) => {
-      check(`epsilons[${k}]`, e, (x) => x > 0 && Number.isFinite(x), 'a positive number');
+      checkNumber(`epsilons[${k}]`, e, (x) => x > 0 && Number.isFinite(x), 'a positive number');
     });
   }
   if (s.initial.length > s.populationSize)
@@ -140,7 +137,7 @@ export function nsga2Settings(spec: Nsga2Spec): Nsga2Settings {
   s.initial.forEach((g, i) => {
     if (g.length !== s.genes) throw new RangeError(`initial[${i}]: found ${g.length} genes; allowed: exactly ${s.genes}`);
     g.forEach((x, j) => {
-      check(`initial[${i}][${j}]`, x, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
+      checkNumber(`initial[${i}][${j}]`, x, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
     });
   });
   return s;
@@ -253,10 +250,10 @@ export function acceptGenerationWith(state: Nsga2State, evaluations: readonly Ev
       throw new RangeError(`evaluations[${i}].objectives: found ${JSON.stringify(e.objectives)}; allowed: ${s.objectives} finite numbers`);
     }
     e.objectives.forEach((v, k) => {
-      check(`evaluations[${i}].objectives[${k}]`, v, Number.isFinite, 'a finite number');
+      checkNumber(`evaluations[${i}].objectives[${k}]`, v, Number.isFinite, 'a finite number');
     });
     const violation = e.violation ?? 0;
-    check(`evaluations[${i}].violation`, violation, (x) => x >= 0 && Number.isFinite(x), 'a finite number ≥ 0');
+    checkNumber(`evaluations[${i}].violation`, violation, (x) => x >= 0 && Number.isFinite(x), 'a finite number ≥ 0');
     return { genome: genomes[i]!, objectives: e.objectives.slice(), violation };
   });
   const pool = [...state.population, ...offspring];
