@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { svgToPng, toSvg } from '../report/render.js';
-import type { MorrisRow, SobolRow } from './sensitivity.js';
+import type { MorrisRow, SobolRow } from './sensitivity-output.js';
 
 /** Okabe–Ito blue and orange. */
 export const PALETTE = ['#0072B2', '#E69F00'] as const;

@@ -1,6 +1,6 @@
 /** `tanker sensitivity FILE`: Morris screening and Sobol' indices over the parameter ranges of a sensitivity file. */
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import {
   defaultOutDir,
   designCost,
@@ -17,6 +17,7 @@ import {
   writeSensitivity,
 } from '../analysis/sensitivity.js';
 import { displayFile } from '../scenario/errors.js';
+import { parseIntArg } from './args.js';
 import { makeProgress } from './progress.js';
 import { ScenarioFileError } from './resolve.js';
 
@@ -27,12 +28,6 @@ export interface SensitivityOptions {
   quiet: boolean;
 }
 
-function threadsArg(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new InvalidArgumentError(`--threads must be an integer in [1, 1024], got "${v}".`);
-  return n;
-}
-
 export function registerSensitivity(program: Command): void {
   program
     .command('sensitivity')
@@ -40,7 +35,11 @@ export function registerSensitivity(program: Command): void {
       "Global sensitivity analysis: Morris screening and Sobol' indices of one output over the parameter ranges in a sensitivity file; writes tables, charts and a manifest.",
     )
     .argument('<file>', 'sensitivity file (.yaml), e.g. scenarios/sensitivity/baseline-structure.yaml')
-    .option('--threads <n>', 'worker threads (default: the number of cores); results do not depend on it', threadsArg)
+    .option(
+      '--threads <n>',
+      'worker threads (default: the number of cores); results do not depend on it',
+      parseIntArg('--threads', 1, 1024),
+    )
     .option('--out <dir>', 'output folder (default: output/sensitivity/<file name>)')
     .addOption(new Option('--method <method>', 'run only this method (default: the file’s method list)').choices(METHODS))
     .option('--quiet', 'no progress output', false)
