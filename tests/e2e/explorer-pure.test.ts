@@ -8,13 +8,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exactDecimals } from '../../src/engine/format.js';
 import { formatErrors, loadScenario } from '../../src/scenario/index.js';
-import { bandOf, decimalsFor, lineChart, niceScale, weekDate, yearTicks } from '../../src/web/charts.js';
+import { lineChart, niceScale, weekDate, yearTicks } from '../../src/web/charts.js';
 import { BUILT_IN, decodeHash, defaultPageState, defaultSlot, encodeHash, scenarioData } from '../../src/web/config.js';
 import { LESSONS } from '../../src/web/lessons.js';
 import { buildLibrary } from '../../src/web/library.js';
 import type { LibraryEntry } from '../../src/web/protocol.js';
 import { baseData, exportYaml, readScenarioText, resolveData, summarize } from '../../src/web/scenario.js';
+import { BAND_PERCENT, bandOf } from '../../src/web/series.js';
 import { tankerSvg } from '../../src/web/tanker.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -203,18 +205,19 @@ describe('export', () => {
 });
 
 describe('charts and the tanker', () => {
-  it('scales, ticks and bands', () => {
+  it('scales, ticks and bands (the report’s: median and middle 90 %)', () => {
     expect(niceScale(0.37)).toEqual({ max: 0.4, step: 0.1 });
     expect(niceScale(0)).toEqual({ max: 1, step: 0.25 });
-    expect(decimalsFor(0.025)).toBe(3);
-    expect(decimalsFor(5)).toBe(0);
+    expect(exactDecimals(0.025)).toBe(3);
+    expect(exactDecimals(5)).toBe(0);
     expect(weekDate('2026-01-05', 52)).toBe('2027-01-04');
     expect(yearTicks('2026-01-05', 260).map((t) => t.label)).toEqual(['2026', '2027', '2028', '2029', '2030']);
     const reps = [0, 1, 2, 3, 4].map((k) => Float64Array.from([k, 10 * k]));
     const b = bandOf(reps, 0, 2, 1);
     expect(b.mid[0]).toBe(2);
-    expect(b.lo?.[0]).toBeCloseTo(0.4, 12);
-    expect(b.hi?.[0]).toBeCloseTo(3.6, 12);
+    expect(BAND_PERCENT).toEqual({ lo: 5, hi: 95 });
+    expect(b.lo?.[0]).toBeCloseTo(0.2, 12);
+    expect(b.hi?.[0]).toBeCloseTo(3.8, 12);
     expect(bandOf(reps.slice(0, 1), 1, 2, 1).lo).toBeNull();
   });
 
