@@ -135,32 +135,21 @@ export async function runSensitivity(spec: SensitivitySpec, opts: RunOptions = {
     }
     return { y, raw: Float64Array.from(r), noiseShare: noiseShare(r, y, R) };
   };
-  const m = designs.morris;
-  const morris = m
-    ? (() => {
-        const t = take(m.points.length / k);
-        const result = morrisAnalyze(m, t.y, {
-          bootstrap: spec.morris.bootstrap,
-          confidence: spec.confidence,
-          seed: spec.seed,
-          ...(R >= 2 ? { replicates: { raw: t.raw, replicates: R } } : {}),
-        });
-        return { design: m, result, ...t };
-      })()
-    : null;
-  const d = designs.sobol;
-  const sobol = d
-    ? (() => {
-        const t = take(d.points.length / k);
-        const result = sobolAnalyze(d, t.y, {
-          bootstrap: spec.sobol.bootstrap,
-          confidence: spec.confidence,
-          seed: spec.seed,
-          ...(R >= 2 && spec.sobol.noiseCorrection ? { replicates: { raw: t.raw, replicates: R } } : {}),
-        });
-        return { design: d, result, ...t };
-      })()
-    : null;
+  type Taken = ReturnType<typeof take>;
+  // Each method takes its rows in design order (Morris first) and analyses their mean outputs.
+  const analysed = <D extends { readonly points: Float64Array }, Res>(design: D | null, analyse: (d: D, t: Taken) => Res) => {
+    if (!design) return null;
+    const t = take(design.points.length / k);
+    return { design, result: analyse(design, t), ...t };
+  };
+  const common = { confidence: spec.confidence, seed: spec.seed };
+  const noise = (t: Taken, correct: boolean) => (correct && R >= 2 ? { replicates: { raw: t.raw, replicates: R } } : {});
+  const morris = analysed(designs.morris, (d, t) =>
+    morrisAnalyze(d, t.y, { ...common, bootstrap: spec.morris.bootstrap, ...noise(t, true) }),
+  );
+  const sobol = analysed(designs.sobol, (d, t) =>
+    sobolAnalyze(d, t.y, { ...common, bootstrap: spec.sobol.bootstrap, ...noise(t, spec.sobol.noiseCorrection) }),
+  );
   return { spec, morris, sobol, replicates: total };
 }
 
