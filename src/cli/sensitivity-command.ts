@@ -16,6 +16,7 @@ import {
   sobolTable,
   writeSensitivity,
 } from '../analysis/sensitivity.js';
+import { fmt, pct } from '../engine/format.js';
 import { displayFile } from '../scenario/errors.js';
 import { parseIntArg } from './args.js';
 import { makeProgress } from './progress.js';
@@ -79,7 +80,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   const seconds = (performance.now() - t0) / 1000; // clock-ok
   log(`sensitivity: ${result.replicates} model runs in ${seconds.toFixed(1)} s`);
   const noise = (share: number | null) =>
-    share === null ? '' : `; replicate noise is about ${(100 * share).toFixed(0)} % of the variance of the point means`;
+    share === null ? '' : `; replicate noise is about ${pct(share)} of the variance of the point means`;
   if (result.morris) {
     console.log(`\nMorris screening of ${outputLabel(spec)} (${spec.morris.trajectories} trajectories, ${spec.morris.levels} levels)`);
     console.log(morrisTable(morrisRows(spec.parameters, result.morris.result), spec.confidence));
@@ -96,7 +97,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
     console.log(sobolTable(sobolRows(spec.parameters, r), spec.confidence));
     if (Number.isNaN(r.variance))
       console.log('the outputs vary no more between points than between replicates: raise replicates (or samples) to estimate the indices');
-    else console.log(`sum of S1 = ${sumS1.toFixed(3)} (1 − sum ≈ share of the variance that comes from interactions)`);
+    else console.log(`sum of S1 = ${fmt(sumS1, 3)} (1 − sum ≈ share of the variance that comes from interactions)`);
     if (r.noiseCorrected)
       console.log(`indices of the mean response over replicates, corrected for replicate noise${noise(result.sobol.noiseShare)}`);
     else
