@@ -1,5 +1,7 @@
 /** Descriptive statistics across replicates: what the batch aggregates and the reports show. */
-import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { quantileSorted } from '../engine/stats.js';
+import { QUANTILES } from './bands.js';
 import { studentTQuantile } from './student-t.js';
 
 export interface Description {
@@ -53,11 +55,11 @@ export function describe(values: ArrayLike<number>): Description {
     n,
     mean: m,
     sd,
-    q05: quantileSorted(xs, 0.05),
-    q25: quantileSorted(xs, 0.25),
-    q50: quantileSorted(xs, 0.5),
-    q75: quantileSorted(xs, 0.75),
-    q95: quantileSorted(xs, 0.95),
+    q05: quantileSorted(xs, QUANTILES.q05),
+    q25: quantileSorted(xs, QUANTILES.q25),
+    q50: quantileSorted(xs, QUANTILES.q50),
+    q75: quantileSorted(xs, QUANTILES.q75),
+    q95: quantileSorted(xs, QUANTILES.q95),
     ciLow: m - half,
     ciHigh: m + half,
   };

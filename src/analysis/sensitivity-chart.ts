@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { svgToPng, toSvg } from '../report/render.js';
-import type { MorrisRow, SobolRow } from './sensitivity.js';
+import type { MorrisRow, SobolRow } from './sensitivity-output.js';
 
 /** Okabe–Ito blue and orange. */
 export const PALETTE = ['#0072B2', '#E69F00'] as const;
@@ -30,6 +30,48 @@ function base(title: string, subtitle: string, bars: number): Record<string, unk
   };
 }
 
+interface PairedBars {
+  readonly title: string;
+  readonly subtitle: string;
+  /** Parameters, top to bottom. */
+  readonly parameters: readonly string[];
+  /** The field naming the two series, and the series (the first carries the whiskers). */
+  readonly field: string;
+  readonly series: readonly [string, string];
+  readonly values: readonly Record<string, unknown>[];
+  readonly xTitle: string;
+}
+
+/** Two bars per parameter with bootstrap intervals (`lo`, `hi`) as whiskers where they exist. */
+function pairedBarsSpec(o: PairedBars): TopLevelSpec {
+  const sort = [...o.series];
+  return {
+    ...base(o.title, o.subtitle, o.parameters.length),
+    data: { values: o.values },
+    encoding: {
+      y: { field: 'parameter', type: 'nominal', sort: o.parameters, title: null },
+      yOffset: { field: o.field, type: 'nominal', sort },
+      color: { field: o.field, type: 'nominal', title: null, scale: { domain: sort, range: [...PALETTE] } },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', tooltip: true },
+        encoding: { x: { field: 'value', type: 'quantitative', title: o.xTitle } },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.lo)' }],
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: {
+          x: { field: 'lo', type: 'quantitative' },
+          x2: { field: 'hi' },
+          yOffset: { field: o.field, type: 'nominal', sort, bandPosition: 0.5 },
+          color: { value: '#222222' },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
 export interface MorrisChartOptions {
   readonly subtitle: string;
   readonly trajectories: number;
@@ -40,45 +82,18 @@ export interface MorrisChartOptions {
 export function morrisChartSpec(rows: readonly MorrisRow[], opts: MorrisChartOptions): TopLevelSpec {
   const importance = 'μ* (overall effect)';
   const spread = 'σ (non-linearity, interactions)';
-  const values = rows.flatMap((r) => [
-    { parameter: r.parameter, measure: importance, value: r.muStar, lo: nullable(r.muStarLo), hi: nullable(r.muStarHi) },
-    { parameter: r.parameter, measure: spread, value: r.sigma, lo: null, hi: null },
-  ]);
-  return {
-    ...base(
-      'Morris screening: elementary effects',
-      `${opts.subtitle} · whiskers: ${Math.round(opts.confidence * 100)} % bootstrap CI of μ*`,
-      rows.length,
-    ),
-    data: { values },
-    encoding: {
-      y: { field: 'parameter', type: 'nominal', sort: rows.map((r) => r.parameter), title: null },
-      yOffset: { field: 'measure', type: 'nominal', sort: [importance, spread] },
-      color: { field: 'measure', type: 'nominal', title: null, scale: { domain: [importance, spread], range: [...PALETTE] } },
-    },
-    layer: [
-      {
-        mark: { type: 'bar', tooltip: true },
-        encoding: {
-          x: {
-            field: 'value',
-            type: 'quantitative',
-            title: `change in output per full range (mean of ${opts.trajectories} trajectories)`,
-          },
-        },
-      },
-      {
-        transform: [{ filter: 'isValid(datum.lo)' }],
-        mark: { type: 'rule', strokeWidth: 2 },
-        encoding: {
-          x: { field: 'lo', type: 'quantitative' },
-          x2: { field: 'hi' },
-          yOffset: { field: 'measure', type: 'nominal', sort: [importance, spread], bandPosition: 0.5 },
-          color: { value: '#222222' },
-        },
-      },
-    ],
-  } as TopLevelSpec;
+  return pairedBarsSpec({
+    title: 'Morris screening: elementary effects',
+    subtitle: `${opts.subtitle} · whiskers: ${Math.round(opts.confidence * 100)} % bootstrap CI of μ*`,
+    parameters: rows.map((r) => r.parameter),
+    field: 'measure',
+    series: [importance, spread],
+    values: rows.flatMap((r) => [
+      { parameter: r.parameter, measure: importance, value: r.muStar, lo: nullable(r.muStarLo), hi: nullable(r.muStarHi) },
+      { parameter: r.parameter, measure: spread, value: r.sigma, lo: null, hi: null },
+    ]),
+    xTitle: `change in output per full range (mean of ${opts.trajectories} trajectories)`,
+  });
 }
 
 export interface SobolChartOptions {
@@ -91,36 +106,18 @@ export interface SobolChartOptions {
 export function sobolChartSpec(rows: readonly SobolRow[], opts: SobolChartOptions): TopLevelSpec {
   const first = 'S1 (first order: alone)';
   const total = 'ST (total: with interactions)';
-  const values = rows.flatMap((r) => [
-    { parameter: r.parameter, index: first, value: r.s1, lo: nullable(r.s1Lo), hi: nullable(r.s1Hi) },
-    { parameter: r.parameter, index: total, value: r.st, lo: nullable(r.stLo), hi: nullable(r.stHi) },
-  ]);
-  const pct = Math.round(opts.confidence * 100);
-  return {
-    ...base("Sobol' sensitivity indices", `${opts.subtitle} · N = ${opts.samples} · whiskers: ${pct} % bootstrap CI`, rows.length),
-    data: { values },
-    encoding: {
-      y: { field: 'parameter', type: 'nominal', sort: rows.map((r) => r.parameter), title: null },
-      yOffset: { field: 'index', type: 'nominal', sort: [first, total] },
-      color: { field: 'index', type: 'nominal', title: null, scale: { domain: [first, total], range: [...PALETTE] } },
-    },
-    layer: [
-      {
-        mark: { type: 'bar', tooltip: true },
-        encoding: { x: { field: 'value', type: 'quantitative', title: 'share of output variance' } },
-      },
-      {
-        transform: [{ filter: 'isValid(datum.lo)' }],
-        mark: { type: 'rule', strokeWidth: 2 },
-        encoding: {
-          x: { field: 'lo', type: 'quantitative' },
-          x2: { field: 'hi' },
-          yOffset: { field: 'index', type: 'nominal', sort: [first, total], bandPosition: 0.5 },
-          color: { value: '#222222' },
-        },
-      },
-    ],
-  } as TopLevelSpec;
+  return pairedBarsSpec({
+    title: "Sobol' sensitivity indices",
+    subtitle: `${opts.subtitle} · N = ${opts.samples} · whiskers: ${Math.round(opts.confidence * 100)} % bootstrap CI`,
+    parameters: rows.map((r) => r.parameter),
+    field: 'index',
+    series: [first, total],
+    values: rows.flatMap((r) => [
+      { parameter: r.parameter, index: first, value: r.s1, lo: nullable(r.s1Lo), hi: nullable(r.s1Hi) },
+      { parameter: r.parameter, index: total, value: r.st, lo: nullable(r.stLo), hi: nullable(r.stHi) },
+    ]),
+    xTitle: 'share of output variance',
+  });
 }
 
 function nullable(v: number): number | null {

@@ -23,6 +23,7 @@
  * Pure functions (no Node APIs), so they run in tests, workers and browsers alike.
  */
 import { deriveSeed, Rng } from '../engine/rng.js';
+import { quantileSorted } from '../engine/stats.js';
 
 export type SobolBase = 'sobol' | 'random';
 
@@ -437,16 +438,6 @@ export function evaluateRows(model: (x: Float64Array) => number, points: Float64
   const y = new Float64Array(rows);
   for (let r = 0; r < rows; r++) y[r] = model(points.subarray(r * k, (r + 1) * k));
   return y;
-}
-
-/** The value at quantile q of sorted values (linear interpolation between order statistics). */
-export function quantileSorted(sorted: Float64Array, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** Central percentile interval of bootstrap replicates at the given confidence (NaN replicates propagate). */

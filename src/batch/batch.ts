@@ -2,10 +2,10 @@
  * A batch from plan to results: run the (shard's) tasks that have no checkpoint yet on the worker
  * pool, then assemble the result tables and a manifest. A shard only runs; `merge` assembles.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
+import { fileHashes } from '../io/hash.js';
 import { provenance } from '../io/provenance.js';
 import { assemble } from './assemble.js';
 import { ensurePartsDir, existingParts } from './parts.js';
@@ -82,11 +82,7 @@ export async function runBatch(scenarios: readonly BatchScenario[], opts: BatchO
 }
 
 export function writeManifest(plan: Plan, out: string, files: readonly string[], extra: Record<string, unknown>): void {
-  const hashes: Record<string, string> = {};
-  for (const f of files)
-    hashes[f] = createHash('sha256')
-      .update(readFileSync(join(out, f)))
-      .digest('hex');
+  const hashes = fileHashes(out, files);
   const manifest = {
     ...provenance(),
     ...extra,

@@ -3,20 +3,12 @@
  * dependent merge job) and `tanker cluster status` (progress of a sharded batch from its folder).
  */
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { ensurePlanFile } from '../batch/plan-file.js';
 import { projectRoot, type Runner, submitSlurmJob, tankerInvocation, writeSlurmJob } from '../cluster/slurm.js';
 import { batchStatus, formatStatus } from '../cluster/status.js';
+import { parseIntArg } from './args.js';
 import { loadBatchScenarios } from './scenarios.js';
-
-function intArg(name: string, min: number, max: number) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(`${name} must be an integer in [${min}, ${max}], got "${v}".`);
-    return n;
-  };
-}
 
 export interface SlurmCommandOptions {
   shards: number;
@@ -110,14 +102,14 @@ export function registerCluster(program: Command): void {
       'Write a Slurm job array (one batch shard per task, resumable) and a dependent merge job to OUT/slurm/; --submit submits both with sbatch.',
     )
     .argument('<files...>', 'scenario files')
-    .requiredOption('--shards <n>', 'number of shards = array tasks', intArg('--shards', 1, 100_000))
+    .requiredOption('--shards <n>', 'number of shards = array tasks', parseIntArg('--shards', 1, 100_000))
     .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/batch')
     .option('--partition <name>', 'Slurm partition (#SBATCH --partition)')
     .option('--time <limit>', 'time limit per task, e.g. 01:00:00 (#SBATCH --time)')
     .option('--mem <size>', 'memory per task, e.g. 4G (#SBATCH --mem)')
-    .option('--cpus-per-task <n>', 'cores per task; the shard uses as many worker threads', intArg('--cpus-per-task', 1, 1024))
+    .option('--cpus-per-task <n>', 'cores per task; the shard uses as many worker threads', parseIntArg('--cpus-per-task', 1, 1024))
     .option('--account <name>', 'Slurm account to charge (#SBATCH --account)')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', intArg('--replicates', 1, 1_000_000))
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseIntArg('--replicates', 1, 1_000_000))
     .option('--seed <seed>', 'master seed for every file (overrides the files)')
     .addOption(
       new Option(
@@ -137,7 +129,7 @@ export function registerCluster(program: Command): void {
     )
     .argument('<files...>', 'scenario files')
     .option('--out <dir>', 'shared results folder', 'output/batch')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', intArg('--replicates', 1, 1_000_000))
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseIntArg('--replicates', 1, 1_000_000))
     .option('--seed <seed>', 'master seed for every file (overrides the files)')
     .action(planCommand);
 
@@ -145,7 +137,7 @@ export function registerCluster(program: Command): void {
     .command('status')
     .description('Progress of a sharded batch from its results folder: replicates done per shard, failures, merged or not.')
     .argument('<dir>', 'results folder')
-    .option('--shards <n>', 'number of shards (default: from OUT/slurm/job.json or the shard files)', intArg('--shards', 1, 100_000))
+    .option('--shards <n>', 'number of shards (default: from OUT/slurm/job.json or the shard files)', parseIntArg('--shards', 1, 100_000))
     .option('--json', 'print the status as JSON', false)
     .action(statusCommand);
 }

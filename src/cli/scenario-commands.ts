@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { parse } from 'yaml';
 import { loadSensitivity } from '../analysis/sensitivity.js';
+import { fmt, pct } from '../engine/format.js';
 import { SIZE_PRESETS } from '../model/index.js';
 import { displayFile, formatErrors, loadScenario, scenarioJsonSchemaText } from '../scenario/index.js';
 import { parseIntArg } from './args.js';
@@ -29,13 +30,15 @@ export function runCommand(scenario: string | undefined, opts: RunOptions): void
   const spec = resolveRunSpec(scenario, opts);
   const out = runToFolder(spec, opts.out, formats as ('csv' | 'json')[]);
   const f = out.final;
-  const pct = (v: number | undefined) => `${(100 * (v ?? Number.NaN)).toFixed(1)} %`;
+  const share = (v: number | undefined) => pct(v ?? Number.NaN, 1);
   console.log(`${spec.name}: seed ${spec.seed}, replicate ${spec.replicate}, ${spec.config.ticks} weeks in ${out.ms.toFixed(0)} ms`);
   console.log(
-    `  transformation index ${f.transformationIndex?.toFixed(3)}; turned: ${out.turnTick === null ? 'no' : `week ${out.turnTick}`}`,
+    `  transformation index ${fmt(f.transformationIndex ?? Number.NaN, 3)}; turned: ${out.turnTick === null ? 'no' : `week ${out.turnTick}`}`,
   );
-  console.log(`  NPG in documents ${pct(f.documentsNPG)}, in practice ${pct(f.practiceNPG)} (gap ${pct(f.policyPracticeGap)})`);
-  console.log(`  actual co-creation ${pct(f.coCreationActual)} of staff, reported ${pct(f.coCreationReported)}; routines ${f.routines}`);
+  console.log(`  NPG in documents ${share(f.documentsNPG)}, in practice ${share(f.practiceNPG)} (gap ${share(f.policyPracticeGap)})`);
+  console.log(
+    `  actual co-creation ${share(f.coCreationActual)} of staff, reported ${share(f.coCreationReported)}; routines ${f.routines}`,
+  );
   console.log(`wrote ${out.files.join(', ')} to ${out.dir}`);
 }
 

@@ -1,6 +1,6 @@
 /** `tanker sensitivity FILE`: Morris screening and Sobol' indices over the parameter ranges of a sensitivity file. */
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import {
   defaultOutDir,
   designCost,
@@ -16,7 +16,9 @@ import {
   sobolTable,
   writeSensitivity,
 } from '../analysis/sensitivity.js';
+import { fmt, pct } from '../engine/format.js';
 import { displayFile } from '../scenario/errors.js';
+import { parseIntArg } from './args.js';
 import { makeProgress } from './progress.js';
 import { ScenarioFileError } from './resolve.js';
 
@@ -27,12 +29,6 @@ export interface SensitivityOptions {
   quiet: boolean;
 }
 
-function threadsArg(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new InvalidArgumentError(`--threads must be an integer in [1, 1024], got "${v}".`);
-  return n;
-}
-
 export function registerSensitivity(program: Command): void {
   program
     .command('sensitivity')
@@ -40,7 +36,11 @@ export function registerSensitivity(program: Command): void {
       "Global sensitivity analysis: Morris screening and Sobol' indices of one output over the parameter ranges in a sensitivity file; writes tables, charts and a manifest.",
     )
     .argument('<file>', 'sensitivity file (.yaml), e.g. scenarios/sensitivity/baseline-structure.yaml')
-    .option('--threads <n>', 'worker threads (default: the number of cores); results do not depend on it', threadsArg)
+    .option(
+      '--threads <n>',
+      'worker threads (default: the number of cores); results do not depend on it',
+      parseIntArg('--threads', 1, 1024),
+    )
     .option('--out <dir>', 'output folder (default: output/sensitivity/<file name>)')
     .addOption(new Option('--method <method>', 'run only this method (default: the file’s method list)').choices(METHODS))
     .option('--quiet', 'no progress output', false)
@@ -80,7 +80,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
   const seconds = (performance.now() - t0) / 1000; // clock-ok
   log(`sensitivity: ${result.replicates} model runs in ${seconds.toFixed(1)} s`);
   const noise = (share: number | null) =>
-    share === null ? '' : `; replicate noise is about ${(100 * share).toFixed(0)} % of the variance of the point means`;
+    share === null ? '' : `; replicate noise is about ${pct(share)} of the variance of the point means`;
   if (result.morris) {
     console.log(`\nMorris screening of ${outputLabel(spec)} (${spec.morris.trajectories} trajectories, ${spec.morris.levels} levels)`);
     console.log(morrisTable(morrisRows(spec.parameters, result.morris.result), spec.confidence));
@@ -97,7 +97,7 @@ export async function sensitivityCommand(file: string, opts: SensitivityOptions)
     console.log(sobolTable(sobolRows(spec.parameters, r), spec.confidence));
     if (Number.isNaN(r.variance))
       console.log('the outputs vary no more between points than between replicates: raise replicates (or samples) to estimate the indices');
-    else console.log(`sum of S1 = ${sumS1.toFixed(3)} (1 − sum ≈ share of the variance that comes from interactions)`);
+    else console.log(`sum of S1 = ${fmt(sumS1, 3)} (1 − sum ≈ share of the variance that comes from interactions)`);
     if (r.noiseCorrected)
       console.log(`indices of the mean response over replicates, corrected for replicate noise${noise(result.sobol.noiseShare)}`);
     else

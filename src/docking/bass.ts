@@ -15,8 +15,9 @@
  * Bass, F. M. (1969). A new product growth for model consumer durables. Management Science,
  * 15(5), 215-227. https://doi.org/10.1287/mnsc.15.5.215
  */
+import { fmt } from '../engine/format.js';
 import { type Phase, Recorder, type Rng, RngStreams, runTicks } from '../engine/index.js';
-import { checkInt, checkRange, type DockOptions, dockingCheck, fmt, replicateSeed, replicatesOf, withDefaults } from './common.js';
+import { checkInt, checkRange, type DockOptions, dockingCheck, replicateSeed, replicatesOf, withDefaults } from './common.js';
 
 export interface BassParams {
   /** Potential adopters. */

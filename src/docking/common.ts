@@ -60,15 +60,6 @@ export function avg(xs: readonly number[]): number {
   return s / xs.length;
 }
 
-/** Formats a number with `d` decimals, and p-values as `p < 0.001` style. */
-export function fmt(x: number, d = 3): string {
-  return Number.isFinite(x) ? x.toFixed(d) : String(x);
-}
-
-export function fmtP(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
-}
-
 /** Merges user parameters over defaults, rejecting unknown names so a typo cannot pass silently. */
 export function withDefaults<P extends object>(defaults: Readonly<P>, params: Partial<P>, model: string): P {
   for (const k of Object.keys(params)) {

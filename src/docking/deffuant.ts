@@ -14,18 +14,9 @@
  * Deffuant, G., Neau, D., Amblard, F., & Weisbuch, G. (2000). Mixing beliefs among interacting
  * agents. Advances in Complex Systems, 3(1-4), 87-98. https://doi.org/10.1142/S0219525900000078
  */
+import { fmt } from '../engine/format.js';
 import { type Phase, RngStreams, runTicks } from '../engine/index.js';
-import {
-  avg,
-  checkInt,
-  checkRange,
-  type DockingCheck,
-  type DockOptions,
-  fmt,
-  replicateSeed,
-  replicatesOf,
-  withDefaults,
-} from './common.js';
+import { avg, checkInt, checkRange, type DockingCheck, type DockOptions, replicateSeed, replicatesOf, withDefaults } from './common.js';
 
 export interface DeffuantParams {
   /** Agents. */

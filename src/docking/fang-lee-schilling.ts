@@ -24,19 +24,9 @@
  * Science, 21(3), 625-642. https://doi.org/10.1287/orsc.1090.0468
  */
 import { pairedTest } from '../analysis/ttest.js';
+import { fmt, pText } from '../engine/format.js';
 import { type Phase, Recorder, type Rng, RngStreams, runTicks, SlottedGraph } from '../engine/index.js';
-import {
-  avg,
-  checkInt,
-  checkRange,
-  type DockOptions,
-  dockingCheck,
-  fmt,
-  fmtP,
-  replicateSeed,
-  replicatesOf,
-  withDefaults,
-} from './common.js';
+import { avg, checkInt, checkRange, type DockOptions, dockingCheck, replicateSeed, replicatesOf, withDefaults } from './common.js';
 
 export interface FangLeeSchillingParams {
   /** Dimensions of reality. */
@@ -267,7 +257,7 @@ export function dockFangLeeSchilling(opts: DockOptions = {}) {
     model: 'Fang, Lee & Schilling (2010) subgroups',
     citation: FANG_LEE_SCHILLING_CITATION,
     published: 'Moderate cross-group linking gives the highest equilibrium knowledge (inverted U).',
-    measured: `equilibrium knowledge ${fmt(avg(iso))} isolated (0), ${fmt(avg(mod))} moderate (${FLS_LEVELS.moderate}), ${fmt(avg(rnd))} fully rewired (1); moderate - isolated ${fmtP(vsIso.p)}, moderate - rewired ${fmtP(vsRnd.p)}`,
+    measured: `equilibrium knowledge ${fmt(avg(iso), 3)} isolated (0), ${fmt(avg(mod), 3)} moderate (${FLS_LEVELS.moderate}), ${fmt(avg(rnd), 3)} fully rewired (1); moderate - isolated ${pText(vsIso.p)}, moderate - rewired ${pText(vsRnd.p)}`,
     criterion: 'moderate > isolated and moderate > fully rewired, paired t-tests p < 0.001',
     pass,
     replicates: reps,

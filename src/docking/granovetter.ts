@@ -16,8 +16,9 @@
  * Granovetter, M. (1978). Threshold models of collective behavior. American Journal of Sociology,
  * 83(6), 1420-1443. https://doi.org/10.1086/226707
  */
+import { fmt } from '../engine/format.js';
 import { Recorder, RngStreams } from '../engine/index.js';
-import { avg, checkInt, checkRange, type DockOptions, dockingCheck, fmt, replicateSeed, replicatesOf, withDefaults } from './common.js';
+import { avg, checkInt, checkRange, type DockOptions, dockingCheck, replicateSeed, replicatesOf, withDefaults } from './common.js';
 
 export type ThresholdDistribution = 'uniform' | 'normal';
 

@@ -4,6 +4,7 @@
  * Separate from the municipal model: nothing here reads or writes src/model.
  */
 
+import { textTable } from '../engine/format.js';
 import { dockBass } from './bass.js';
 import { type DockingCheck, type DockOptions, replicatesOf } from './common.js';
 import { dockDeffuant } from './deffuant.js';
@@ -64,30 +65,6 @@ export function dockingTable(opts: DockingTableOptions = {}): DockingCheck[] {
   });
 }
 
-/** Greedy word wrap to `width` columns (long words are cut). */
-export function wrapText(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (let word of text.split(/\s+/).filter((w) => w.length > 0)) {
-    while (word.length > width) {
-      if (line) {
-        lines.push(line);
-        line = '';
-      }
-      lines.push(word.slice(0, width));
-      word = word.slice(width);
-    }
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line || lines.length === 0) lines.push(line);
-  return lines;
-}
-
 const COLUMNS = [
   { title: 'model', width: 26 },
   { title: 'published result', width: 40 },
@@ -97,21 +74,7 @@ const COLUMNS = [
 
 /** Plain-text table of the rows: model, published result, measured effect, pass/fail (wrapped cells). */
 export function formatDockingTable(rows: readonly DockingCheck[]): string {
-  const rule = COLUMNS.map((c) => '-'.repeat(c.width)).join('-+-');
-  const out = [COLUMNS.map((c) => c.title.padEnd(c.width)).join(' | '), rule];
-  for (const r of rows) {
-    const cells = [r.model, r.published, r.measured, r.pass ? 'PASS' : 'FAIL'].map((text, i) => wrapText(text, COLUMNS[i]!.width));
-    const height = Math.max(...cells.map((c) => c.length));
-    for (let k = 0; k < height; k++)
-      out.push(
-        cells
-          .map((c, i) => (c[k] ?? '').padEnd(COLUMNS[i]!.width))
-          .join(' | ')
-          .trimEnd(),
-      );
-    out.push(rule);
-  }
+  const cells = rows.map((r) => [r.model, r.published, r.measured, r.pass ? 'PASS' : 'FAIL']);
   const passed = rows.filter((r) => r.pass).length;
-  out.push(`${passed} of ${rows.length} docking checks passed.`);
-  return out.join('\n');
+  return `${textTable(COLUMNS, cells, { gap: ' | ', rowRules: true })}\n${passed} of ${rows.length} docking checks passed.`;
 }

@@ -19,19 +19,9 @@
  * Administrative Science Quarterly, 52(4), 667-694. https://doi.org/10.2189/asqu.52.4.667
  */
 import { pairedTest } from '../analysis/ttest.js';
+import { fmt, pText } from '../engine/format.js';
 import { type Phase, Recorder, type Rng, RngStreams, runTicks, SlottedGraph } from '../engine/index.js';
-import {
-  avg,
-  checkInt,
-  checkRange,
-  type DockOptions,
-  dockingCheck,
-  fmt,
-  fmtP,
-  replicateSeed,
-  replicatesOf,
-  withDefaults,
-} from './common.js';
+import { avg, checkInt, checkRange, type DockOptions, dockingCheck, replicateSeed, replicatesOf, withDefaults } from './common.js';
 
 /** A fully enumerated NK landscape: `score[s]` for every solution s (an N-bit integer), max = 1. */
 export interface NKLandscape {
@@ -315,7 +305,7 @@ export function dockLazerFriedman(opts: DockOptions = {}) {
     model: 'Lazer & Friedman (2007) network search',
     citation: LAZER_FRIEDMAN_CITATION,
     published: 'Efficient (fully connected) networks do better in the short run, sparse (linear) networks in the long run.',
-    measured: `round ${LF_EARLY_ROUND}: full ${fmt(avg(earlyFull))} vs ring ${fmt(avg(earlyRing))} (${fmtP(early.p)}); round ${rounds}: full ${fmt(avg(lateFull))} vs ring ${fmt(avg(lateRing))} (${fmtP(late.p)})`,
+    measured: `round ${LF_EARLY_ROUND}: full ${fmt(avg(earlyFull), 3)} vs ring ${fmt(avg(earlyRing), 3)} (${pText(early.p)}); round ${rounds}: full ${fmt(avg(lateFull), 3)} vs ring ${fmt(avg(lateRing), 3)} (${pText(late.p)})`,
     criterion: `full - ring >= 0.05 at round ${LF_EARLY_ROUND} and ring - full >= 0.05 at round ${rounds}, paired t-tests p < 0.001`,
     pass,
     replicates: reps,

@@ -23,19 +23,9 @@
  * Science, 2(1), 71-87. https://doi.org/10.1287/orsc.2.1.71
  */
 import { pairedTest } from '../analysis/ttest.js';
+import { fmt, pText } from '../engine/format.js';
 import { type Phase, Recorder, type Rng, RngStreams, runTicks } from '../engine/index.js';
-import {
-  avg,
-  checkInt,
-  checkRange,
-  type DockOptions,
-  dockingCheck,
-  fmt,
-  fmtP,
-  replicateSeed,
-  replicatesOf,
-  withDefaults,
-} from './common.js';
+import { avg, checkInt, checkRange, type DockOptions, dockingCheck, replicateSeed, replicatesOf, withDefaults } from './common.js';
 
 export interface MarchParams {
   /** Dimensions of reality. */
@@ -219,7 +209,7 @@ export function dockMarch(opts: DockOptions = {}) {
     model: 'March (1991) exploration/exploitation',
     citation: MARCH_CITATION,
     published: 'Slower socialisation (low p1) gives higher equilibrium knowledge of the code.',
-    measured: `equilibrium code knowledge ${fmt(avg(slow))} at p1=0.1 vs ${fmt(avg(fast))} at p1=0.9 (p2=0.5, m=30, n=50); diff ${fmt(t.diff)}, paired t ${fmtP(t.p)}`,
+    measured: `equilibrium code knowledge ${fmt(avg(slow), 3)} at p1=0.1 vs ${fmt(avg(fast), 3)} at p1=0.9 (p2=0.5, m=30, n=50); diff ${fmt(t.diff, 3)}, paired t ${pText(t.p)}`,
     criterion: 'mean(p1=0.1) - mean(p1=0.9) >= 0.05, paired t-test p < 0.001, all runs at equilibrium',
     pass,
     replicates: reps,

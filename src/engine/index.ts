@@ -1,4 +1,5 @@
 export * from './calendar.js';
+export * from './format.js';
 export * from './graph.js';
 export * from './loop.js';
 export * from './recorder.js';

@@ -7,6 +7,18 @@ export function mean(a: ArrayLike<number>, n: number = a.length): number {
   return s / n;
 }
 
+/**
+ * The q-quantile of ascending values, interpolating linearly between order statistics at (n − 1) q
+ * (Hyndman and Fan's type 7, the default of R and NumPy); NaN when empty. Reads the first n values.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number, n: number = sorted.length): number {
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
 /** Clamps to [0,1]; NaN passes through so bad inputs stay visible. */
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;

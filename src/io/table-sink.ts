@@ -15,6 +15,11 @@ export function csvCell(v: Cell): string {
   return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
+/** A whole small CSV text: one line per row (the header is a row), cells as csvCell writes them. */
+export function csvText(rows: readonly (readonly Cell[])[]): string {
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+}
+
 export class TableSink {
   /** Buffered values, one array per column: a row is spread over them as it arrives. */
   private columns: Cell[][];

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplicateRecord } from '../analysis/compare.js';
+import type { Description } from '../analysis/describe.js';
 import { Calendar } from '../engine/calendar.js';
 import { CsvTable, toNumber } from '../io/csv.js';
 import { INDICATORS } from '../model/index.js';
@@ -34,19 +35,10 @@ export interface Arm {
   readonly turnThreshold: number;
 }
 
-export interface AggregatePoint {
+/** The across-replicate statistics of one week (analysis/describe.ts), as aggregate.csv holds them. */
+export interface AggregatePoint extends Description {
   readonly tick: number;
   readonly date: string;
-  readonly n: number;
-  readonly mean: number;
-  readonly sd: number;
-  readonly q05: number;
-  readonly q25: number;
-  readonly q50: number;
-  readonly q75: number;
-  readonly q95: number;
-  readonly ciLow: number;
-  readonly ciHigh: number;
 }
 
 export interface BatchResults {

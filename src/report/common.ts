@@ -4,6 +4,7 @@
  * mark elections and intervention starts.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { INNER_BAND, MEDIAN, OUTER_BAND } from '../analysis/bands.js';
 import { parseIsoDate } from '../engine/calendar.js';
 import { type Arm, type BatchResults, electionWeeks, weekDate } from './batch-data.js';
 import { type Dict, dictionary, type Lang } from './i18n.js';
@@ -118,7 +119,7 @@ export function seriesRows(ctx: ChartContext, arm: Arm, indicator: string, opts:
 }
 
 /** y scale: from zero when the data lie near it, else fitted to the data. */
-export function yScale(rows: readonly Row[], fields: readonly string[] = ['q05', 'q95', 'q50']): Json {
+export function yScale(rows: readonly Row[], fields: readonly string[] = [OUTER_BAND.lo, OUTER_BAND.hi, MEDIAN]): Json {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const r of rows)
@@ -144,7 +145,7 @@ export interface BandLayerOptions {
   readonly role?: string;
 }
 
-/** Bands (90 % light, 50 % darker) and a thick median line, coloured by arm. */
+/** The bands of bands.ts (outer 90 % light, inner 50 % darker) and a thick median line, coloured by arm. */
 export function bandLayers(o: BandLayerOptions): Json[] {
   const role = o.role ?? 'series';
   const filter = { filter: { field: 'role', equal: role } };
@@ -154,18 +155,28 @@ export function bandLayers(o: BandLayerOptions): Json[] {
     layers.push({
       transform: [filter],
       mark: { type: 'area', opacity: 0.13 },
-      encoding: { x: o.x, y: { field: 'q05', type: 'quantitative', title: o.yTitle, scale: o.y }, y2: { field: 'q95' }, color: noLegend },
+      encoding: {
+        x: o.x,
+        y: { field: OUTER_BAND.lo, type: 'quantitative', title: o.yTitle, scale: o.y },
+        y2: { field: OUTER_BAND.hi },
+        color: noLegend,
+      },
     });
   if (o.band50 ?? true)
     layers.push({
       transform: [filter],
       mark: { type: 'area', opacity: o.band90 ? 0.27 : 0.22 },
-      encoding: { x: o.x, y: { field: 'q25', type: 'quantitative', title: o.yTitle, scale: o.y }, y2: { field: 'q75' }, color: noLegend },
+      encoding: {
+        x: o.x,
+        y: { field: INNER_BAND.lo, type: 'quantitative', title: o.yTitle, scale: o.y },
+        y2: { field: INNER_BAND.hi },
+        color: noLegend,
+      },
     });
   layers.push({
     transform: [filter],
     mark: { type: 'line', strokeWidth: LINE_WIDTH, strokeJoin: 'round', strokeCap: 'round' },
-    encoding: { x: o.x, y: { field: 'q50', type: 'quantitative', title: o.yTitle, scale: o.y }, color: o.colour },
+    encoding: { x: o.x, y: { field: MEDIAN, type: 'quantitative', title: o.yTitle, scale: o.y }, color: o.colour },
   });
   return layers;
 }

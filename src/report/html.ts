@@ -4,15 +4,12 @@
  * the scenario descriptions, and how to read an uncalibrated model's results.
  */
 import { type ComparisonRow, TIME_TO_TURN } from '../analysis/compare.js';
+import { escapeXml } from '../engine/format.js';
 import { weekDate } from './batch-data.js';
 import type { ChartContext } from './common.js';
 import type { RenderedChart } from './render.js';
 import type { SummaryTable } from './summary-table.js';
 import { colourOf } from './theme.js';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** SVG ready to sit inline in HTML next to other charts: unique ids, no namespace URLs, scalable. */
 export function inlineSvg(svg: string, prefix: string): string {
@@ -52,7 +49,7 @@ export function reportHtml(h: HtmlInput): string {
   const { ctx, charts, summary, comparison } = h;
   const { d } = ctx;
   const T = d.t.report;
-  const e = escapeHtml;
+  const e = escapeXml;
   const swatch = (arm: string) =>
     `<span class="swatch" style="background:${colourOf(ctx.arms.findIndex((a) => a.name === arm))}"></span>${e(arm)}`;
   const out: string[] = [];

@@ -1,158 +1,13 @@
 /**
- * Labels of the report in Norwegian (bokmål) and English: indicator names, lever titles, chart
- * texts, table headings and number formatting. `--lang nb|en` picks one.
+ * Texts of the report in Norwegian (bokmål) and English: chart texts, table headings and the
+ * report page, with the indicator and lever names and number formatting of names.ts. `--lang nb|en`
+ * picks one.
  */
 import type { TestKind } from '../analysis/ttest.js';
-import { type IndicatorName, type LeverKind, leverSpec } from '../model/index.js';
+import { decimalsFor } from '../engine/format.js';
+import { indicatorName, type Lang, leverName, numbers } from './names.js';
 
-export const LANGS = ['nb', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-
-type Names = Record<IndicatorName | 'timeToTurn' | 'shareTurned', string>;
-
-const INDICATOR_EN: Names = {
-  initiativesActive: 'Active initiatives',
-  initiativesStarted: 'Initiatives started',
-  initiativesSucceeded: 'Initiatives succeeded',
-  initiativesFailed: 'Initiatives failed',
-  initiativesBlocked: 'Initiatives blocked',
-  blockedLegal: 'Blocked by the legal gate',
-  blockedSpending: 'Blocked by the spending gate',
-  blockedPolitical: 'Blocked by the political gate',
-  initiativesInstitutionalised: 'Initiatives institutionalised',
-  initiativesDecayed: 'Routines decayed',
-  routines: 'Institutionalised routines',
-  proposals: 'Proposals',
-  crossSiloShare: 'Cross-silo share of initiative teams',
-  crossUnitTieShare: 'Cross-unit share of staff ties',
-  coCreationActual: 'Actual co-creation (share of staff)',
-  coCreationReported: 'Reported co-creation (share of staff)',
-  publicValue: 'Public value (cumulative)',
-  documentsOA: 'Bureaucracy in documents',
-  documentsNPM: 'NPM in documents',
-  documentsNPG: 'NPG in documents',
-  steeringOA: 'Bureaucracy in steering',
-  steeringNPM: 'NPM in steering',
-  steeringNPG: 'NPG in steering',
-  practiceOA: 'Bureaucracy in practice',
-  practiceNPM: 'NPM in practice',
-  practiceNPG: 'NPG in practice',
-  policyPracticeGap: 'Policy-practice gap',
-  trustStaffManagement: 'Trust staff–management',
-  trustPoliticiansAdministration: 'Trust politicians–administration',
-  trustCitizens: 'Citizens’ trust',
-  trustPartners: 'Partners’ trust',
-  participationGini: 'Participation inequality (Gini)',
-  populationParticipationGini: 'Participation inequality, whole population (Gini)',
-  participationRate: 'Participation rate',
-  shareEngagedCore: 'Engaged core',
-  shareBusyFamilies: 'Busy families',
-  shareYouth: 'Youth',
-  shareElderly: 'Elderly',
-  shareHardToReach: 'Hard to reach',
-  workload: 'Workload',
-  freeTime: 'Free time',
-  burnout: 'Burnout',
-  turnover: 'Staff turnover (weekly)',
-  fearOfError: 'Fear of error',
-  openness: 'Openness',
-  competence: 'Competence',
-  motivation: 'Motivation',
-  signalReach: 'Reach of the top signal',
-  politicalBacking: 'Political backing',
-  politicalOverride: 'Political override',
-  partnerBurnout: 'Partner burnout',
-  transformationIndex: 'Transformation index',
-  timeToTurn: 'Time to turn (weeks)',
-  shareTurned: 'Share of replicates turned',
-};
-
-const INDICATOR_NB: Names = {
-  initiativesActive: 'Aktive initiativer',
-  initiativesStarted: 'Initiativer startet',
-  initiativesSucceeded: 'Vellykkede initiativer',
-  initiativesFailed: 'Mislykkede initiativer',
-  initiativesBlocked: 'Stoppede initiativer',
-  blockedLegal: 'Stoppet av juridisk port',
-  blockedSpending: 'Stoppet av budsjettport',
-  blockedPolitical: 'Stoppet av politisk port',
-  initiativesInstitutionalised: 'Initiativer institusjonalisert',
-  initiativesDecayed: 'Rutiner forvitret',
-  routines: 'Institusjonaliserte rutiner',
-  proposals: 'Forslag',
-  crossSiloShare: 'Andel på tvers av siloer i initiativteam',
-  crossUnitTieShare: 'Andel bånd på tvers av enheter',
-  coCreationActual: 'Faktisk samskaping (andel ansatte)',
-  coCreationReported: 'Rapportert samskaping (andel ansatte)',
-  publicValue: 'Offentlig verdi (akkumulert)',
-  documentsOA: 'Byråkrati i dokumenter',
-  documentsNPM: 'NPM i dokumenter',
-  documentsNPG: 'NPG i dokumenter',
-  steeringOA: 'Byråkrati i styring',
-  steeringNPM: 'NPM i styring',
-  steeringNPG: 'NPG i styring',
-  practiceOA: 'Byråkrati i praksis',
-  practiceNPM: 'NPM i praksis',
-  practiceNPG: 'NPG i praksis',
-  policyPracticeGap: 'Gap mellom dokumenter og praksis',
-  trustStaffManagement: 'Tillit ansatte–ledelse',
-  trustPoliticiansAdministration: 'Tillit politikere–administrasjon',
-  trustCitizens: 'Innbyggernes tillit',
-  trustPartners: 'Partnernes tillit',
-  participationGini: 'Ulikhet i deltakelse (Gini)',
-  populationParticipationGini: 'Ulikhet i deltakelse, hele befolkningen (Gini)',
-  participationRate: 'Deltakelsesrate',
-  shareEngagedCore: 'Engasjert kjerne',
-  shareBusyFamilies: 'Travle familier',
-  shareYouth: 'Unge',
-  shareElderly: 'Eldre',
-  shareHardToReach: 'Vanskelig å nå',
-  workload: 'Arbeidsbelastning',
-  freeTime: 'Fri tid',
-  burnout: 'Utbrenthet',
-  turnover: 'Turnover blant ansatte (per uke)',
-  fearOfError: 'Frykt for å feile',
-  openness: 'Åpenhet',
-  competence: 'Kompetanse',
-  motivation: 'Motivasjon',
-  signalReach: 'Rekkevidde for toppledelsens signal',
-  politicalBacking: 'Politisk støtte',
-  politicalOverride: 'Politisk overstyring',
-  partnerBurnout: 'Utbrenthet hos partnere',
-  transformationIndex: 'Transformasjonsindeks',
-  timeToTurn: 'Tid til snuing (uker)',
-  shareTurned: 'Andel replikater som snudde',
-};
-
-const LEVER_NB: Record<LeverKind, string> = {
-  matrix: 'Matriseorganisering',
-  'matrix-budget': 'Matrise med budsjettoverføring',
-  portfolio: 'Porteføljestyring',
-  'trust-reform': 'Tillitsreform',
-  'room-to-fail': 'Rom for å feile',
-  'leadership-development': 'Lederutvikling',
-  'flatten-layers': 'Færre ledernivåer',
-  tugboats: 'Slepebåter (endringsagenter)',
-  'top-push': 'Enkelt dytt fra toppen',
-  'strategy-plans': 'Flere planer og strategier',
-  mission: 'Misjonsorientering',
-  'living-lab': 'Levende laboratorium',
-  'utopia-workshop': 'Utopiverksted',
-  'service-design': 'Tjenestedesign',
-  'training-lab': 'Treningslab',
-  'politicians-arenas': 'Politikere på arenaer (tannhjul)',
-  'early-co-creation': 'Samskaping før vedtaket',
-  'legal-review': 'Gjennomgang av juridisk handlingsrom',
-  'competence-on-the-job': 'Kompetanse i arbeidet',
-  outreach: 'Oppsøkende arbeid og ankerinstitusjoner',
-  volunteers: 'Frivillige som avlastning',
-  'cross-sector-budgeting': 'Sektorovergripende (klima)budsjett',
-  automation: 'Automatisering',
-  concept: 'Begrepsutvidelse eller -klarhet',
-  'budget-cut': 'Budsjettkutt (innstramming)',
-  'remote-work-shock': 'Hjemmekontorsjokk',
-  'pace-of-change': 'Endringstempo',
-};
+export { LANGS, type Lang } from './names.js';
 
 export interface Dict {
   readonly lang: Lang;
@@ -236,21 +91,6 @@ export interface ReportTexts {
   readonly files: string;
   readonly model: string;
   readonly plan: string;
-}
-
-/** Decimals that show about three significant digits of a magnitude (0 to 6). */
-export function decimalsFor(a: number): number {
-  if (!(a > 0) || !Number.isFinite(a)) return 0;
-  return Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(a) + 1e-9)));
-}
-
-function formatter(decimal: string) {
-  return (v: number, digits?: number): string => {
-    if (!Number.isFinite(v)) return v === Infinity ? '∞' : v === -Infinity ? '−∞' : '–';
-    let s = v.toFixed(digits ?? decimalsFor(Math.abs(v)));
-    if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-    return s.replace('.', decimal).replace(/^-/, '−');
-  };
 }
 
 const EN_TEXTS: Texts = {
@@ -463,8 +303,7 @@ const NB_TEXTS: Texts = {
 
 export function dictionary(lang: Lang): Dict {
   const nb = lang === 'nb';
-  const names = nb ? INDICATOR_NB : INDICATOR_EN;
-  const num = formatter(nb ? ',' : '.');
+  const { num, pct, p } = numbers(lang);
   const sep = nb ? '; ' : ', ';
   const ciParts = (m: number, lo: number, hi: number, digits?: number) => {
     if (!(Number.isFinite(lo) && Number.isFinite(hi))) return { mean: num(m, digits), interval: '' };
@@ -473,16 +312,16 @@ export function dictionary(lang: Lang): Dict {
   };
   return {
     lang,
-    indicator: (name) => (names as Record<string, string>)[name] ?? name,
-    lever: (kind) => (nb ? (LEVER_NB as Record<string, string>)[kind] : leverSpec(kind)?.title) ?? kind,
+    indicator: (name) => indicatorName(lang, name),
+    lever: (kind) => leverName(lang, kind),
     num,
     ci: (m, lo, hi, digits) => {
-      const p = ciParts(m, lo, hi, digits);
-      return p.interval ? `${p.mean} ${p.interval}` : p.mean;
+      const parts = ciParts(m, lo, hi, digits);
+      return parts.interval ? `${parts.mean} ${parts.interval}` : parts.mean;
     },
     ciParts,
-    pct: (v) => (Number.isFinite(v) ? `${num(100 * v, 0)} %` : '–'),
-    p: (v) => (!Number.isFinite(v) ? '–' : v < 0.001 ? `< ${num(0.001, 3)}` : num(v, 3)),
+    pct,
+    p,
     t: nb ? NB_TEXTS : EN_TEXTS,
   };
 }

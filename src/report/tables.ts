@@ -1,6 +1,7 @@
 /** The comparison and summary as CSV, and the comparison as a plain-text table for the terminal. */
 import { type ComparisonRow, TIME_TO_TURN } from '../analysis/compare.js';
-import { csvCell } from '../io/table-sink.js';
+import { textTable } from '../engine/format.js';
+import { csvText } from '../io/table-sink.js';
 import type { Dict } from './i18n.js';
 import type { SummaryTable } from './summary-table.js';
 
@@ -28,47 +29,56 @@ const COMPARE_COLUMNS = [
 
 /** compare.csv: one row per scenario and indicator; numbers in full precision (9 digits). */
 export function comparisonCsv(rows: readonly ComparisonRow[]): string {
-  const lines = [COMPARE_COLUMNS.join(',')];
-  for (const r of rows) {
-    const v: Record<(typeof COMPARE_COLUMNS)[number], string | number> = {
-      scenario: r.scenario,
-      baseline: r.baseline,
-      indicator: r.indicator === TIME_TO_TURN ? 'timeToTurn' : `final_${r.indicator}`,
-      test: r.test,
-      nBaseline: r.nA,
-      nScenario: r.nB,
-      meanBaseline: r.meanA,
-      meanScenario: r.meanB,
-      diff: r.diff,
-      ciLow: r.ciLow,
-      ciHigh: r.ciHigh,
-      se: r.se,
-      df: r.df,
-      t: r.t,
-      p: r.p,
-      pHolm: r.pHolm,
-      cohenD: r.cohenD,
-      hedgesG: r.hedgesG,
-      note: r.note,
-    };
-    lines.push(COMPARE_COLUMNS.map((c) => csvCell(v[c])).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText([
+    COMPARE_COLUMNS,
+    ...rows.map((r) => {
+      const v: Record<(typeof COMPARE_COLUMNS)[number], string | number> = {
+        scenario: r.scenario,
+        baseline: r.baseline,
+        indicator: r.indicator === TIME_TO_TURN ? 'timeToTurn' : `final_${r.indicator}`,
+        test: r.test,
+        nBaseline: r.nA,
+        nScenario: r.nB,
+        meanBaseline: r.meanA,
+        meanScenario: r.meanB,
+        diff: r.diff,
+        ciLow: r.ciLow,
+        ciHigh: r.ciHigh,
+        se: r.se,
+        df: r.df,
+        t: r.t,
+        p: r.p,
+        pHolm: r.pHolm,
+        cohenD: r.cohenD,
+        hedgesG: r.hedgesG,
+        note: r.note,
+      };
+      return COMPARE_COLUMNS.map((c) => v[c]);
+    }),
+  ]);
 }
 
 /** summary-table.csv: the formatted summary cells, one row per indicator, one column per scenario. */
 export function summaryCsv(t: SummaryTable): string {
-  const lines = [['indicator', ...t.arms].map(csvCell).join(',')];
-  t.cells.forEach((r, i) => {
-    lines.push([t.keys[i]!, ...r].map(csvCell).join(','));
-  });
-  return `${lines.join('\n')}\n`;
+  return csvText([['indicator', ...t.arms], ...t.cells.map((r, i) => [t.keys[i]!, ...r])]);
 }
 
 /** A fixed-width text table of the comparison (for the terminal). */
 export function comparisonText(rows: readonly ComparisonRow[], d: Dict): string {
   const c = d.t.report.columns;
-  const head = [c.scenario, c.indicator, c.meanBaseline, c.meanScenario, c.diff, c.ci, c.d, c.p, c.test, c.n];
+  const column = (title: string, right = false) => ({ title, right });
+  const columns = [
+    column(c.scenario),
+    column(c.indicator),
+    column(c.meanBaseline, true),
+    column(c.meanScenario, true),
+    column(c.diff, true),
+    column(c.ci),
+    column(c.d, true),
+    column(c.p, true),
+    column(c.test),
+    column(c.n),
+  ];
   const body = rows.map((r) => [
     r.scenario,
     d.indicator(r.indicator),
@@ -81,13 +91,5 @@ export function comparisonText(rows: readonly ComparisonRow[], d: Dict): string 
     d.t.testNames[r.test],
     r.test === 'paired-t' ? `${r.nA} ${d.t.report.pairs}` : `${r.nA}/${r.nB}`,
   ]);
-  const all = [head, ...body];
-  const w = head.map((_, j) => Math.max(...all.map((r) => [...r[j]!].length)));
-  const numeric = new Set([2, 3, 4, 6, 7]);
-  const fmt = (r: string[]) =>
-    r
-      .map((s, j) => (numeric.has(j) ? s.padStart(w[j]!) : s.padEnd(w[j]!)))
-      .join('  ')
-      .trimEnd();
-  return [fmt(head), w.map((n) => '-'.repeat(n)).join('  '), ...body.map(fmt)].join('\n');
+  return textTable(columns, body);
 }

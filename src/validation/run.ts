@@ -1,6 +1,7 @@
 /** Run the stylised-fact checks: every fact's conditions over the same replicates, on the pool. */
 import { runReplicates } from '../batch/replicates.js';
 import type { WorkerTask } from '../batch/worker.js';
+import { fmt, pText } from '../engine/format.js';
 import type { SizePreset } from '../model/index.js';
 import type { RunResult } from './design.js';
 import { FACTS, type FactOutcome, judge } from './facts.js';
@@ -48,11 +49,8 @@ export async function validateModel(opts: ValidationOptions): Promise<FactOutcom
   });
 }
 
-function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(2) : v.toFixed(4);
-}
+/** Effects and statistics of unknown scale: four decimals, exponent notation when those hide them. */
+const num = (v: number) => fmt(v, 4, { exponent: true });
 
 export function factsTable(outcomes: readonly FactOutcome[]): string {
   const lines: string[] = [];
@@ -61,7 +59,7 @@ export function factsTable(outcomes: readonly FactOutcome[]): string {
     for (const c of o.checks) {
       const r = c.result;
       lines.push(
-        `      ${c.pass ? 'ok  ' : 'no  '} ${c.claim}: effect ${fmt(r.diff)} [95 % CI ${fmt(r.ciLow)}, ${fmt(r.ciHigh)}], ${r.test.replace(/-t$/, ' t-test')} t=${fmt(r.t)}, df=${r.df.toFixed(1)}, p=${r.p < 1e-4 ? '<1e-4' : r.p.toFixed(4)}`,
+        `      ${c.pass ? 'ok  ' : 'no  '} ${c.claim}: effect ${num(r.diff)} [95 % CI ${num(r.ciLow)}, ${num(r.ciHigh)}], ${r.test.replace(/-t$/, ' t-test')} t = ${num(r.t)}, df = ${fmt(r.df, 1)}, ${pText(r.p)}`,
       );
     }
   }

@@ -5,6 +5,7 @@
  * the page and in exported files.
  */
 import { formatIsoDate, parseIsoDate } from '../engine/calendar.js';
+import { escapeXml as esc } from '../engine/format.js';
 
 /** Okabe–Ito: colour-blind-safe. A and B use blue and vermillion; text stays near black. */
 export const OKABE_ITO = {
@@ -66,10 +67,6 @@ export interface ChartSpec {
   readonly title: string;
 }
 
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (UTC, no time zone involved). */
@@ -105,39 +102,6 @@ export function niceScale(max: number, target = 4): { max: number; step: number 
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   return { max: Math.ceil(max / step - 1e-9) * step, step };
-}
-
-/** Decimals needed to tell ticks `step` apart (0.25 → 2, 0.5 → 1, 5 → 0). */
-export function decimalsFor(step: number): number {
-  if (!(step > 0)) return 2;
-  for (let d = 0; d < 6; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;
-  return 6;
-}
-
-/** Median and 10–90 % band of one indicator over replicates (each row-major ticks x width). */
-export function bandOf(reps: readonly Float64Array[], col: number, width: number, ticks: number): Series {
-  const n = reps.length;
-  const mid = new Float64Array(ticks);
-  if (n === 1) {
-    for (let t = 0; t < ticks; t++) mid[t] = reps[0]![t * width + col]!;
-    return { mid, lo: null, hi: null };
-  }
-  const lo = new Float64Array(ticks);
-  const hi = new Float64Array(ticks);
-  const buf = new Float64Array(n);
-  const q = (p: number) => {
-    const h = (n - 1) * p;
-    const i = Math.floor(h);
-    return buf[i]! + (h - i) * ((buf[Math.min(i + 1, n - 1)] ?? buf[i]!) - buf[i]!);
-  };
-  for (let t = 0; t < ticks; t++) {
-    for (let k = 0; k < n; k++) buf[k] = reps[k]![t * width + col]!;
-    buf.sort();
-    mid[t] = q(0.5);
-    lo[t] = q(0.1);
-    hi[t] = q(0.9);
-  }
-  return { mid, lo, hi };
 }
 
 function seriesMax(s: Series, ticks: number): number {

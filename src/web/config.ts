@@ -4,6 +4,7 @@
  * browser runs and what is exported as YAML, so an exported file reproduces the run exactly.
  * Also the URL hash that shares the whole page state. No DOM, no Node APIs.
  */
+import type { Lang } from '../report/names.js';
 
 export type Push = 'none' | 'top' | 'tugboats' | 'both';
 export const PUSHES: readonly Push[] = ['none', 'top', 'tugboats', 'both'];
@@ -71,7 +72,7 @@ export const EXPLORER_LABEL = 'explorer';
 
 type Json = Record<string, unknown>;
 
-function isMapping(v: unknown): v is Json {
+export function isMapping(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
@@ -125,7 +126,6 @@ export function describeChanges(cfg: SlotConfig): string[] {
 
 // ---------------------------------------------------------------- page state in the URL hash
 
-export type Lang = 'en' | 'nb';
 export type Mode = 'explore' | 'teach';
 
 export interface PageState {

@@ -1,5 +1,8 @@
-/** Every text of the explorer in English and Norwegian (bokmål). `{name}` marks a value filled in. */
-import type { Lang } from './config.js';
+/**
+ * Every text of the explorer's own in English and Norwegian (bokmål); `{name}` marks a value filled
+ * in. Indicator and lever names and number formatting come from the shared report/names.ts.
+ */
+import type { Lang } from '../report/names.js';
 
 const S = {
   pageTitle: ['Tanker explorer: turning the tanker', 'Tanker-utforskeren: å snu et tankskip'],
@@ -38,21 +41,14 @@ const S = {
   levers: ['Levers', 'Virkemidler'],
   push: ['Push for change', 'Drivkraft for endringen'],
   pushNone: ['None', 'Ingen'],
-  pushTop: ['Single top push', 'Ett dytt fra toppen'],
-  pushTug: ['Tugboats (change agents)', 'Slepebåter (endringsagenter)'],
   pushBoth: ['Both', 'Begge'],
-  paperStrategy: ['More plans and strategies (paper)', 'Flere planer og strategier (papir)'],
-  trustReform: ['Trust reform', 'Tillitsreform'],
-  roomToFail: ['Room to fail', 'Rom for å feile'],
-  leadership: ['Leadership development', 'Lederutvikling'],
-  budgetCut: ['Budget cut', 'Budsjettkutt'],
   leverStart: ['Levers start', 'Virkemidlene starter'],
   weekDate: ['week {w} ({d})', 'uke {w} ({d})'],
   runSetup: ['Run', 'Kjøring'],
   elections: ['Municipal election on', 'Kommunevalg'],
   seed: ['Seed (the same seed gives the same result)', 'Frø (samme frø gir samme resultat)'],
   replicates: ['Replicates', 'Replikater'],
-  replicatesHelp: ['More than 1: the line is the median, the band 10–90 %', 'Flere enn 1: linjen er medianen, båndet 10–90 %'],
+  replicatesHelp: ['More than 1: the line is the median, the band {lo}–{hi} %', 'Flere enn 1: linjen er medianen, båndet {lo}–{hi} %'],
   extraChart: ['Sixth chart', 'Sjette diagram'],
   run: ['Run', 'Kjør'],
   reset: ['Reset this configuration', 'Tilbakestill dette oppsettet'],
@@ -91,29 +87,11 @@ const S = {
   perRun: ['{ms} ms per run in the browser', '{ms} ms per kjøring i nettleseren'],
   medianOf: ['median of {n} replicates', 'median av {n} replikater'],
   // charts
-  chIndex: ['Transformation index', 'Transformasjonsindeks'],
+  charts: ['Charts', 'Diagrammer'],
   chLogic: ['Logics in practice', 'Logikker i praksis'],
-  chCross: ['Cross-silo co-creation', 'Samskaping på tvers av siloer'],
   chCrossNote: ['share of initiative team pairs across units', 'andel par i initiativteam på tvers av enheter'],
   chTrust: ['Trust', 'Tillit'],
-  chBurnout: ['Burnout among staff', 'Utbrenthet blant ansatte'],
   threshold: ['turned', 'snudd'],
-  OA: ['Bureaucracy', 'Byråkrati'],
-  NPM: ['NPM', 'NPM'],
-  NPG: ['Co-creation (NPG)', 'Samskaping (NPG)'],
-  trustStaff: ['Staff–management', 'Ansatte–ledelse'],
-  trustCitizens: ['Citizens', 'Innbyggere'],
-  // extra chart choices
-  signalReach: ["Reach of the top's signal", 'Hvor langt toppens signal når'],
-  policyPracticeGap: ['Gap between documents and practice', 'Gap mellom dokumenter og praksis'],
-  documentsNPG: ['Co-creation (NPG) in documents', 'Samskaping (NPG) i dokumentene'],
-  coCreationActual: ['Staff in actual co-creation', 'Ansatte i reell samskaping'],
-  coCreationReported: ['Staff in reported co-creation', 'Ansatte i rapportert samskaping'],
-  routines: ['Institutionalised routines', 'Innarbeidede rutiner'],
-  participationRate: ['Citizens taking part', 'Innbyggere som deltar'],
-  trustPoliticiansAdministration: ['Trust politicians–administration', 'Tillit politikere–administrasjon'],
-  politicalBacking: ['Political backing', 'Politisk støtte'],
-  freeTime: ['Free time of staff', 'Ledig tid hos ansatte'],
   // tanker
   tankerTitle: ['The tanker: course on paper and heading in practice', 'Tankskipet: kurs på papiret og kurs i praksis'],
   oldCourse: ['Old course: service factory', 'Gammel kurs: tjenestefabrikk'],
@@ -150,15 +128,4 @@ export function t(lang: Lang, key: TextKey, vars: Record<string, string | number
 
 export function isTextKey(k: string): k is TextKey {
   return Object.hasOwn(S, k);
-}
-
-/** Number formatting for the language: decimal comma in Norwegian. */
-export function fmt(lang: Lang, v: number, digits = 2): string {
-  if (!Number.isFinite(v)) return '–';
-  const s = v.toFixed(digits);
-  return lang === 'nb' ? s.replace('.', ',') : s;
-}
-
-export function pct(lang: Lang, v: number, digits = 0): string {
-  return `${fmt(lang, 100 * v, digits)} %`;
 }

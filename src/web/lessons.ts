@@ -3,7 +3,8 @@
  * base scenario, same seed) that differ in one idea, with a short explanation in English and
  * Norwegian (bokmål). The configurations mirror scenarios/teaching/ (levers from 2026-03-02).
  */
-import type { Lang, SlotConfig } from './config.js';
+import type { Lang } from '../report/names.js';
+import type { SlotConfig } from './config.js';
 
 type Bi = Readonly<Record<Lang, string>>;
 type BiList = Readonly<Record<Lang, readonly string[]>>;

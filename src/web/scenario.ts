@@ -9,16 +9,12 @@ import { parseSource, placeIssues } from '../scenario/parse.js';
 import { type ResolvedScenario, resolveScenario } from '../scenario/resolve.js';
 import { ScenarioSchema } from '../scenario/schema.js';
 import { checkSchema } from '../scenario/validate.js';
-import { type BaseRef, BUILT_IN, describeChanges, type SlotConfig, scenarioData } from './config.js';
+import { type BaseRef, BUILT_IN, describeChanges, isMapping, type SlotConfig, scenarioData } from './config.js';
 import type { BaseSummary, LibraryEntry } from './protocol.js';
 
 type Json = Record<string, unknown>;
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
-
-function isMapping(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** The built-in base: every default of the medium preset. */
 export const BUILT_IN_DATA: Json = { name: 'medium-default', description: 'The built-in medium municipality with every default.' };

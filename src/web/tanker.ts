@@ -5,7 +5,8 @@
  * practice (NPG in practice), which follows late; the shaded wedge between them is the gap.
  * Pure SVG text, one dial per configuration.
  */
-import { esc, FONT, INK, MUTED } from './charts.js';
+import { escapeXml as esc } from '../engine/format.js';
+import { FONT, INK, MUTED } from './charts.js';
 
 export interface Heading {
   readonly label: string;

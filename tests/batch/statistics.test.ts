@@ -1,4 +1,4 @@
-// Descriptive statistics across replicates (our use of simple-statistics) and Student's t
+// Descriptive statistics across replicates (simple-statistics and engine/stats.ts quantiles) and Student's t
 // against published table values.
 import { describe, expect, it } from 'vitest';
 import { describe as describeValues, t975 } from '../../src/analysis/describe.js';
@@ -53,7 +53,7 @@ describe('describe()', () => {
     expect(d.n).toBe(10);
     expect(d.mean).toBe(5.5);
     expect(d.sd).toBeCloseTo(Math.sqrt(55 / 6), 12); // 3.0276503541
-    // simple-statistics quantileSorted: linear interpolation at (n - 1) p (type 7, as R's quantile() and numpy's default).
+    // engine/stats.ts quantileSorted: linear interpolation at (n - 1) p (type 7, as R's quantile() and numpy's default).
     const q = [d.q05, d.q25, d.q50, d.q75, d.q95];
     [1.45, 3.25, 5.5, 7.75, 9.55].forEach((v, i) => {
       expect(q[i]).toBeCloseTo(v, 12);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerDock } from '../../src/cli/dock-command.js';
-import { DOCKING_MODELS, dockingTable, formatDockingTable, wrapText } from '../../src/docking/index.js';
+import { DOCKING_MODELS, dockingTable, formatDockingTable } from '../../src/docking/index.js';
+import { wrapText } from '../../src/engine/format.js';
 import { impurities, tsFiles } from '../support/purity.js';
 
 const dir = join(import.meta.dirname, '../../src/docking');

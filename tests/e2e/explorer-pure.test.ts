@@ -8,14 +8,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describe as describeValues } from '../../src/analysis/describe.js';
+import { exactDecimals } from '../../src/engine/format.js';
+import { indicatorName, leverName, numbers } from '../../src/report/names.js';
 import { formatErrors, loadScenario } from '../../src/scenario/index.js';
-import { bandOf, decimalsFor, lineChart, niceScale, weekDate, yearTicks } from '../../src/web/charts.js';
-import { BUILT_IN, decodeHash, defaultPageState, defaultSlot, encodeHash, scenarioData } from '../../src/web/config.js';
+import { chartDefs, EXTRA_IDS } from '../../src/web/chart-defs.js';
+import { lineChart, niceScale, weekDate, yearTicks } from '../../src/web/charts.js';
+import { BUILT_IN, decodeHash, defaultPageState, defaultSlot, encodeHash, SWITCHES, scenarioData } from '../../src/web/config.js';
 import { LESSONS } from '../../src/web/lessons.js';
 import { buildLibrary } from '../../src/web/library.js';
 import type { LibraryEntry } from '../../src/web/protocol.js';
 import { baseData, exportYaml, readScenarioText, resolveData, summarize } from '../../src/web/scenario.js';
+import { BAND_PERCENT, bandOf } from '../../src/web/series.js';
 import { tankerSvg } from '../../src/web/tanker.js';
+import { impurities } from '../support/purity.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const tmp = mkdtempSync(join(tmpdir(), 'tanker-explorer-pure-'));
@@ -203,19 +209,28 @@ describe('export', () => {
 });
 
 describe('charts and the tanker', () => {
-  it('scales, ticks and bands', () => {
+  it('scales, ticks and bands (the report’s: median and middle 90 %)', () => {
     expect(niceScale(0.37)).toEqual({ max: 0.4, step: 0.1 });
     expect(niceScale(0)).toEqual({ max: 1, step: 0.25 });
-    expect(decimalsFor(0.025)).toBe(3);
-    expect(decimalsFor(5)).toBe(0);
+    expect(exactDecimals(0.025)).toBe(3);
+    expect(exactDecimals(5)).toBe(0);
     expect(weekDate('2026-01-05', 52)).toBe('2027-01-04');
     expect(yearTicks('2026-01-05', 260).map((t) => t.label)).toEqual(['2026', '2027', '2028', '2029', '2030']);
     const reps = [0, 1, 2, 3, 4].map((k) => Float64Array.from([k, 10 * k]));
     const b = bandOf(reps, 0, 2, 1);
     expect(b.mid[0]).toBe(2);
-    expect(b.lo?.[0]).toBeCloseTo(0.4, 12);
-    expect(b.hi?.[0]).toBeCloseTo(3.6, 12);
+    expect(BAND_PERCENT).toEqual({ lo: 5, hi: 95 });
+    expect(b.lo?.[0]).toBeCloseTo(0.2, 12);
+    expect(b.hi?.[0]).toBeCloseTo(3.8, 12);
     expect(bandOf(reps.slice(0, 1), 1, 2, 1).lo).toBeNull();
+  });
+
+  it('draws the report’s line and outer band: the median, q05 and q95 of the batch aggregate', () => {
+    const values = [0.31, 0.12, 0.5, 0.27, 0.44, 0.19, 0.38];
+    const reps = values.map((v, k) => Float64Array.from([v, k]));
+    const band = bandOf(reps, 0, 2, 1);
+    const report = describeValues(values);
+    expect([band.lo?.[0], band.mid[0], band.hi?.[0]]).toEqual([report.q05, report.q50, report.q95]);
   });
 
   it('draws lines only up to the cursor', () => {
@@ -255,7 +270,32 @@ describe('charts and the tanker', () => {
   });
 });
 
+describe('names and numbers shared with the report', () => {
+  it('every indicator the charts show and every lever the form offers has a name in nb and en', () => {
+    const indicators = new Set(EXTRA_IDS.flatMap((extra) => chartDefs(extra, false).flatMap((d) => d.lines.map((l) => l.ind))));
+    const levers = ['top-push', 'tugboats', ...SWITCHES.map(([, kind]) => kind)];
+    for (const lang of ['nb', 'en'] as const) {
+      for (const ind of indicators) expect(indicatorName(lang, ind), `${lang} ${ind}`).not.toBe(ind);
+      for (const kind of levers) expect(leverName(lang, kind), `${lang} ${kind}`).not.toBe(kind);
+    }
+    expect(leverName('nb', 'trust-reform')).toBe('Tillitsreform');
+    expect(leverName('en', 'trust-reform')).toBe('Trust reform');
+  });
+
+  it('Norwegian text gets decimal commas', () => {
+    expect(numbers('nb').num(0.5, 2)).toBe('0,50');
+    expect(numbers('nb').pct(0.305)).toBe('31 %');
+    expect(numbers('nb').p(0.0004)).toBe('< 0,001');
+    expect(numbers('en').num(-0.0224)).toBe('−0.0224');
+  });
+});
+
 describe('web sources stay browser-safe', () => {
+  it('the shared modules the page takes from the report and the analysis use no Node API', () => {
+    for (const f of ['src/report/names.ts', 'src/analysis/bands.ts', 'src/engine/format.ts', 'src/engine/stats.ts'])
+      expect(impurities(join(ROOT, f)), f).toEqual([]);
+  });
+
   it('the page and worker import no Node-only module (except the build-time files)', () => {
     const dir = join(ROOT, 'src', 'web');
     const buildTime = new Set(['build.ts', 'library.ts', 'serve.ts']);

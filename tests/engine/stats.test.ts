@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/engine/rng.js';
-import { clamp01, mean, weightedGini } from '../../src/engine/stats.js';
+import { clamp01, mean, quantileSorted, weightedGini } from '../../src/engine/stats.js';
 
 /** Direct O(n²) evaluation of Σ_i Σ_j w_i w_j |x_i − x_j| / (2 W² μ). */
 function bruteGini(x: number[], w: number[]): number {
@@ -78,5 +78,41 @@ describe('mean and clamp01', () => {
     expect(clamp01(0.4)).toBe(0.4);
     expect(clamp01(1.7)).toBe(1);
     expect(clamp01(Number.NaN)).toBeNaN();
+  });
+});
+
+describe('quantileSorted', () => {
+  it("interpolates at (n − 1) q like R's quantile(type = 7) and NumPy's default", () => {
+    const x = Float64Array.from({ length: 10 }, (_, i) => i + 1);
+    // R: quantile(1:10, c(0, .05, .25, .5, .75, .95, 1)) = 1, 1.45, 3.25, 5.5, 7.75, 9.55, 10
+    const want = [1, 1.45, 3.25, 5.5, 7.75, 9.55, 10];
+    [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1].forEach((q, i) => {
+      expect(quantileSorted(x, q)).toBeCloseTo(want[i]!, 12);
+    });
+    expect(quantileSorted([2, 4, 4, 7], 0.5)).toBe(4);
+  });
+
+  it('hits order statistics exactly, reads only the first n values, and is NaN when empty', () => {
+    const x = [0.1, 0.2, 0.7, 9, 99];
+    expect(quantileSorted(x, 0.25)).toBe(0.2);
+    expect(quantileSorted([5], 0.9)).toBe(5);
+    expect(quantileSorted(x, 1, 3)).toBe(0.7);
+    expect(quantileSorted(x, 0.5, 2)).toBeCloseTo(0.15, 12);
+    expect(quantileSorted([], 0.5)).toBeNaN();
+  });
+
+  it('never leaves the range of its values and grows with q', () => {
+    const rng = new Rng('quantile');
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 1 + Math.floor(rng.next() * 30);
+      const x = Float64Array.from({ length: n }, () => rng.next() * 10 - 5).sort();
+      let prev = Number.NEGATIVE_INFINITY;
+      for (let q = 0; q <= 1.0000001; q += 0.05) {
+        const v = quantileSorted(x, Math.min(1, q));
+        expect(v).toBeGreaterThanOrEqual(Math.max(prev, x[0]!) - 1e-12);
+        expect(v).toBeLessThanOrEqual(x[n - 1]! + 1e-12);
+        prev = v;
+      }
+    }
   });
 });

@@ -1,0 +1,72 @@
+/// <reference lib="dom" />
+/**
+ * Playback of finished runs: play, pause and seek over the weeks (the model is not run again), the
+ * playback buttons and the keyboard shortcuts (space, Home, End, arrows).
+ */
+import { $ } from './dom.js';
+import { type Explorer, maxTicks } from './state.js';
+import { render } from './view.js';
+
+/** Seconds one play-through of the whole run takes (the speed menu). */
+function speedSeconds(): number {
+  return Number($<HTMLSelectElement>('speed').value) || 6;
+}
+
+function frame(x: Explorer, now: number): void {
+  const p = x.playback;
+  if (!p.playing) return;
+  const dt = Math.min(100, now - p.lastFrame);
+  p.lastFrame = now;
+  const ticks = maxTicks(x);
+  p.cursor += (dt / 1000) * (ticks / speedSeconds());
+  if (p.cursor >= ticks - 1) {
+    p.cursor = ticks - 1;
+    p.playing = false;
+  }
+  render(x, !p.playing);
+  if (p.playing) requestAnimationFrame((t) => frame(x, t));
+}
+
+/** Play from the cursor (from the start when at the end). */
+export function play(x: Explorer): void {
+  const p = x.playback;
+  if (p.cursor >= maxTicks(x) - 1) p.cursor = 0;
+  p.playing = true;
+  p.lastFrame = performance.now(); // clock-ok: animation frame timing
+  render(x);
+  requestAnimationFrame((t) => frame(x, t));
+}
+
+export function pause(x: Explorer): void {
+  x.playback.playing = false;
+  render(x);
+}
+
+/** Stop and show week `tick` (clamped into the run). */
+export function seek(x: Explorer, tick: number): void {
+  x.playback.playing = false;
+  x.playback.cursor = Math.max(0, Math.min(maxTicks(x) - 1, Math.round(tick)));
+  render(x);
+}
+
+export function wirePlayback(x: Explorer): void {
+  const at = () => Math.floor(x.playback.cursor);
+  const toggle = () => (x.playback.playing ? pause(x) : play(x));
+  $('play').addEventListener('click', toggle);
+  $('step-back').addEventListener('click', () => seek(x, at() - 4));
+  $('step-fwd').addEventListener('click', () => seek(x, at() + 4));
+  $('to-start').addEventListener('click', () => seek(x, 0));
+  $('to-end').addEventListener('click', () => seek(x, maxTicks(x) - 1));
+  $('time').addEventListener('input', (e) => seek(x, Number((e.target as HTMLInputElement).value)));
+  document.addEventListener('keydown', (e) => {
+    const tag = (e.target as HTMLElement).tagName;
+    if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(tag) || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      toggle();
+    } else if (e.key === 'Home') seek(x, 0);
+    else if (e.key === 'End') seek(x, maxTicks(x) - 1);
+    else if (e.key === 'ArrowLeft') seek(x, at() - 1);
+    else if (e.key === 'ArrowRight') seek(x, at() + 1);
+  });
+}

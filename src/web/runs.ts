@@ -1,0 +1,133 @@
+/// <reference lib="dom" />
+/**
+ * Running the model for the page: ask the worker about base scenarios, run the configurations on
+ * show (one run at a time; requests made meanwhile are merged into one more run), a short delay
+ * after a control changes, and the errors and status line. Also keeps the URL hash current.
+ */
+import type { Lang } from '../report/names.js';
+import { encodeHash } from './config.js';
+import { $ } from './dom.js';
+import { t } from './i18n.js';
+import type { SlotResult } from './model-worker.js';
+import { play } from './playback.js';
+import type { Slot } from './protocol.js';
+import { seriesOf } from './series.js';
+import { baseRef, cfgOf, type Explorer, type HookSlot, maxTicks, slotsShown } from './state.js';
+import { render } from './view.js';
+
+/** Milliseconds between the last change of a control and the run it starts. */
+const RUN_DELAY = 250;
+
+export function showErrors(lang: Lang, errors: readonly string[]): void {
+  const box = $('errors');
+  if (errors.length === 0) {
+    box.hidden = true;
+    box.textContent = '';
+    return;
+  }
+  box.hidden = false;
+  box.textContent = `${t(lang, 'errors')}\n${errors.join('\n')}`;
+}
+
+export function setStatus(text: string): void {
+  $('status').textContent = text;
+}
+
+/** Write the page state into the URL (without a history entry) and the link field. */
+export function saveHash(x: Explorer): void {
+  history.replaceState(null, '', `#${encodeHash(x.page)}`);
+  $<HTMLInputElement>('link').value = location.href;
+}
+
+/** Ask the worker about a slot's base scenario; false (and the errors shown) if it cannot be used. */
+export async function inspect(x: Explorer, s: Slot): Promise<boolean> {
+  const r = await x.worker.inspect(baseRef(x, s));
+  if (r.ok) {
+    x.summaries[s] = r.value;
+    return true;
+  }
+  showErrors(
+    x.page.lang,
+    r.errors.map((e) => `${s}: ${e}`),
+  );
+  return false;
+}
+
+function hookSlot(r: SlotResult): HookSlot {
+  const W = r.indicators.length;
+  const last = r.ticks - 1;
+  const final: Record<string, number> = {};
+  const medianFinal: Record<string, number> = {};
+  r.indicators.forEach((name, c) => {
+    final[name] = r.reps[0]![last * W + c]!;
+    medianFinal[name] = seriesOf(r, name)?.mid[last] ?? Number.NaN;
+  });
+  return { final, medianFinal, ms: [...r.ms], turnTick: r.turnTicks[0] ?? null, replicates: r.reps.length };
+}
+
+/** Run every configuration on show; with `replay`, play the result from the start. */
+export async function runAll(x: Explorer, replay: boolean): Promise<void> {
+  const q = x.runs;
+  const hook = x.hook;
+  if (q.running) {
+    q.pending = { replay: (q.pending?.replay ?? false) || replay };
+    return;
+  }
+  q.running = true;
+  hook.status = 'running';
+  setStatus(t(x.page.lang, 'running'));
+  const slots = slotsShown(x);
+  const outs = await Promise.all(slots.map((s) => x.worker.run(s, baseRef(x, s), cfgOf(x, s), x.page.replicates)));
+  const errors = outs.flatMap((o, i) => (o.ok ? [] : o.errors.map((e) => `${slots[i]}: ${e}`)));
+  if (errors.length > 0) {
+    showErrors(x.page.lang, errors);
+    hook.status = q.pending || q.timerPending ? 'running' : 'error';
+    hook.errors = errors;
+    setStatus('');
+  } else {
+    showErrors(x.page.lang, []);
+    const next: Partial<Record<Slot, SlotResult>> = {};
+    outs.forEach((o, i) => {
+      if (o.ok) next[slots[i]!] = o.value;
+    });
+    x.results = next;
+    hook.results = Object.fromEntries(Object.entries(next).map(([s, r]) => [s, hookSlot(r)]));
+    const all = Object.values(next).flatMap((r) => r.ms);
+    setStatus(t(x.page.lang, 'doneStatus', { n: all.length, ms: Math.round(all.reduce((a, b) => a + b, 0)) }));
+    hook.errors = [];
+    hook.runCount++;
+  }
+  q.running = false;
+  if (errors.length === 0) hook.status = q.pending || q.timerPending ? 'running' : 'done';
+  if (replay && errors.length === 0) {
+    x.playback.cursor = 0;
+    play(x);
+  } else {
+    x.playback.cursor = Math.min(x.playback.cursor, maxTicks(x) - 1);
+    render(x);
+  }
+  if (q.pending) {
+    const p = q.pending;
+    q.pending = null;
+    void runAll(x, p.replay);
+  }
+}
+
+/** After a change of a control: recompute soon, keep the playback position. */
+export function scheduleRun(x: Explorer): void {
+  const q = x.runs;
+  window.clearTimeout(q.timer);
+  q.timerPending = true;
+  x.hook.status = 'running';
+  q.timer = window.setTimeout(() => {
+    q.timerPending = false;
+    void runAll(x, false);
+  }, RUN_DELAY);
+}
+
+/** Run now (the Run button): drop a scheduled run, replay the result. */
+export function runNow(x: Explorer): void {
+  window.clearTimeout(x.runs.timer);
+  x.runs.timerPending = false;
+  void runAll(x, true);
+}
