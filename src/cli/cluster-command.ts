@@ -1,13 +1,11 @@
 /**
  * `tanker cluster slurm` (write, and optionally submit, a Slurm job array of batch shards plus a
  * dependent merge job) and `tanker cluster status` (progress of a sharded batch from its folder).
+ * Each action loads its work when it runs.
  */
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { ensurePlanFile } from '../batch/plan-file.js';
-import { projectRoot, type Runner, submitSlurmJob, tankerInvocation, writeSlurmJob } from '../cluster/slurm.js';
-import { batchStatus, formatStatus } from '../cluster/status.js';
-import { loadBatchScenarios } from './scenarios.js';
+import type { Runner } from '../cluster/slurm.js';
 
 function intArg(name: string, min: number, max: number) {
   return (v: string): number => {
@@ -32,7 +30,12 @@ export interface SlurmCommandOptions {
   submit: boolean;
 }
 
-export function slurmCommand(program: Command, files: readonly string[], opts: SlurmCommandOptions): void {
+export async function slurmCommand(program: Command, files: readonly string[], opts: SlurmCommandOptions): Promise<void> {
+  const [{ ensurePlanFile }, { projectRoot, submitSlurmJob, tankerInvocation, writeSlurmJob }, { loadBatchScenarios }] = await Promise.all([
+    import('../batch/plan-file.js'),
+    import('../cluster/slurm.js'),
+    import('./scenarios.js'),
+  ]);
   const out = resolve(opts.out);
   const abs = files.map((f) => resolve(f));
   // Validate every file and fix the plan now, so no array task fails on a typo, and so the shards
@@ -82,7 +85,8 @@ export function slurmCommand(program: Command, files: readonly string[], opts: S
 }
 
 /** `tanker cluster plan`: validate the files and write DIR/plan.json once, for schedulers other than Slurm. */
-export function planCommand(files: readonly string[], opts: { out: string; replicates?: number; seed?: string }): void {
+export async function planCommand(files: readonly string[], opts: { out: string; replicates?: number; seed?: string }): Promise<void> {
+  const [{ ensurePlanFile }, { loadBatchScenarios }] = await Promise.all([import('../batch/plan-file.js'), import('./scenarios.js')]);
   const out = resolve(opts.out);
   const scenarios = loadBatchScenarios(
     files.map((f) => resolve(f)),
@@ -94,7 +98,8 @@ export function planCommand(files: readonly string[], opts: { out: string; repli
   );
 }
 
-export function statusCommand(dir: string, opts: { shards?: number; json: boolean }): void {
+export async function statusCommand(dir: string, opts: { shards?: number; json: boolean }): Promise<void> {
+  const { batchStatus, formatStatus } = await import('../cluster/status.js');
   const s = batchStatus(resolve(dir), opts.shards);
   console.log(opts.json ? JSON.stringify(s, null, 2) : formatStatus(s));
 }

@@ -1,8 +1,6 @@
 /** `tanker explore`: build the classroom explorer and serve it on 127.0.0.1. */
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
-import { buildSite, projectRoot } from '../web/build.js';
-import { serveStatic } from '../web/serve.js';
 
 export interface ExploreOptions {
   port: number;
@@ -17,6 +15,7 @@ function parsePort(v: string): number {
 }
 
 export async function exploreCommand(opts: ExploreOptions): Promise<void> {
+  const [{ buildSite, projectRoot }, { serveStatic }] = await Promise.all([import('../web/build.js'), import('../web/serve.js')]);
   const out = resolve(opts.out ?? resolve(projectRoot(), 'dist-web'));
   const r = await buildSite({ outDir: out });
   for (const s of r.library.skipped) console.error(`explore: left out scenarios/${s.id} (it has errors; see tanker validate)`);

@@ -1,24 +1,13 @@
 /** `tanker sensitivity FILE`: Morris screening and Sobol' indices over the parameter ranges of a sensitivity file. */
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  defaultOutDir,
-  designCost,
-  loadSensitivity,
-  METHODS,
-  type Method,
-  morrisRows,
-  morrisTable,
-  outputLabel,
-  runSensitivity,
-  type SensitivitySpec,
-  sobolRows,
-  sobolTable,
-  writeSensitivity,
-} from '../analysis/sensitivity.js';
-import { displayFile } from '../scenario/errors.js';
-import { makeProgress } from './progress.js';
-import { ScenarioFileError } from './resolve.js';
+import type { Method, SensitivitySpec } from '../analysis/sensitivity.js';
+
+/**
+ * The methods `--method` offers, written here so that `tanker --help` need not load the
+ * sensitivity module; being a `Record<Method, …>`, the compiler checks the list is complete.
+ */
+const METHOD_NAMES: Readonly<Record<Method, string>> = { morris: 'Morris screening', sobol: "Sobol' indices" };
 
 export interface SensitivityOptions {
   threads?: number;
@@ -42,12 +31,37 @@ export function registerSensitivity(program: Command): void {
     .argument('<file>', 'sensitivity file (.yaml), e.g. scenarios/sensitivity/baseline-structure.yaml')
     .option('--threads <n>', 'worker threads (default: the number of cores); results do not depend on it', threadsArg)
     .option('--out <dir>', 'output folder (default: output/sensitivity/<file name>)')
-    .addOption(new Option('--method <method>', 'run only this method (default: the file’s method list)').choices(METHODS))
+    .addOption(
+      new Option(
+        '--method <method>',
+        `run only this method: ${Object.entries(METHOD_NAMES)
+          .map(([m, name]) => `${m} (${name})`)
+          .join(' or ')} (default: the file’s method list)`,
+      ).choices(Object.keys(METHOD_NAMES)),
+    )
     .option('--quiet', 'no progress output', false)
     .action(sensitivityCommand);
 }
 
 export async function sensitivityCommand(file: string, opts: SensitivityOptions): Promise<void> {
+  const [sensitivity, { displayFile }, { makeProgress }, { ScenarioFileError }] = await Promise.all([
+    import('../analysis/sensitivity.js'),
+    import('../scenario/errors.js'),
+    import('./progress.js'),
+    import('./resolve.js'),
+  ]);
+  const {
+    defaultOutDir,
+    designCost,
+    loadSensitivity,
+    morrisRows,
+    morrisTable,
+    outputLabel,
+    runSensitivity,
+    sobolRows,
+    sobolTable,
+    writeSensitivity,
+  } = sensitivity;
   const loaded = loadSensitivity(file);
   if (!loaded.ok) throw new ScenarioFileError(file, loaded.errors);
   const spec: SensitivitySpec = opts.method ? { ...loaded.spec, methods: [opts.method] } : loaded.spec;
