@@ -39,7 +39,7 @@ const SAME_LAYER: Readonly<Record<string, readonly string[]>> = {
   web: [],
   cluster: [],
   bench: ['cli'], // times what the commands do, with their scenario loader
-  api: [],
+  api: ['report'], // reads batch folders with report/batch-data.ts (no renderer: tests/cli/startup.test.ts)
 };
 
 /** Folders that may import only these (besides themselves), narrower than their layer allows. */

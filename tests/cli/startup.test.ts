@@ -60,6 +60,7 @@ describe('start-up: the import graph', () => {
   });
 
   it('the public API (import from "tanker") loads no renderer, DuckDB or bundler', () => {
+    expect(graph.files).toContain('api/index.ts');
     expect(heavy(packagesFrom('api/index.ts', ['static']), [...RENDER_AND_QUERY, 'esbuild'])).toEqual([]);
   });
 });

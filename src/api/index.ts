@@ -1,0 +1,35 @@
+/**
+ * The public API of the tanker package: `import { … } from 'tanker'`. Scenario files, one
+ * replicate, a step-level simulation, batches and comparisons, with their types. Importing it
+ * loads no renderer (charts are the CLI's `tanker report`).
+ */
+export {
+  type ArmSummary,
+  type CompareOptions,
+  type ComparisonRow,
+  commonRandomNumbers,
+  compareScenarios,
+  KEY_INDICATORS,
+  type ReplicateRecord,
+  summariseArm,
+  TIME_TO_TURN,
+} from '../analysis/compare.js';
+export type { BatchOutcome } from '../batch/batch.js';
+export { MODEL_VERSION } from '../io/provenance.js';
+export type { ModelConfig, SizePreset } from '../model/config.js';
+export { INDICATORS, type IndicatorName } from '../model/indicators.js';
+export { presetConfig, SIZE_PRESETS } from '../model/presets.js';
+export { type ReplicateResult, runReplicate, type SimulationOptions as ReplicateOptions } from '../model/simulate.js';
+export type { World } from '../model/state.js';
+export { type BatchResults, loadBatch } from '../report/batch-data.js';
+export { formatErrors, type LoadOptions, type LoadResult, loadScenario, type ScenarioError } from '../scenario/index.js';
+export type { ResolvedScenario } from '../scenario/resolve.js';
+export { compareBatch, type RunBatchOptions, runBatch } from './batch.js';
+export {
+  AGENT_KINDS,
+  type AgentKind,
+  type AgentTable,
+  createSimulation,
+  type Simulation,
+  type SimulationOptions,
+} from './simulation.js';
