@@ -25,6 +25,7 @@ export { type BatchResults, loadBatch } from '../report/batch-data.js';
 export { formatErrors, type LoadOptions, type LoadResult, loadScenario, type ScenarioError } from '../scenario/index.js';
 export type { ResolvedScenario } from '../scenario/resolve.js';
 export { compareBatch, type RunBatchOptions, runBatch } from './batch.js';
+export { SCENARIO_LIBRARY } from './library.js';
 export {
   AGENT_KINDS,
   type AgentKind,

@@ -3,7 +3,8 @@
  * alternatives, then its report. Writes output/default/ afresh each time and prints the report's path.
  */
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { parseIntArg } from './args.js';
 
@@ -32,7 +33,9 @@ export function registerDemo(program: Command): void {
         import('./scenarios.js'),
       ]);
       const out = resolve(o.out);
-      const scenarios = loadBatchScenarios([...DEMO_SCENARIOS], { replicates: o.replicates });
+      // The library of this installation (the project, or the installed package), from any folder.
+      const files = DEMO_SCENARIOS.map((f) => relative(process.cwd(), fileURLToPath(new URL(`../../${f}`, import.meta.url))));
+      const scenarios = loadBatchScenarios(files, { replicates: o.replicates });
       rmSync(out, { recursive: true, force: true });
       const progress = makeProgress('demo', false);
       const r = await runBatch(scenarios, {
