@@ -90,6 +90,7 @@ export function createSimulation(source: ResolvedScenario | ModelConfig, opts: S
     step,
     run() {
       step(config.ticks - tick);
+      // The result runReplicate builds (model/simulate.ts exports no builder for it yet; the registry refactor can add one).
       return {
         seed: String(seed),
         replicate,
