@@ -27,8 +27,8 @@ export type { ResolvedScenario } from '../scenario/resolve.js';
 export { compareBatch, type RunBatchOptions, runBatch } from './batch.js';
 export { SCENARIO_LIBRARY } from './library.js';
 export {
-  AGENT_KINDS,
-  type AgentKind,
+  AGENT_POPULATIONS,
+  type AgentPopulation,
   type AgentTable,
   createSimulation,
   type Simulation,

@@ -26,8 +26,8 @@ const POPULATIONS = {
   partners: 'partners',
   units: 'units',
 } as const satisfies Record<string, keyof World>;
-export type AgentKind = keyof typeof POPULATIONS;
-export const AGENT_KINDS = Object.keys(POPULATIONS) as AgentKind[];
+export type AgentPopulation = keyof typeof POPULATIONS;
+export const AGENT_POPULATIONS = Object.keys(POPULATIONS) as AgentPopulation[];
 
 /** One column per attribute, one entry per agent (index = agent id). */
 export type AgentTable = Readonly<Record<string, ArrayLike<number> | readonly string[]>>;
@@ -53,7 +53,7 @@ export interface Simulation {
   /** Every indicator of the last simulated week (week tick − 1); all NaN before the first step. */
   observe(): Record<IndicatorName, number>;
   /** A copy of the current attributes of one population, as columns (`id` first). */
-  agents(kind: AgentKind): AgentTable;
+  agents(kind: AgentPopulation): AgentTable;
   /** The world itself (typed arrays, read them; changing them changes the run). */
   readonly world: World;
 }
@@ -118,9 +118,9 @@ export function createSimulation(source: ResolvedScenario | ModelConfig, opts: S
 const LOGIC = ['OA', 'NPM', 'NPG'] as const;
 
 /** Every typed array (or list) of a population with one entry per agent becomes a column; n × 3 arrays are logic mixes (OA, NPM, NPG). */
-export function agentTable(world: World, kind: AgentKind): AgentTable {
+export function agentTable(world: World, kind: AgentPopulation): AgentTable {
   const field = POPULATIONS[kind];
-  if (field === undefined) throw new Error(`agents(kind): unknown kind "${kind}"; allowed: ${AGENT_KINDS.join(', ')}`);
+  if (field === undefined) throw new Error(`agents(kind): unknown kind "${kind}"; allowed: ${AGENT_POPULATIONS.join(', ')}`);
   const pop = world[field] as unknown as Readonly<Record<string, unknown>> & { readonly n: number };
   const n = pop.n;
   const table: Record<string, ArrayLike<number> | readonly string[]> = { id: Int32Array.from({ length: n }, (_, i) => i) };

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  AGENT_KINDS,
+  AGENT_POPULATIONS,
   compareBatch,
   createSimulation,
   formatErrors,
@@ -80,7 +80,7 @@ describe('createSimulation', () => {
     expect(staff.openness).toEqual(before);
     expect(sim.agents('staff').openness).not.toEqual(before);
     expect(sim.agents('units').names).toEqual(sim.world.units.names);
-    for (const kind of AGENT_KINDS) expect(Object.keys(sim.agents(kind)).length).toBeGreaterThan(2);
+    for (const kind of AGENT_POPULATIONS) expect(Object.keys(sim.agents(kind)).length).toBeGreaterThan(2);
     expect(() => sim.agents('voters' as never)).toThrow(/unknown kind "voters"; allowed: staff, managers/);
   });
 
