@@ -1,10 +1,7 @@
-/** `tanker batch` and `tanker merge`. */
+/** `tanker batch` and `tanker merge`; each action loads its work when it runs. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { defaultThreads, mergeBatches, parseShard, runBatch } from '../batch/index.js';
 import { parseIntArg } from './args.js';
-import { makeProgress } from './progress.js';
-import { loadBatchScenarios } from './scenarios.js';
 
 export interface BatchCommandOptions {
   replicates?: number;
@@ -17,6 +14,11 @@ export interface BatchCommandOptions {
 }
 
 export async function batchCommand(files: readonly string[], opts: BatchCommandOptions): Promise<void> {
+  const [{ defaultThreads, parseShard, runBatch }, { makeProgress }, { loadBatchScenarios }] = await Promise.all([
+    import('../batch/index.js'),
+    import('./progress.js'),
+    import('./scenarios.js'),
+  ]);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const scenarios = loadBatchScenarios(files, { replicates: opts.replicates, seed: opts.seed });
   const threads = opts.threads ?? defaultThreads();
@@ -64,7 +66,8 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
   }
 }
 
-export function mergeCommand(dirs: readonly string[], opts: { out: string }): void {
+export async function mergeCommand(dirs: readonly string[], opts: { out: string }): Promise<void> {
+  const { mergeBatches } = await import('../batch/index.js');
   const out = resolve(opts.out);
   const r = mergeBatches(
     dirs.map((d) => resolve(d)),

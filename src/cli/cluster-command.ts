@@ -1,14 +1,12 @@
 /**
  * `tanker cluster slurm` (write, and optionally submit, a Slurm job array of batch shards plus a
  * dependent merge job) and `tanker cluster status` (progress of a sharded batch from its folder).
+ * Each action loads its work when it runs.
  */
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { ensurePlanFile } from '../batch/plan-file.js';
-import { projectRoot, type Runner, submitSlurmJob, tankerInvocation, writeSlurmJob } from '../cluster/slurm.js';
-import { batchStatus, formatStatus } from '../cluster/status.js';
+import type { Runner } from '../cluster/slurm.js';
 import { parseIntArg } from './args.js';
-import { loadBatchScenarios } from './scenarios.js';
 
 export interface SlurmCommandOptions {
   shards: number;
@@ -24,7 +22,12 @@ export interface SlurmCommandOptions {
   submit: boolean;
 }
 
-export function slurmCommand(program: Command, files: readonly string[], opts: SlurmCommandOptions): void {
+export async function slurmCommand(program: Command, files: readonly string[], opts: SlurmCommandOptions): Promise<void> {
+  const [{ ensurePlanFile }, { projectRoot, submitSlurmJob, tankerInvocation, writeSlurmJob }, { loadBatchScenarios }] = await Promise.all([
+    import('../batch/plan-file.js'),
+    import('../cluster/slurm.js'),
+    import('./scenarios.js'),
+  ]);
   const out = resolve(opts.out);
   const abs = files.map((f) => resolve(f));
   // Validate every file and fix the plan now, so no array task fails on a typo, and so the shards
@@ -74,7 +77,8 @@ export function slurmCommand(program: Command, files: readonly string[], opts: S
 }
 
 /** `tanker cluster plan`: validate the files and write DIR/plan.json once, for schedulers other than Slurm. */
-export function planCommand(files: readonly string[], opts: { out: string; replicates?: number; seed?: string }): void {
+export async function planCommand(files: readonly string[], opts: { out: string; replicates?: number; seed?: string }): Promise<void> {
+  const [{ ensurePlanFile }, { loadBatchScenarios }] = await Promise.all([import('../batch/plan-file.js'), import('./scenarios.js')]);
   const out = resolve(opts.out);
   const scenarios = loadBatchScenarios(
     files.map((f) => resolve(f)),
@@ -86,7 +90,8 @@ export function planCommand(files: readonly string[], opts: { out: string; repli
   );
 }
 
-export function statusCommand(dir: string, opts: { shards?: number; json: boolean }): void {
+export async function statusCommand(dir: string, opts: { shards?: number; json: boolean }): Promise<void> {
+  const { batchStatus, formatStatus } = await import('../cluster/status.js');
   const s = batchStatus(resolve(dir), opts.shards);
   console.log(opts.json ? JSON.stringify(s, null, 2) : formatStatus(s));
 }

@@ -3,13 +3,10 @@
  * alternatives, then its report. Writes output/default/ afresh each time and prints the report's path.
  */
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { defaultThreads, runBatch } from '../batch/index.js';
-import { writeReport } from '../report/report.js';
 import { parseIntArg } from './args.js';
-import { makeProgress } from './progress.js';
-import { loadBatchScenarios } from './scenarios.js';
 
 export const DEMO_SCENARIOS = [
   'scenarios/baseline.yaml',
@@ -29,8 +26,16 @@ export function registerDemo(program: Command): void {
     .option('--lang <lang>', 'report language: en or nb', 'en')
     .action(async (o: { replicates: number; out: string; lang: string }) => {
       if (o.lang !== 'en' && o.lang !== 'nb') throw new Error(`--lang must be en or nb, got "${o.lang}"`);
+      const [{ defaultThreads, runBatch }, { writeReport }, { makeProgress }, { loadBatchScenarios }] = await Promise.all([
+        import('../batch/index.js'),
+        import('../report/report.js'),
+        import('./progress.js'),
+        import('./scenarios.js'),
+      ]);
       const out = resolve(o.out);
-      const scenarios = loadBatchScenarios([...DEMO_SCENARIOS], { replicates: o.replicates });
+      // The library of this installation (the project, or the installed package), from any folder.
+      const files = DEMO_SCENARIOS.map((f) => relative(process.cwd(), fileURLToPath(new URL(`../../${f}`, import.meta.url))));
+      const scenarios = loadBatchScenarios(files, { replicates: o.replicates });
       rmSync(out, { recursive: true, force: true });
       const progress = makeProgress('demo', false);
       const r = await runBatch(scenarios, {

@@ -1,13 +1,9 @@
 /**
  * `tanker dock`: runs the docking suite (src/docking) and prints one row per classic model:
  * published result, measured effect, pass/fail. Exit code 1 if any check fails.
- * `dockingTable` is re-exported so other commands (validate-model) can reuse the rows.
  */
 import { type Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_DOCK_SEED, DOCKING_MODELS, type DockingTableOptions, dockingTable, formatDockingTable } from '../docking/index.js';
-
-export type { DockingCheck } from '../docking/index.js';
-export { dockingTable, formatDockingTable } from '../docking/index.js';
+import { DEFAULT_DOCK_SEED, DOCKING_MODELS, type DockingTableOptions } from '../docking/index.js';
 
 export interface DockCommandOptions {
   replicates?: number;
@@ -24,7 +20,8 @@ function parseReplicates(v: string): number {
   return n;
 }
 
-export function dockCommand(opts: DockCommandOptions): void {
+export async function dockCommand(opts: DockCommandOptions): Promise<void> {
+  const { dockingTable, formatDockingTable } = await import('../docking/index.js');
   const table: DockingTableOptions = { seed: opts.seed };
   if (opts.replicates !== undefined) table.replicates = opts.replicates;
   if (opts.only !== undefined) {

@@ -1,8 +1,8 @@
-/** `tanker explore`: build the classroom explorer and serve it on 127.0.0.1. */
-import { resolve } from 'node:path';
+/** `tanker explore`: build the classroom explorer (or take the one an installed package ships) and serve it on 127.0.0.1. */
+import { cpSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
-import { buildSite, projectRoot } from '../web/build.js';
-import { serveStatic } from '../web/serve.js';
 
 export interface ExploreOptions {
   port: number;
@@ -16,16 +16,17 @@ function parsePort(v: string): number {
   return n;
 }
 
+/** The project folder (src/cli or dist/cli alike): holds src/web in a clone, and the prebuilt dist-web in an installed package. */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
 export async function exploreCommand(opts: ExploreOptions): Promise<void> {
-  const out = resolve(opts.out ?? resolve(projectRoot(), 'dist-web'));
-  const r = await buildSite({ outDir: out });
-  for (const s of r.library.skipped) console.error(`explore: left out scenarios/${s.id} (it has errors; see tanker validate)`);
-  console.log(`built the explorer in ${Math.round(r.ms)} ms: ${r.outDir} (${r.library.entries.length} library scenarios)`);
+  const site = existsSync(join(root, 'src', 'web', 'main.ts')) ? await buildExplorer(opts.out) : prebuiltExplorer(opts.out);
   if (opts.buildOnly) {
-    console.log(`open ${resolve(r.outDir, 'index.html')} in a browser, or put the folder on any static web host`);
+    console.log(`open ${resolve(site, 'index.html')} in a browser, or put the folder on any static web host`);
     return;
   }
-  const server = await serveStatic(r.outDir, opts.port);
+  const { serveStatic } = await import('../web/serve.js');
+  const server = await serveStatic(site, opts.port);
   console.log(`explorer: ${server.url}`);
   console.log('press Ctrl+C to stop');
   await new Promise<void>((done) => {
@@ -47,4 +48,27 @@ export function registerExplore(program: Command): void {
     .option('--build-only', 'only build the static folder; do not serve it', false)
     .option('--out <dir>', 'output folder for the static site (default: dist-web in the project)')
     .action((opts: ExploreOptions) => exploreCommand(opts));
+}
+
+/** In a clone: bundle the explorer from its sources (with the scenario library as it is now). */
+async function buildExplorer(out: string | undefined): Promise<string> {
+  const { buildSite } = await import('../web/build.js');
+  const r = await buildSite({ outDir: resolve(out ?? join(root, 'dist-web')), root });
+  for (const s of r.library.skipped) console.error(`explore: left out scenarios/${s.id} (it has errors; see tanker validate)`);
+  console.log(`built the explorer in ${Math.round(r.ms)} ms: ${r.outDir} (${r.library.entries.length} library scenarios)`);
+  return r.outDir;
+}
+
+/** In an installed package: the explorer built when the package was packed (npm pack runs the build); copied if --out is given. */
+function prebuiltExplorer(out: string | undefined): string {
+  const site = join(root, 'dist-web');
+  if (!existsSync(join(site, 'index.html')))
+    throw new Error(`this installation has neither the explorer's sources (${join(root, 'src', 'web')}) nor a built explorer (${site})`);
+  if (out === undefined) {
+    console.log(`the explorer of this installation: ${site}`);
+    return site;
+  }
+  cpSync(site, resolve(out), { recursive: true });
+  console.log(`copied the explorer of this installation to ${resolve(out)}`);
+  return resolve(out);
 }

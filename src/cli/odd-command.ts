@@ -14,7 +14,6 @@ import {
   presetConfig,
   scheduleMarkdown,
 } from '../model/index.js';
-import { formatErrors, loadScenario } from '../scenario/index.js';
 
 export function oddMarkdown(
   name: string,
@@ -83,12 +82,13 @@ export function registerOdd(program: Command): void {
     .argument('[scenario]', 'scenario file')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--no-stamp', 'leave out the tool version and git commit (for documents kept under version control)')
-    .action((file: string | undefined, o: { out?: string; stamp: boolean }) => {
+    .action(async (file: string | undefined, o: { out?: string; stamp: boolean }) => {
       let text: string;
       if (file === undefined) {
         const c = presetConfig('medium');
         text = oddMarkdown('defaults (medium preset)', 'built-in', 'tanker', c, [], true, o.stamp);
       } else {
+        const { formatErrors, loadScenario } = await import('../scenario/index.js');
         const r = loadScenario(file);
         if (!r.ok) throw new Error(`${file} has errors:\n${formatErrors(r.errors)}`);
         const s = r.scenario;

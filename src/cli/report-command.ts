@@ -1,14 +1,10 @@
-/** `tanker report BATCH_DIR` and `tanker compare BATCH_DIR --baseline NAME`. */
+/**
+ * `tanker report BATCH_DIR` and `tanker compare BATCH_DIR --baseline NAME`. The renderer (vega,
+ * resvg) loads only when an action draws.
+ */
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { writeFileAtomic } from '../io/atomic.js';
-import { chooseBaseline, loadBatch } from '../report/batch-data.js';
-import { makeContext } from '../report/common.js';
-import { forestChart } from '../report/forest.js';
 import { LANGS, type Lang } from '../report/i18n.js';
-import { writeChart } from '../report/render.js';
-import { comparisonFor, writeReport } from '../report/report.js';
-import { comparisonCsv, comparisonText } from '../report/tables.js';
 
 export interface ReportCommandOptions {
   lang: Lang;
@@ -17,6 +13,7 @@ export interface ReportCommandOptions {
 }
 
 export async function reportCommand(dir: string, opts: ReportCommandOptions): Promise<void> {
+  const { writeReport } = await import('../report/report.js');
   const r = await writeReport(dir, { lang: opts.lang, baseline: opts.baseline, ...(opts.out ? { out: resolve(opts.out) } : {}) });
   console.log(
     `wrote ${r.charts.length} charts (svg, png, vl.json)${r.comparison.length ? ', compare.csv' : ''} and summary-table.csv to ${r.dir}`,
@@ -31,6 +28,15 @@ export interface CompareCommandOptions {
 }
 
 export async function compareCommand(dir: string, opts: CompareCommandOptions): Promise<void> {
+  const [{ writeFileAtomic }, { chooseBaseline, comparisonFor, loadBatch }, { makeContext }, { forestChart }, { writeChart }, tables] =
+    await Promise.all([
+      import('../io/atomic.js'),
+      import('../report/batch-data.js'),
+      import('../report/common.js'),
+      import('../report/forest.js'),
+      import('../report/render.js'),
+      import('../report/tables.js'),
+    ]);
   const root = resolve(dir);
   const batch = loadBatch(root);
   const baseline = chooseBaseline(batch.arms, opts.baseline);
@@ -41,14 +47,14 @@ export async function compareCommand(dir: string, opts: CompareCommandOptions): 
     return;
   }
   console.log(`Each scenario against ${baseline.name}: final values (last week) and time to turn; difference = scenario − baseline.`);
-  console.log(comparisonText(rows, ctx.d));
+  console.log(tables.comparisonText(rows, ctx.d));
   console.log(
     'paired t-test: same seed, so replicate r of both shares its random numbers; Welch: independent samples. p not adjusted (compare.csv has Holm-adjusted pHolm).',
   );
   if (rows.some((r) => r.indicator === 'timeToTurn'))
     console.log('time to turn: among replicates that turned only (the others are censored).');
   const csv = opts.csv ? resolve(opts.csv) : join(root, 'compare.csv');
-  writeFileAtomic(csv, comparisonCsv(rows));
+  writeFileAtomic(csv, tables.comparisonCsv(rows));
   const chart = await writeChart(join(root, 'report'), 'forest', ctx.d.t.forestTitle(baseline.name), forestChart(ctx, rows));
   console.log(`wrote ${csv} and ${chart.files.map((f) => join(root, 'report', f)).join(', ')}`);
 }

@@ -1,14 +1,13 @@
-/** `tanker run`, `tanker validate` and `tanker schema`: scenario files in, one run or checks out. */
+/**
+ * `tanker run`, `tanker validate` and `tanker schema`: scenario files in, one run or checks out.
+ * Each action loads its work when it runs (start-up: docs/architecture.md).
+ */
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { parse } from 'yaml';
-import { loadSensitivity } from '../analysis/sensitivity.js';
 import { fmt, pct } from '../engine/format.js';
 import { SIZE_PRESETS } from '../model/index.js';
-import { displayFile, formatErrors, loadScenario, scenarioJsonSchemaText } from '../scenario/index.js';
 import { parseIntArg } from './args.js';
-import { type PresetName, resolveRunSpec } from './resolve.js';
-import { runToFolder } from './run.js';
+import type { PresetName } from './resolve.js';
 
 export interface RunOptions {
   preset: PresetName;
@@ -22,7 +21,8 @@ export interface RunOptions {
 
 const FORMATS = ['csv', 'json'] as const;
 
-export function runCommand(scenario: string | undefined, opts: RunOptions): void {
+export async function runCommand(scenario: string | undefined, opts: RunOptions): Promise<void> {
+  const [{ resolveRunSpec }, { runToFolder }] = await Promise.all([import('./resolve.js'), import('./run.js')]);
   const formats = opts.format.split(',').map((f) => f.trim());
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) throw new Error(`--format: unknown format "${f}"; allowed: ${FORMATS.join(', ')}.`);
@@ -43,11 +43,13 @@ export function runCommand(scenario: string | undefined, opts: RunOptions): void
 }
 
 /** `tanker validate FILE...`: check each scenario (and its extends chain) without running; exit code 1 if any has errors. */
-export function validateCommand(files: readonly string[]): void {
+export async function validateCommand(files: readonly string[]): Promise<void> {
+  const { displayFile, formatErrors, loadScenario } = await import('../scenario/index.js');
   let failed = 0;
   for (const file of files) {
     // Sensitivity set-ups (scenarios/sensitivity/) name a scenario and a method; check them as such.
-    if (isSensitivityFile(file)) {
+    if (await isSensitivityFile(file)) {
+      const { loadSensitivity } = await import('../analysis/sensitivity.js');
       const s = loadSensitivity(file);
       if (s.ok)
         console.log(
@@ -78,14 +80,16 @@ export function validateCommand(files: readonly string[]): void {
 }
 
 /** `tanker schema`: the scenario JSON Schema (draft 2020-12) on stdout. */
-export function schemaCommand(): void {
+export async function schemaCommand(): Promise<void> {
+  const { scenarioJsonSchemaText } = await import('../scenario/json-schema.js');
   process.stdout.write(scenarioJsonSchemaText());
 }
 
 /** A sensitivity set-up has top-level `scenario` and `method` keys; a scenario file has neither. */
-function isSensitivityFile(file: string): boolean {
+async function isSensitivityFile(file: string): Promise<boolean> {
+  const { parse } = await import('yaml');
   try {
-    const doc = parse(readFileSync(file, 'utf8')) as unknown;
+    const doc = parse(readFileSync(file, 'utf8'));
     return typeof doc === 'object' && doc !== null && 'scenario' in doc && 'method' in doc;
   } catch {
     return false; // unreadable or malformed: the scenario loader reports it with positions

@@ -1,5 +1,6 @@
 /** Scenario files to batch inputs: load and validate every file first, so nothing runs if any is wrong. */
 import type { BatchScenario } from '../batch/plan.js';
+import { batchScenario } from '../scenario/batch-input.js';
 import { loadScenario, type ScenarioError } from '../scenario/index.js';
 import { ScenarioFileError } from './resolve.js';
 
@@ -17,19 +18,7 @@ export function loadBatchScenarios(files: readonly string[], ov: BatchOverrides)
       errors.push({ file, errors: r.errors });
       continue;
     }
-    const s = r.scenario;
-    out.push({
-      name: s.name,
-      source: file,
-      seed: s.seed,
-      replicates: ov.replicates ?? s.replicates,
-      elections: s.elections,
-      config: s.config,
-      interventions: s.interventions,
-      points: s.points,
-      // The manifest records what ran: a --replicates override replaces the file's value.
-      resolved: ov.replicates === undefined ? s.resolved : { ...s.resolved, replicates: ov.replicates },
-    });
+    out.push(batchScenario(r.scenario, file, ov.replicates));
   }
   if (errors.length > 0) {
     const all = errors.flatMap((e) => e.errors);

@@ -1,26 +1,15 @@
 /** `tanker sensitivity FILE`: Morris screening and Sobol' indices over the parameter ranges of a sensitivity file. */
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import {
-  defaultOutDir,
-  designCost,
-  loadSensitivity,
-  METHODS,
-  type Method,
-  morrisRows,
-  morrisTable,
-  outputLabel,
-  runSensitivity,
-  type SensitivitySpec,
-  sobolRows,
-  sobolTable,
-  writeSensitivity,
-} from '../analysis/sensitivity.js';
+import type { Method, SensitivitySpec } from '../analysis/sensitivity.js';
 import { fmt, pct } from '../engine/format.js';
-import { displayFile } from '../scenario/errors.js';
 import { parseIntArg } from './args.js';
-import { makeProgress } from './progress.js';
-import { ScenarioFileError } from './resolve.js';
+
+/**
+ * The methods `--method` offers, written here so that `tanker --help` need not load the
+ * sensitivity module; being a `Record<Method, …>`, the compiler checks the list is complete.
+ */
+const METHOD_NAMES: Readonly<Record<Method, string>> = { morris: 'Morris screening', sobol: "Sobol' indices" };
 
 export interface SensitivityOptions {
   threads?: number;
@@ -42,12 +31,28 @@ export function registerSensitivity(program: Command): void {
       parseIntArg('--threads', 1, 1024),
     )
     .option('--out <dir>', 'output folder (default: output/sensitivity/<file name>)')
-    .addOption(new Option('--method <method>', 'run only this method (default: the file’s method list)').choices(METHODS))
+    .addOption(
+      new Option(
+        '--method <method>',
+        `run only this method: ${Object.entries(METHOD_NAMES)
+          .map(([m, name]) => `${m} (${name})`)
+          .join(' or ')} (default: the file’s method list)`,
+      ).choices(Object.keys(METHOD_NAMES)),
+    )
     .option('--quiet', 'no progress output', false)
     .action(sensitivityCommand);
 }
 
 export async function sensitivityCommand(file: string, opts: SensitivityOptions): Promise<void> {
+  const [sensitivity, { writeSensitivity }, { displayFile }, { makeProgress }, { ScenarioFileError }] = await Promise.all([
+    import('../analysis/sensitivity.js'),
+    import('../report/sensitivity-files.js'),
+    import('../scenario/errors.js'),
+    import('./progress.js'),
+    import('./resolve.js'),
+  ]);
+  const { defaultOutDir, designCost, loadSensitivity, morrisRows, morrisTable, outputLabel, runSensitivity, sobolRows, sobolTable } =
+    sensitivity;
   const loaded = loadSensitivity(file);
   if (!loaded.ok) throw new ScenarioFileError(file, loaded.errors);
   const spec: SensitivitySpec = opts.method ? { ...loaded.spec, methods: [opts.method] } : loaded.spec;

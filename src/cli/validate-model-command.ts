@@ -1,9 +1,7 @@
 /** `tanker validate-model`: the stylised facts of MODEL.md §6 as a table with effects, intervals and tests. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { defaultThreads } from '../batch/pool.js';
 import { SIZE_PRESETS, type SizePreset } from '../model/index.js';
-import { factsTable, validateModel } from '../validation/run.js';
 import { parseIntArg } from './args.js';
 
 export function registerValidateModel(program: Command): void {
@@ -23,6 +21,10 @@ export function registerValidateModel(program: Command): void {
         if (!(alpha > 0 && alpha < 1)) throw new Error(`--alpha must be a number between 0 and 1, got "${o.alpha}"`);
         const only = o.only?.split(',').map((s) => Number(s.trim()));
         if (only?.some((n) => !Number.isInteger(n) || n < 1 || n > 12)) throw new Error(`--only takes fact numbers 1..12, got "${o.only}"`);
+        const [{ defaultThreads }, { factsTable, validateModel }] = await Promise.all([
+          import('../batch/pool.js'),
+          import('../validation/run.js'),
+        ]);
         const t0 = performance.now(); // clock-ok: progress display
         const out = await validateModel({
           size: o.size,

@@ -1,6 +1,6 @@
 /** Where a result came from: tool version, git commit, Node version. */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,8 +10,13 @@ export function toolVersion(): string {
   return pkg.version;
 }
 
-/** The commit of the working tree, with "-dirty" when it has uncommitted changes; "unknown" outside git. */
+/**
+ * The commit of the working tree, with "-dirty" when it has uncommitted changes; "unknown" outside
+ * a clone. An installed package (node_modules/tanker) has no .git of its own: asking git there
+ * would report the commit of whatever repository it is installed in.
+ */
 export function gitCommit(): string {
+  if (!existsSync(`${root}.git`)) return 'unknown';
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()

@@ -60,5 +60,6 @@ export {
   type SimulationOptions,
   simulateWorld,
 } from './simulate.js';
+export { agentColumns, type ColumnSpec, POPULATION_NAMES, POPULATIONS, type Population, tieList } from './snapshots.js';
 export { METHODS, NPG, NPM, OA, OUTCOME, PARTNER_TYPES, PHASE, PROBLEM, SEGMENTS, type World } from './state.js';
 export { createWorld } from './world.js';

@@ -11,7 +11,7 @@
  * (`scaleQuantity`, e.g. an election's reprioritisation), so a lever ending, an election and a
  * second lever can never clobber each other. A quantity nobody has modified is just its live field.
  */
-import type { World } from './state.js';
+import type { MixQuantity, Modifiers, World } from './state.js';
 
 /** Scalar organisation fields that modifiers may target, with their bounds. */
 export const ORG_BOUNDS = {
@@ -49,35 +49,13 @@ const INDEXED_BOUNDS: Record<IndexedQuantity, readonly [number, number]> = {
   methodPush: [0, 52],
 };
 
-export type MixQuantity = 'documents' | 'steering';
+export type { MixQuantity };
 
 export type Target = { readonly org: OrgQuantity } | { readonly indexed: IndexedQuantity; readonly index: number };
 
 export type ModifierSpec =
   | { readonly target: Target; readonly op: 'add' | 'mul' | 'set'; readonly value: number }
   | { readonly mix: MixQuantity; readonly vertex: number; readonly share: number };
-
-interface ScalarModifier {
-  readonly id: number;
-  readonly key: string;
-  readonly op: 'add' | 'mul' | 'set';
-  value: number;
-}
-interface MixModifier {
-  readonly id: number;
-  readonly mix: MixQuantity;
-  readonly vertex: number;
-  readonly share: number;
-}
-
-/** The modifier table of one world. */
-export interface Modifiers {
-  nextId: number;
-  readonly base: Map<string, number>;
-  readonly scalars: ScalarModifier[];
-  readonly mixBase: Map<MixQuantity, Float64Array>;
-  readonly mixes: MixModifier[];
-}
 
 export function createModifiers(): Modifiers {
   return { nextId: 1, base: new Map(), scalars: [], mixBase: new Map(), mixes: [] };

@@ -106,12 +106,11 @@ export class Simulation {
     return this.step(this.config.ticks - this.tick);
   }
 
-  /** The indicators of the last simulated week (empty before the first). */
+  /** The indicators of the last simulated week (all NaN before the first). */
   observe(): Record<IndicatorName, number> {
     const t = this.tick - 1;
     const out = {} as Record<IndicatorName, number>;
-    if (t < 0) return out;
-    for (let k = 0; k < INDICATORS.length; k++) out[INDICATORS[k]!] = this.world.rec.get(t, k);
+    for (let k = 0; k < INDICATORS.length; k++) out[INDICATORS[k]!] = t < 0 ? Number.NaN : this.world.rec.get(t, k);
     return out;
   }
 

@@ -6,10 +6,8 @@ import type { Calendar } from '../engine/calendar.js';
 import type { SlottedGraph } from '../engine/graph.js';
 import type { Recorder } from '../engine/recorder.js';
 import type { RngStreams } from '../engine/rng.js';
-import type { OrgConfig } from './config.js';
 import type { EventLog } from './events.js';
-import type { LeverRuntime } from './levers/lever.js';
-import type { Modifiers } from './modifiers.js';
+import type { OrgConfig } from './organisation.js';
 import type { ParamValues } from './params/define.js';
 
 export const OA = 0;
@@ -229,6 +227,38 @@ export interface InitiativeState {
   readonly free: Int32Array; // stack of free slots
   freeTop: number;
   active: number;
+}
+
+/** One scheduled intervention, resolved: ticks, unit indices, options with defaults filled in. */
+export interface InterventionItem {
+  readonly kind: string;
+  readonly start: number;
+  /** Exclusive end tick, or null for "until the end of the run". */
+  readonly end: number | null;
+  readonly intensity: number;
+  /** Unit indices, or null for all units. */
+  readonly units: readonly number[] | null;
+  readonly options: Readonly<Record<string, number | boolean | string>>;
+}
+
+/** The interventions of one run and what each has applied (levers/runner.ts). */
+export interface LeverRuntime {
+  readonly items: readonly InterventionItem[];
+  /** Modifier ids each item added (null before it starts and after it ends). */
+  readonly applied: (number[] | null)[];
+  /** What each item's `begin` returned. */
+  readonly memo: unknown[];
+}
+
+export type MixQuantity = 'documents' | 'steering';
+
+/** The modifier table of one world (modifiers.ts: how quantities compose). */
+export interface Modifiers {
+  nextId: number;
+  readonly base: Map<string, number>;
+  readonly scalars: { readonly id: number; readonly key: string; readonly op: 'add' | 'mul' | 'set'; value: number }[];
+  readonly mixBase: Map<MixQuantity, Float64Array>;
+  readonly mixes: { readonly id: number; readonly mix: MixQuantity; readonly vertex: number; readonly share: number }[];
 }
 
 /** Per-tick counters by name (declared by the mechanisms that keep them). */

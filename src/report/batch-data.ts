@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReplicateRecord } from '../analysis/compare.js';
+import { type ComparisonRow, compareScenarios, type ReplicateRecord } from '../analysis/compare.js';
 import type { Description } from '../analysis/describe.js';
 import { Calendar } from '../engine/calendar.js';
 import { CsvTable, toNumber } from '../io/csv.js';
@@ -219,4 +219,13 @@ export function chooseBaseline(arms: readonly Arm[], name?: string): Arm {
     return hit;
   }
   return arms.find((a) => a.name === 'baseline') ?? arms[0]!;
+}
+
+/** Every other arm of a batch against the baseline arm (`tanker compare`, the report, the API's compareBatch). */
+export function comparisonFor(batch: BatchResults, baseline: string): ComparisonRow[] {
+  return compareScenarios(
+    batch.records,
+    batch.arms.map((a) => a.name),
+    baseline,
+  );
 }

@@ -3,9 +3,9 @@
  * summary-table.csv and report.html, all under BATCH_DIR/report/.
  */
 import { basename, join, resolve } from 'node:path';
-import { type ComparisonRow, compareScenarios, KEY_INDICATORS } from '../analysis/compare.js';
+import { type ComparisonRow, KEY_INDICATORS } from '../analysis/compare.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { type BatchResults, chooseBaseline, loadBatch } from './batch-data.js';
+import { chooseBaseline, comparisonFor, loadBatch } from './batch-data.js';
 import { type ChartContext, makeContext, type Spec } from './common.js';
 import { fanChart } from './fan.js';
 import { forestChart } from './forest.js';
@@ -55,14 +55,6 @@ export function plannedCharts(ctx: ChartContext, comparison: readonly Comparison
   list.push({ name: 'participation', title: d.t.participationTitle, spec: () => participationChart(ctx) });
   list.push({ name: 'trust', title: d.t.trustTitle, spec: () => trustChart(ctx) });
   return list;
-}
-
-export function comparisonFor(batch: BatchResults, baseline: string): ComparisonRow[] {
-  return compareScenarios(
-    batch.records,
-    batch.arms.map((a) => a.name),
-    baseline,
-  );
 }
 
 export async function writeReport(batchDir: string, opts: ReportOptions = {}): Promise<ReportResult> {

@@ -1,24 +1,15 @@
-// The docking suite as a whole: purity of src/docking, the table runner and the CLI command.
-import { join } from 'node:path';
+// The docking suite as a whole: the table runner and the CLI command (purity of src/docking: tests/architecture).
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerDock } from '../../src/cli/dock-command.js';
 import { DOCKING_MODELS, dockingTable, formatDockingTable } from '../../src/docking/index.js';
 import { wrapText } from '../../src/engine/format.js';
-import { impurities, tsFiles } from '../support/purity.js';
-
-const dir = join(import.meta.dirname, '../../src/docking');
-const MODEL_IMPORT: [string, RegExp] = ['municipal model import', /from\s+['"]\.\.\/model\//];
+import { SRC, tsFiles } from '../support/source-graph.js';
 
 describe('docking suite', () => {
-  const files = tsFiles(dir);
-
-  it.each(files)('%s uses no Node APIs, clocks, Math.random or the municipal model', (f) => {
-    expect(impurities(join(dir, f), [MODEL_IMPORT]), f).toEqual([]);
-  });
-
   it('lists six models, one file each', () => {
     expect(DOCKING_MODELS.map((m) => m.id)).toEqual(['march', 'lazer-friedman', 'fang-lee-schilling', 'granovetter', 'deffuant', 'bass']);
+    const files = tsFiles(`${SRC}/docking`);
     for (const m of DOCKING_MODELS) expect(files).toContain(`${m.id}.ts`);
   });
 

@@ -21,7 +21,7 @@ import type { LibraryEntry } from '../../src/web/protocol.js';
 import { baseData, exportYaml, readScenarioText, resolveData, summarize } from '../../src/web/scenario.js';
 import { BAND_PERCENT, bandOf } from '../../src/web/series.js';
 import { tankerSvg } from '../../src/web/tanker.js';
-import { impurities } from '../support/purity.js';
+import { impurities } from '../support/source-graph.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const tmp = mkdtempSync(join(tmpdir(), 'tanker-explorer-pure-'));

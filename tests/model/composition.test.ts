@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, presetConfig, runLevers, runMechanism } from '../../src/model/index.js';
 import type { InterventionItem } from '../../src/model/levers/lever.js';
-import { addModifiers, baseOf, removeModifiers, scaleQuantity, setBase } from '../../src/model/modifiers.js';
 import { election } from '../../src/model/mechanisms/politics.js';
+import { addModifiers, baseOf, removeModifiers, scaleQuantity, setBase } from '../../src/model/modifiers.js';
 
 const item = (kind: string, start: number, end: number | null, intensity = 1, options = {}): InterventionItem => ({
   kind,

@@ -8,10 +8,10 @@ import { runBatch } from '../../src/batch/batch.js';
 import { registerReport } from '../../src/cli/report-command.js';
 import { loadBatchScenarios } from '../../src/cli/scenarios.js';
 import { CsvTable } from '../../src/io/csv.js';
-import { chooseBaseline, loadBatch } from '../../src/report/batch-data.js';
+import { chooseBaseline, comparisonFor, loadBatch } from '../../src/report/batch-data.js';
 import { makeContext } from '../../src/report/common.js';
 import { toSvg } from '../../src/report/render.js';
-import { comparisonFor, plannedCharts, type ReportResult, writeReport } from '../../src/report/report.js';
+import { plannedCharts, type ReportResult, writeReport } from '../../src/report/report.js';
 
 const FIXTURES = resolve('tests/report/fixtures');
 const work = mkdtempSync(join(tmpdir(), 'tanker-report-'));

@@ -14,12 +14,12 @@ import {
   type SensitivityResult,
   type SensitivitySpec,
   sobolRows,
-  writeSensitivity,
 } from '../../src/analysis/sensitivity.js';
 import { applyPoint } from '../../src/batch/sweep.js';
 import { registerSensitivity } from '../../src/cli/sensitivity-command.js';
 import { INDICATORS } from '../../src/model/index.js';
 import { runReplicate } from '../../src/model/simulate.js';
+import { writeSensitivity } from '../../src/report/sensitivity-files.js';
 import { formatError } from '../../src/scenario/errors.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));

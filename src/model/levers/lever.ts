@@ -8,25 +8,15 @@
 import type { Rng } from '../../engine/rng.js';
 import type { IndexedQuantity, MixQuantity, ModifierSpec, OrgQuantity } from '../modifiers.js';
 import type { GroupValues, ParamGroup } from '../params/define.js';
-import type { World } from '../state.js';
+import type { InterventionItem, World } from '../state.js';
+
+export type { InterventionItem };
 
 export type OptionSpec =
   | { readonly type: 'number'; readonly min: number; readonly max: number; readonly default: number; readonly doc: string }
   | { readonly type: 'integer'; readonly min: number; readonly max: number; readonly default: number; readonly doc: string }
   | { readonly type: 'boolean'; readonly default: boolean; readonly doc: string }
   | { readonly type: 'enum'; readonly values: readonly string[]; readonly default: string; readonly doc: string };
-
-/** One scheduled intervention, resolved: ticks, unit indices, options with defaults filled in. */
-export interface InterventionItem {
-  readonly kind: string;
-  readonly start: number;
-  /** Exclusive end tick, or null for "until the end of the run". */
-  readonly end: number | null;
-  readonly intensity: number;
-  /** Unit indices, or null for all units. */
-  readonly units: readonly number[] | null;
-  readonly options: Readonly<Record<string, number | boolean | string>>;
-}
 
 /** What a lever's effect code gets: the magnitudes of all levers, and the levers' random stream. */
 export interface LeverContext<P extends ParamGroup> {
@@ -62,15 +52,6 @@ export interface LeverSpec<P extends ParamGroup = ParamGroup, M = unknown> {
 /** Declare a lever (identity; lets TypeScript infer the parameter and memo types). */
 export function lever<const P extends ParamGroup, M = undefined>(spec: LeverSpec<P, M>): LeverSpec<P, M> {
   return spec;
-}
-
-/** The interventions of one run and what each has applied; part of the world. */
-export interface LeverRuntime {
-  readonly items: readonly InterventionItem[];
-  /** Modifier ids each item added (null before it starts and after it ends). */
-  readonly applied: (number[] | null)[];
-  /** What each item's `begin` returned. */
-  readonly memo: unknown[];
 }
 
 /** Magnitudes declared by another lever of the same module (all lever magnitudes form the `levers` group). */

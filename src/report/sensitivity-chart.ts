@@ -5,8 +5,8 @@
  * Colours are from the Okabe–Ito palette (safe for colour-blind readers); fonts are large.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { svgToPng, toSvg } from '../report/render.js';
-import type { MorrisRow, SobolRow } from './sensitivity-output.js';
+import type { MorrisRow, SobolRow } from '../analysis/sensitivity.js';
+import { svgToPng, toSvg } from './render.js';
 
 /** Okabe–Ito blue and orange. */
 export const PALETTE = ['#0072B2', '#E69F00'] as const;

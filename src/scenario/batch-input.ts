@@ -1,0 +1,19 @@
+/** A loaded scenario as one input of a batch: the same for `tanker batch` and the public API's runBatch. */
+import type { BatchScenario } from '../batch/plan.js';
+import type { ResolvedScenario } from './resolve.js';
+
+/** `source` is what the manifest names (the path as given); `replicates` overrides the scenario's count. */
+export function batchScenario(s: ResolvedScenario, source: string, replicates?: number): BatchScenario {
+  return {
+    name: s.name,
+    source,
+    seed: s.seed,
+    replicates: replicates ?? s.replicates,
+    elections: s.elections,
+    config: s.config,
+    interventions: s.interventions,
+    points: s.points,
+    // The manifest records what ran: a replicates override replaces the file's value.
+    resolved: replicates === undefined ? s.resolved : { ...s.resolved, replicates },
+  };
+}
