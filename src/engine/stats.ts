@@ -7,6 +7,13 @@ export function mean(a: ArrayLike<number>, n: number = a.length): number {
   return s / n;
 }
 
+/** Mean of every `stride`-th entry from `offset`, over n entries (a column of a row-major n × stride array). */
+export function strideMean(a: ArrayLike<number>, n: number, stride: number, offset: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i * stride + offset]!;
+  return s / n;
+}
+
 /**
  * The q-quantile of ascending values, interpolating linearly between order statistics at (n − 1) q
  * (Hyndman and Fan's type 7, the default of R and NumPy); NaN when empty. Reads the first n values.

@@ -37,8 +37,11 @@ export function createWorld(
   interventions: readonly InterventionItem[] = [],
 ): World {
   const { org: oc } = cfg;
-  // Parameters are shared by every replicate that uses this configuration: never written.
-  const p = deepFreeze(cfg.params);
+  // Each world gets its own copy of the parameters (typed read-only for mechanisms). Copying by
+  // spread gives every group fast properties: V8 keeps objects built key by key with many
+  // properties as slow dictionaries, and frozen ones with number fields load more slowly too;
+  // either made parameter reads in the hot loops two to three times slower.
+  const p = Object.fromEntries(Object.entries(cfg.params).map(([g, v]) => [g, { ...v }])) as ModelConfig['params'];
   if (oc.units.length < 1 || oc.units.length > 31) throw new RangeError('a municipality needs 1..31 units');
   const streams = new RngStreams(seed, replicate);
   const ip = p.init as InitParams;
@@ -337,12 +340,4 @@ function createInitiatives(cap: number, ip: InitParams): InitiativeState {
     freeTop: cap,
     active: 0,
   };
-}
-
-function deepFreeze<T>(o: T): T {
-  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
-    for (const v of Object.values(o)) deepFreeze(v);
-    Object.freeze(o);
-  }
-  return o;
 }

@@ -4,9 +4,10 @@
  * direction has been heard and co-creation has become routine in the unit (002 §8.2; 003 §2: the
  * logics layer on each other). Each update is a convex combination, so logic stays on the simplex.
  */
+import { mean, strideMean } from '../../engine/stats.js';
 import { indicator, mechanism } from '../mechanism.js';
 import { param } from '../params/define.js';
-import { NPG, NPM, OA } from '../state.js';
+import { NPG, NPM, OA, type World } from '../state.js';
 
 export const culture = mechanism({
   name: 'culture',
@@ -45,20 +46,36 @@ export const culture = mechanism({
     fearOfError: indicator('score', 'down', 'Mean staff fear of error'),
   },
   run(w, _tick, { p, rng: r }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const {
+      burnoutClosure,
+      changeFatigue,
+      fearBase,
+      fearDrift,
+      identityInertia,
+      opennessSignal,
+      peerRate,
+      pressureFear,
+      routineHalf,
+      routinePull,
+      safetyRelief,
+      signalPull,
+      steeringPull,
+    } = p;
     const { staff, units, org, ties } = w;
     const { offsets, degree, neighbors } = ties;
     const L = staff.logic;
     const dens = w.scratch.a;
     for (let u = 0; u < units.n; u++) {
       const r = units.routines[u]!;
-      dens[u] = r / (r + (p.routineHalf * units.staff[u]!) / 100);
+      dens[u] = r / (r + (routineHalf * units.staff[u]!) / 100);
       units.npgPractice[u] = 0;
     }
     const s0 = org.steering[0]!;
     const s1 = org.steering[1]!;
     const s2 = org.steering[2]!;
-    const fatigue = p.changeFatigue * org.changeBurden;
-    const fearTarget = Math.min(1, Math.max(0, p.fearBase + p.pressureFear * org.budgetPressure - p.safetyRelief * org.roomToFail));
+    const fatigue = changeFatigue * org.changeBurden;
+    const fearTarget = Math.min(1, Math.max(0, fearBase + pressureFear * org.budgetPressure - safetyRelief * org.roomToFail));
     for (let i = 0; i < staff.n; i++) {
       const d = degree[i]!;
       const b = i * 3;
@@ -70,9 +87,9 @@ export const culture = mechanism({
       const m1 = L[j * 3 + 1]!;
       const m2 = L[j * 3 + 2]!;
       const mo = staff.openness[j]!;
-      const a = d > 0 ? p.peerRate * (1 - p.identityInertia * staff.identity[i]!) : 0;
-      let c = p.signalPull * staff.heard[i]! + p.routinePull * dens[u]!;
-      let sp = p.steeringPull;
+      const a = d > 0 ? peerRate * (1 - identityInertia * staff.identity[i]!) : 0;
+      let c = signalPull * staff.heard[i]! + routinePull * dens[u]!;
+      let sp = steeringPull;
       let ap = a;
       const total = ap + sp + c;
       if (total > 1) {
@@ -87,42 +104,33 @@ export const culture = mechanism({
       const op = staff.openness[i]!;
       staff.openness[i] = Math.min(
         1,
-        Math.max(
-          0,
-          op + a * (mo - op) + p.opennessSignal * staff.heard[i]! * (1 - op) - (p.burnoutClosure * staff.burnout[i]! + fatigue) * op,
-        ),
+        Math.max(0, op + a * (mo - op) + opennessSignal * staff.heard[i]! * (1 - op) - (burnoutClosure * staff.burnout[i]! + fatigue) * op),
       );
-      staff.fear[i] = staff.fear[i]! + p.fearDrift * (fearTarget - staff.fear[i]!);
+      staff.fear[i] = staff.fear[i]! + fearDrift * (fearTarget - staff.fear[i]!);
       units.npgPractice[u] = units.npgPractice[u]! + L[b + NPG]!;
     }
-    for (let u = 0; u < units.n; u++) units.npgPractice[u] = units.npgPractice[u]! / Math.max(1, units.staff[u]!);
+    unitMeans(units);
   },
   observe(w, _ctx, set) {
     const { staff, org } = w;
-    let oa = 0;
-    let npm = 0;
-    let npg = 0;
-    let open = 0;
-    let fear = 0;
-    for (let i = 0; i < staff.n; i++) {
-      oa += staff.logic[i * 3 + OA]!;
-      npm += staff.logic[i * 3 + NPM]!;
-      npg += staff.logic[i * 3 + NPG]!;
-      open += staff.openness[i]!;
-      fear += staff.fear[i]!;
-    }
     const n = staff.n;
-    set('practiceOA', oa / n);
-    set('practiceNPM', npm / n);
-    set('practiceNPG', npg / n);
+    const npg = strideMean(staff.logic, n, 3, NPG);
+    set('practiceOA', strideMean(staff.logic, n, 3, OA));
+    set('practiceNPM', strideMean(staff.logic, n, 3, NPM));
+    set('practiceNPG', npg);
     set('documentsOA', org.documents[OA]!);
     set('documentsNPM', org.documents[NPM]!);
     set('documentsNPG', org.documents[NPG]!);
     set('steeringOA', org.steering[OA]!);
     set('steeringNPM', org.steering[NPM]!);
     set('steeringNPG', org.steering[NPG]!);
-    set('policyPracticeGap', org.documents[NPG]! - npg / n);
-    set('openness', open / n);
-    set('fearOfError', fear / n);
+    set('policyPracticeGap', org.documents[NPG]! - npg);
+    set('openness', mean(staff.openness, n));
+    set('fearOfError', mean(staff.fear, n));
   },
 });
+
+/** The per-unit sums of NPG in practice become means (a separate function keeps the hot loop's tail out of it). */
+function unitMeans(units: World['units']): void {
+  for (let u = 0; u < units.n; u++) units.npgPractice[u] = units.npgPractice[u]! / Math.max(1, units.staff[u]!);
+}

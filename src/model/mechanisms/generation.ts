@@ -71,21 +71,33 @@ export const generation = mechanism({
     proposals: indicator('count', 'up', 'Proposals made this week (including those stopped or without a free slot)'),
   },
   run(w, tick, { p, rng: r, flows }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const {
+      encourageBase,
+      encourageSignal,
+      encourageStyle,
+      enthusiastFactor,
+      fearWeight,
+      freeTimeRef,
+      portfolioFilter,
+      proposeRate,
+      roomToFailBoost,
+    } = p;
     const { staff, units, managers, org } = w;
     const w4 = w.scratch.a;
-    const base = p.proposeRate * (1 + p.roomToFailBoost * org.roomToFail);
-    const filter = 1 - p.portfolioFilter * org.portfolio;
+    const base = proposeRate * (1 + roomToFailBoost * org.roomToFail);
+    const filter = 1 - portfolioFilter * org.portfolio;
     // Start at a random person each week so that, when the pool is nearly full, no unit always
     // gets the free slots first.
     const offset = r.int(staff.n);
     for (let k = 0; k < staff.n; k++) {
       const i = k + offset < staff.n ? k + offset : k + offset - staff.n;
       if (staff.initiative[i]! >= 0) continue;
-      const time = Math.min(1, staff.freeTime[i]! / p.freeTimeRef);
+      const time = Math.min(1, staff.freeTime[i]! / freeTimeRef);
       if (time <= 0) continue;
-      const enc = p.encourageBase + p.encourageStyle * managers.style[staff.manager[i]!]! + p.encourageSignal * staff.heard[i]!;
-      let prob = base * staff.openness[i]! * time * enc * (1 - p.fearWeight * staff.fear[i]!);
-      if (staff.enthusiast[i] === 1) prob *= p.enthusiastFactor;
+      const enc = encourageBase + encourageStyle * managers.style[staff.manager[i]!]! + encourageSignal * staff.heard[i]!;
+      let prob = base * staff.openness[i]! * time * enc * (1 - fearWeight * staff.fear[i]!);
+      if (staff.enthusiast[i] === 1) prob *= enthusiastFactor;
       if (!r.bernoulli(prob)) continue;
       flows.proposals++;
       // Portfolio management stops proposals without value before they take resources (004 lever 4).

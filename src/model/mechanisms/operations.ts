@@ -56,17 +56,19 @@ export const operations = mechanism({
     freeTime: indicator('share', 'up', 'Mean free time for development work, share of working time'),
   },
   run(w, _tick, { p, choice }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const { burnoutAbsence, changeCost, pressureLoad, projectTime, reportingCost, volunteerShare } = p;
     const { units, staff, org } = w;
     const meanBurn = w.scratch.a;
     meanBurn.fill(0, 0, units.n);
     for (let i = 0; i < staff.n; i++) meanBurn[staff.unit[i]!] = meanBurn[staff.unit[i]!]! + staff.burnout[i]!;
-    const relief = 1 - org.volunteerRelief * p.volunteerShare;
+    const relief = 1 - org.volunteerRelief * volunteerShare;
     for (let u = 0; u < units.n; u++) {
-      const capacity = 1 - p.burnoutAbsence * (meanBurn[u]! / Math.max(1, units.staff[u]!));
-      units.workload[u] = (units.demand[u]! * (1 + p.pressureLoad * org.budgetPressure) * relief) / capacity;
+      const capacity = 1 - burnoutAbsence * (meanBurn[u]! / Math.max(1, units.staff[u]!));
+      units.workload[u] = (units.demand[u]! * (1 + pressureLoad * org.budgetPressure) * relief) / capacity;
     }
     org.changeBurden = changeBurden(w, choice.pace);
-    const overhead = org.reportingLoad * p.reportingCost + org.changeBurden * p.changeCost - org.projectBudgetShare * p.projectTime;
+    const overhead = org.reportingLoad * reportingCost + org.changeBurden * changeCost - org.projectBudgetShare * projectTime;
     for (let i = 0; i < staff.n; i++) {
       // Initiative work is done in this free time; its extra strain shows up as burnout (turnover.ts).
       staff.freeTime[i] = clamp01(1 - units.workload[staff.unit[i]!]! - overhead);

@@ -56,20 +56,41 @@ export const progress = mechanism({
   reads: ['inits.*', 'staff.freeTime', 'staff.competence', 'staff.trustMgr', 'staff.manager', 'managers.style', 'org.*'],
   writes: ['inits.progress', 'inits.outcome', 'staff.competence'],
   run(w, tick, { p, rng: r }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const {
+      autonomyEffect,
+      baseRate,
+      budgetDrag,
+      citizenBoost,
+      competenceFloor,
+      coordinationCost,
+      diversityBoost,
+      diversityUnits,
+      freeTimeCap,
+      freeTimeRef,
+      maxWeeks,
+      noise,
+      overloadShape,
+      reportingDrag,
+      roleAmbiguity,
+      supportFloor,
+      trainingLabWeekly,
+      trustFloor,
+    } = p;
     const s = w.inits;
     const { staff, managers, org } = w;
     const load = overload(w);
-    const attention = 1 / (1 + load ** p.overloadShape);
-    const mandate = 1 + p.autonomyEffect * org.autonomy * (2 * org.mandateClarity - 1);
-    const common = p.baseRate * attention * mandate * (1 - p.reportingDrag * org.reportingLoad) * (1 - p.budgetDrag * org.budgetPressure);
+    const attention = 1 / (1 + load ** overloadShape);
+    const mandate = 1 + autonomyEffect * org.autonomy * (2 * org.mandateClarity - 1);
+    const common = baseRate * attention * mandate * (1 - reportingDrag * org.reportingLoad) * (1 - budgetDrag * org.budgetPressure);
     for (let id = 0; id < s.cap; id++) {
       if (s.phase[id] !== PHASE.running || s.progress[id]! >= 1) continue;
       const n = s.teamCount[id]!;
-      if (n === 0 || tick - s.start[id]! > p.maxWeeks) {
+      if (n === 0 || tick - s.start[id]! > maxWeeks) {
         s.outcome[id] = OUTCOME.abandoned;
         continue;
       }
-      const lab = s.method[id] === TRAINING_LAB ? p.trainingLabWeekly : 0;
+      const lab = s.method[id] === TRAINING_LAB ? trainingLabWeekly : 0;
       let free = 0;
       let comp = 0;
       let trust = 0;
@@ -84,18 +105,18 @@ export const progress = mechanism({
         support += managers.style[staff.manager[j]!]!;
       }
       const units = unitCount(w, id);
-      const extra = Math.min(p.diversityUnits, units) - 1;
+      const extra = Math.min(diversityUnits, units) - 1;
       let rate =
         common *
-        Math.min(p.freeTimeCap, free / n / p.freeTimeRef) *
-        (p.competenceFloor + comp / n) *
-        (p.trustFloor + trust / n) *
-        (p.supportFloor + support / n);
-      if (s.citizenCount[id]! > 0) rate *= 1 + p.citizenBoost;
-      if (s.problem[id] === PROBLEM.wicked) rate *= 1 + p.diversityBoost * extra;
-      rate /= 1 + p.coordinationCost * org.siloStrength * (units - 1);
-      rate *= 1 - p.roleAmbiguity * org.matrixDegree;
-      s.progress[id] = s.progress[id]! + Math.max(0, rate * (1 + p.noise * r.normal()));
+        Math.min(freeTimeCap, free / n / freeTimeRef) *
+        (competenceFloor + comp / n) *
+        (trustFloor + trust / n) *
+        (supportFloor + support / n);
+      if (s.citizenCount[id]! > 0) rate *= 1 + citizenBoost;
+      if (s.problem[id] === PROBLEM.wicked) rate *= 1 + diversityBoost * extra;
+      rate /= 1 + coordinationCost * org.siloStrength * (units - 1);
+      rate *= 1 - roleAmbiguity * org.matrixDegree;
+      s.progress[id] = s.progress[id]! + Math.max(0, rate * (1 + noise * r.normal()));
     }
   },
 });

@@ -28,14 +28,16 @@ export const signals = mechanism({
     signalReach: indicator('share', 'up', 'Mean share of the top direction staff have heard recently'),
   },
   run(w, _tick, { p, rng: r }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const { heardRate, tugboatReach } = p;
     const { managers: m, staff, ties } = w;
     const top = effectiveTopSignal(w);
     for (let k = 0; k < m.n; k++) {
       const parentOn = m.parent[k]! < 0 ? r.bernoulli(top) : m.on[m.parent[k]!] === 1;
       m.on[k] = parentOn && r.bernoulli(m.relay[k]!) ? 1 : 0;
     }
-    const rate = p.heardRate;
-    const reach = p.tugboatReach;
+    const rate = heardRate;
+    const reach = tugboatReach;
     const { offsets, degree, neighbors } = ties;
     for (let i = 0; i < staff.n; i++) {
       let got = staff.tugboat[i] === 1 || m.on[staff.manager[i]!] === 1 ? 1 : 0;

@@ -92,19 +92,40 @@ export const teams = mechanism({
     shareHardToReach: indicator('share', 'up', 'Share of current participants from the hard to reach'),
   },
   run(w, tick, { p, rng: r, choice }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const {
+      anchorGain,
+      citizenDraws,
+      citizenRoleBase,
+      citizenTrustWeight,
+      citizensLivingLab,
+      citizensNetwork,
+      citizensServiceDesign,
+      citizensTrainingLab,
+      citizensUtopia,
+      crossResistance,
+      formingWeeks,
+      freeTimeRef,
+      matrixRecruit,
+      networkStaffDraws,
+      outreachGain,
+      partnerDraws,
+      recruitBurnout,
+      staffDraws,
+    } = p;
     const s = w.inits;
     const { staff, ties, managers, units, citizens, partners, org } = w;
     const matrixAccept = choice.matrixEffect === 'structure-first' ? 1 : cultureReadiness(w, p);
     const capScale = paramsOf(w, partnerStrain).capacityScale;
     const methodCitizens = w.scratch.b;
-    methodCitizens[0] = p.citizensNetwork;
-    methodCitizens[1] = p.citizensLivingLab;
-    methodCitizens[2] = p.citizensUtopia;
-    methodCitizens[3] = p.citizensServiceDesign;
-    methodCitizens[4] = p.citizensTrainingLab;
+    methodCitizens[0] = citizensNetwork;
+    methodCitizens[1] = citizensLivingLab;
+    methodCitizens[2] = citizensUtopia;
+    methodCitizens[3] = citizensServiceDesign;
+    methodCitizens[4] = citizensTrainingLab;
     for (let id = 0; id < s.cap; id++) {
       if (s.phase[id] !== PHASE.forming) continue;
-      if (tick - s.phaseStart[id]! >= p.formingWeeks) {
+      if (tick - s.phaseStart[id]! >= formingWeeks) {
         s.phase[id] = PHASE.running;
         s.phaseStart[id] = tick;
         w.log?.event(s.serial[id]!, EVENT.running);
@@ -113,30 +134,30 @@ export const teams = mechanism({
       const owner = s.owner[id]!;
       const method = s.method[id]!;
       // Staff along ties.
-      const draws = p.staffDraws * (method === NETWORK ? p.networkStaffDraws : 1);
+      const draws = staffDraws * (method === NETWORK ? networkStaffDraws : 1);
       for (let k = 0; k < draws && s.teamCount[id]! > 0; k++) {
         const m = s.team[id * s.maxTeam + r.int(s.teamCount[id]!)]!;
         const d = ties.degree[m]!;
         if (d === 0) continue;
         const j = ties.neighbors[ties.offsets[m]! + r.int(d)]!;
-        if (staff.initiative[j]! >= 0 || staff.burnout[j]! > p.recruitBurnout) continue;
-        let acc = staff.openness[j]! * Math.min(1, staff.freeTime[j]! / p.freeTimeRef);
+        if (staff.initiative[j]! >= 0 || staff.burnout[j]! > recruitBurnout) continue;
+        let acc = staff.openness[j]! * Math.min(1, staff.freeTime[j]! / freeTimeRef);
         const ju = staff.unit[j]!;
         if (ju !== owner) {
           const attached = Math.min(1, Math.max(0, managers.budgetAttachment[units.head[ju]!]! + org.lineResistance));
-          acc *= 1 - org.siloStrength * p.crossResistance * attached;
+          acc *= 1 - org.siloStrength * crossResistance * attached;
         }
         if (r.bernoulli(acc)) addMember(w, id, j);
       }
       // Matrix: cross-unit recruits without an existing tie; the team creates the tie.
-      let mx = units.n > 1 ? org.matrixDegree * p.matrixRecruit * matrixAccept : 0;
+      let mx = units.n > 1 ? org.matrixDegree * matrixRecruit * matrixAccept : 0;
       while (mx > 0) {
         if (!r.bernoulli(Math.min(1, mx))) break;
         mx -= 1;
         let u = r.int(units.n - 1);
         if (u >= owner) u++;
         const j = units.firstStaff[u]! + r.int(units.staff[u]!);
-        if (staff.burnout[j]! > p.recruitBurnout) continue;
+        if (staff.burnout[j]! > recruitBurnout) continue;
         const champ = s.champion[id]!;
         if (addMember(w, id, j) && champ >= 0) addTie(w, champ, j);
       }
@@ -146,24 +167,24 @@ export const teams = mechanism({
       for (let k = 0; k < s.partnerCount[id]!; k++) {
         if (partners.type[s.partnerIds[id * s.maxPartners + k]!] === ANCHOR) anchor = 1;
       }
-      for (let k = 0; k < p.partnerDraws && partners.n > 0; k++) {
+      for (let k = 0; k < partnerDraws && partners.n > 0; k++) {
         const q = r.int(partners.n);
         const spare = Math.max(0, 1 - partners.load[q]! / (1 + capScale * partners.capacity[q]!));
         if (r.bernoulli(partners.engagement[q]! * (1 - partners.burnout[q]!) * spare)) addPartner(w, id, q);
       }
-      const cd = p.citizenDraws * methodCitizens[method]!;
+      const cd = citizenDraws * methodCitizens[method]!;
       for (let k = 0; k < cd; k++) {
         const c = r.int(citizens.n);
         if (citizens.current[c]! >= 0) continue;
         const seg = citizens.segment[c]!;
-        let boost = seg === 0 ? 1 : 1 + p.outreachGain * org.outreach;
-        if (seg === FAMILIES || seg === YOUTH) boost += p.anchorGain * Math.max(anchor, org.anchor);
+        let boost = seg === 0 ? 1 : 1 + outreachGain * org.outreach;
+        if (seg === FAMILIES || seg === YOUTH) boost += anchorGain * Math.max(anchor, org.anchor);
         // Citizens who expect to co-create rather than be served join more readily (003 §2).
         const acc =
           citizens.propensity[c]! *
           (1 - citizens.fatigue[c]!) *
-          (1 - p.citizenTrustWeight + p.citizenTrustWeight * citizens.trust[c]!) *
-          (p.citizenRoleBase + citizens.role[c]!) *
+          (1 - citizenTrustWeight + citizenTrustWeight * citizens.trust[c]!) *
+          (citizenRoleBase + citizens.role[c]!) *
           boost;
         if (r.bernoulli(acc)) addCitizen(w, id, c);
       }

@@ -42,20 +42,22 @@ export const trust = mechanism({
     trustPartners: indicator('score', 'up', "Mean partners' trust in the municipality"),
   },
   run(w, _tick, { p }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const { citizenDrift, drift, fatigueRecovery, managerStyleTrust, overloadTrustLoss, serviceTrust, staffTrustFloor } = p;
     const { staff, managers, citizens, units } = w;
-    const d = p.drift;
+    const d = drift;
     for (let i = 0; i < staff.n; i++) {
-      const target = p.staffTrustFloor + p.managerStyleTrust * managers.style[staff.manager[i]!]!;
+      const target = staffTrustFloor + managerStyleTrust * managers.style[staff.manager[i]!]!;
       staff.trustMgr[i] = staff.trustMgr[i]! + d * (target - staff.trustMgr[i]!);
     }
     // Citizens see service levels: overloaded units let them down.
     let overload = 0;
     for (let u = 0; u < units.n; u++) overload += Math.max(0, units.workload[u]! - 1) * units.staff[u]!;
     overload /= Math.max(1, w.staff.n);
-    const citizenTarget = p.serviceTrust * Math.max(0, 1 - p.overloadTrustLoss * overload);
-    const keep = 1 - p.fatigueRecovery;
+    const citizenTarget = serviceTrust * Math.max(0, 1 - overloadTrustLoss * overload);
+    const keep = 1 - fatigueRecovery;
     for (let c = 0; c < citizens.n; c++) {
-      citizens.trust[c] = citizens.trust[c]! + p.citizenDrift * d * (citizenTarget - citizens.trust[c]!);
+      citizens.trust[c] = citizens.trust[c]! + citizenDrift * d * (citizenTarget - citizens.trust[c]!);
       citizens.fatigue[c] = citizens.fatigue[c]! * keep;
     }
   },

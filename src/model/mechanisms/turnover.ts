@@ -48,29 +48,48 @@ export const turnover = mechanism({
     motivation: indicator('score', 'up', 'Mean staff motivation'),
   },
   run(w, _tick, { p, rng: r, flows }) {
+    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+    const {
+      burnoutDown,
+      burnoutUp,
+      changeStress,
+      enthusiastStress,
+      fearStress,
+      initiativeStress,
+      leaveBurnout,
+      leaveMotivation,
+      leaveRate,
+      motivationAutonomy,
+      motivationBase,
+      motivationBurnout,
+      motivationExperience,
+      motivationRate,
+      motivationStyle,
+      stressThreshold,
+    } = p;
     const { staff, units, org, managers } = w;
     const autonomy = 1 - org.reportingLoad;
-    const change = p.changeStress * org.changeBurden;
+    const change = changeStress * org.changeBurden;
     for (let i = 0; i < staff.n; i++) {
       const load =
         units.workload[staff.unit[i]!]! +
-        (staff.initiative[i]! >= 0 ? p.initiativeStress : 0) +
-        (staff.enthusiast[i] === 1 ? p.enthusiastStress : 0) +
-        p.fearStress * staff.fear[i]! +
+        (staff.initiative[i]! >= 0 ? initiativeStress : 0) +
+        (staff.enthusiast[i] === 1 ? enthusiastStress : 0) +
+        fearStress * staff.fear[i]! +
         change;
-      const over = load - p.stressThreshold;
+      const over = load - stressThreshold;
       const b = staff.burnout[i]!;
-      staff.burnout[i] = clamp01(over > 0 ? b + p.burnoutUp * over * (1 - b) : b - p.burnoutDown * b);
+      staff.burnout[i] = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) : b - burnoutDown * b);
       const target = clamp01(
-        p.motivationBase +
-          p.motivationStyle * managers.style[staff.manager[i]!]! +
-          p.motivationAutonomy * autonomy +
-          p.motivationExperience * Math.min(1, staff.experience[i]!) -
-          p.motivationBurnout * staff.burnout[i]!,
+        motivationBase +
+          motivationStyle * managers.style[staff.manager[i]!]! +
+          motivationAutonomy * autonomy +
+          motivationExperience * Math.min(1, staff.experience[i]!) -
+          motivationBurnout * staff.burnout[i]!,
       );
-      staff.motivation[i] = staff.motivation[i]! + p.motivationRate * (target - staff.motivation[i]!);
+      staff.motivation[i] = staff.motivation[i]! + motivationRate * (target - staff.motivation[i]!);
       staff.tenure[i] = staff.tenure[i]! + 1;
-      const leave = p.leaveRate * (1 + p.leaveBurnout * staff.burnout[i]! + p.leaveMotivation * (1 - staff.motivation[i]!));
+      const leave = leaveRate * (1 + leaveBurnout * staff.burnout[i]! + leaveMotivation * (1 - staff.motivation[i]!));
       if (!r.bernoulli(leave)) continue;
       flows.leavers++;
       removeMember(w, i);

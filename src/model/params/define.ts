@@ -26,9 +26,7 @@ export function param(def: number, range: readonly [number, number], doc: string
 }
 
 export function groupDefaults<G extends ParamGroup>(g: G): GroupValues<G> {
-  const out: Record<string, number> = {};
-  for (const k of Object.keys(g)) out[k] = g[k]!.default;
-  return out as GroupValues<G>;
+  return Object.fromEntries(Object.entries(g).map(([k, s]) => [k, s.default])) as GroupValues<G>;
 }
 
 /** Parameter values of a world, by group then name (typed per group where a mechanism reads them). */
