@@ -5,14 +5,11 @@
  */
 import { join } from 'node:path';
 import { fmt, type TableColumn, textTable } from '../engine/format.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { fileHashes } from '../io/hash.js';
-import { provenance } from '../io/provenance.js';
 import { type Cell, csvText } from '../io/table-sink.js';
 import { formatNumber } from '../io/tables.js';
 import type { MorrisDesign, MorrisResult } from './morris.js';
-import { designCost, scaleRow } from './sensitivity-design.js';
-import type { MethodOutcome, SensitivityResult } from './sensitivity-evaluate.js';
+import { scaleRow } from './sensitivity-design.js';
+import type { MethodOutcome } from './sensitivity-evaluate.js';
 import type { SensitivityParameter, SensitivitySpec } from './sensitivity-spec.js';
 import type { Interval, SaltelliDesign, SobolResult } from './sobol.js';
 
