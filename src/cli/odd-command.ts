@@ -8,6 +8,7 @@ import { provenance } from '../io/provenance.js';
 import {
   choiceRows,
   type InterventionItem,
+  indicatorsMarkdown,
   leverSpec,
   type ModelConfig,
   paramTablesMarkdown,
@@ -72,6 +73,7 @@ export function oddMarkdown(
   }
   out.push('', scheduleMarkdown('Schedule of mechanisms (process overview)'));
   out.push(paramTablesMarkdown(config.params, 'Parameters (submodels)'));
+  out.push('', indicatorsMarkdown('Indicators (observation)'));
   return `${out.join('\n')}\n`;
 }
 

@@ -29,7 +29,7 @@ export type { ChoiceSpec, IndicatorSpec, IndicatorUnit, MechanismSpec, ProcessNa
 export { PROCESSES } from './mechanism.js';
 export { trustDown, trustUp } from './mechanisms/trust.js';
 export { ORG_BOUNDS } from './modifiers.js';
-export { choiceRows, paramTablesMarkdown, scheduleMarkdown } from './odd-tables.js';
+export { choiceRows, indicatorsMarkdown, paramTablesMarkdown, scheduleMarkdown } from './odd-tables.js';
 export { type GroupValues, type ParamGroup, type ParamSpec, param } from './params/define.js';
 export { presetConfig, presetOrg, SIZE_PRESETS } from './presets.js';
 export {

@@ -57,6 +57,8 @@ export function choice<const V extends string>(
 /** What an indicator measures: its unit decides how reports show it, `better` whether up is good. */
 export type IndicatorUnit = 'count' | 'share' | 'score' | 'index' | 'value' | 'routines' | 'rate';
 export interface IndicatorSpec {
+  /** The name people read, in English and Norwegian (reports, the explorer, `tanker compare`). */
+  readonly label: { readonly en: string; readonly nb: string };
   readonly doc: string;
   readonly unit: IndicatorUnit;
   /** Is a higher value better for the transformation (`up`), worse (`down`), or neither (`none`)? */
@@ -64,8 +66,8 @@ export interface IndicatorSpec {
 }
 export type IndicatorGroup = Readonly<Record<string, IndicatorSpec>>;
 
-export function indicator(unit: IndicatorUnit, better: IndicatorSpec['better'], doc: string): IndicatorSpec {
-  return { doc, unit, better };
+export function indicator(unit: IndicatorUnit, better: IndicatorSpec['better'], label: IndicatorSpec['label'], doc: string): IndicatorSpec {
+  return { label, doc, unit, better };
 }
 
 /** The view of the world a mechanism's own code gets: its parameters, choices, stream, flows and state. */

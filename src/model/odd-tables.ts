@@ -5,9 +5,9 @@
  * `tanker odd` and for docs/parameters.md.
  */
 import type { MechanismChoice } from './config.js';
-import type { ChoiceSpec } from './mechanism.js';
+import type { ChoiceSpec, IndicatorSpec } from './mechanism.js';
 import type { ParamGroup } from './params/define.js';
-import { CHOICES, type ModelParams, PARAM_GROUPS, SCHEDULE, streamOf } from './registry.js';
+import { CHOICES, INDICATOR_SPECS, type ModelParams, PARAM_GROUPS, SCHEDULE, streamOf } from './registry.js';
 
 function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
@@ -52,4 +52,22 @@ export function choiceRows(chosen: MechanismChoice): string[] {
     const v = (chosen as Readonly<Record<string, string>>)[name] ?? c.default;
     return `| mechanism: ${name} | ${v}: ${c.meaning[v] ?? ''} (${c.source}) |`;
   });
+}
+
+/** Every recorded indicator: who contributes it, its unit, whether higher is better, what it measures. */
+export function indicatorsMarkdown(title = 'Indicators'): string {
+  const out: string[] = [`## ${title}`, ''];
+  out.push(
+    'Recorded every week, in this column order. "better": ↑ higher is better for the transformation, ↓ lower is better, – neither.',
+    '',
+  );
+  out.push('| indicator | name (en / nb) | unit | better | contributed by | meaning |', '|---|---|---|---|---|---|');
+  const arrow = { up: '↑', down: '↓', none: '–' } as const;
+  for (const m of SCHEDULE) {
+    for (const [name, spec] of Object.entries((m.indicators ?? {}) as Record<string, IndicatorSpec>)) {
+      out.push(`| \`${name}\` | ${spec.label.en} / ${spec.label.nb} | ${spec.unit} | ${arrow[spec.better]} | ${m.name} | ${spec.doc} |`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
 }

@@ -84,7 +84,12 @@ export const gates = mechanism({
   reads: ['inits.*', 'units.legal', 'units.internalLegal', 'org.*', 'top.*', 'pols.*', 'staff.competence'],
   writes: ['inits.outcome'],
   indicators: {
-    politicalOverride: indicator('share', 'down', 'Probability that the council overrides a co-created proposal'),
+    politicalOverride: indicator(
+      'share',
+      'down',
+      { en: 'Political override', nb: 'Politisk overstyring' },
+      'Probability that the council overrides a co-created proposal',
+    ),
   },
   run(w, _tick, { p, rng: r }) {
     const s = w.inits;

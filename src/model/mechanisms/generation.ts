@@ -67,8 +67,13 @@ export const generation = mechanism({
   writes: ['inits.*', 'staff.initiative', 'ties'],
   flows: ['started', 'proposals'],
   indicators: {
-    initiativesStarted: indicator('count', 'up', 'Initiatives started this week'),
-    proposals: indicator('count', 'up', 'Proposals made this week (including those stopped or without a free slot)'),
+    initiativesStarted: indicator('count', 'up', { en: 'Initiatives started', nb: 'Initiativer startet' }, 'Initiatives started this week'),
+    proposals: indicator(
+      'count',
+      'up',
+      { en: 'Proposals', nb: 'Forslag' },
+      'Proposals made this week (including those stopped or without a free slot)',
+    ),
   },
   run(w, tick, { p, rng: r, flows }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.

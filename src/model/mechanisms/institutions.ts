@@ -44,9 +44,24 @@ export const institutions = mechanism({
   writes: ['inits.*', 'units.routines'],
   flows: ['institutionalised', 'decayed', 'enthusiastDecayed', 'carriedWeeks', 'carriedDecays', 'orphanWeeks', 'orphanDecays', 'value'],
   indicators: {
-    initiativesInstitutionalised: indicator('count', 'up', 'Results taken over by the line as routines this week'),
-    initiativesDecayed: indicator('count', 'down', 'Results that decayed without being taken over this week'),
-    routines: indicator('routines', 'up', 'Co-created routines institutionalised in the line (number)'),
+    initiativesInstitutionalised: indicator(
+      'count',
+      'up',
+      { en: 'Initiatives institutionalised', nb: 'Initiativer institusjonalisert' },
+      'Results taken over by the line as routines this week',
+    ),
+    initiativesDecayed: indicator(
+      'count',
+      'down',
+      { en: 'Routines decayed', nb: 'Rutiner forvitret' },
+      'Results that decayed without being taken over this week',
+    ),
+    routines: indicator(
+      'routines',
+      'up',
+      { en: 'Institutionalised routines', nb: 'Institusjonaliserte rutiner' },
+      'Co-created routines institutionalised in the line (number)',
+    ),
   },
   run(w, _tick, { p, rng: r, flows }) {
     const s = w.inits;

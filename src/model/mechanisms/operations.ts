@@ -52,8 +52,13 @@ export const operations = mechanism({
   ],
   writes: ['units.workload', 'org.changeBurden', 'staff.freeTime'],
   indicators: {
-    workload: indicator('share', 'down', 'Mean workload: operational demand over capacity (1 = fully loaded)'),
-    freeTime: indicator('share', 'up', 'Mean free time for development work, share of working time'),
+    workload: indicator(
+      'share',
+      'down',
+      { en: 'Workload', nb: 'Arbeidsbelastning' },
+      'Mean workload: operational demand over capacity (1 = fully loaded)',
+    ),
+    freeTime: indicator('share', 'up', { en: 'Free time', nb: 'Fri tid' }, 'Mean free time for development work, share of working time'),
   },
   run(w, _tick, { p, choice }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.

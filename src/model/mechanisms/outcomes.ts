@@ -91,14 +91,49 @@ export const outcomes = mechanism({
     'enthusiastSucceeded',
   ],
   indicators: {
-    initiativesSucceeded: indicator('count', 'up', 'Initiatives that succeeded this week'),
-    initiativesFailed: indicator('count', 'down', 'Initiatives that failed or were abandoned this week'),
-    initiativesBlocked: indicator('count', 'down', 'Initiatives blocked at a gate this week'),
-    blockedLegal: indicator('count', 'down', 'Initiatives blocked at the legal gate this week'),
-    blockedSpending: indicator('count', 'down', 'Initiatives blocked at the spending gate this week'),
-    blockedPolitical: indicator('count', 'down', 'Initiatives blocked at the political gate this week'),
-    publicValue: indicator('value', 'up', 'Public value created so far (cumulative, in model units)'),
-    competence: indicator('score', 'up', 'Mean co-creation competence of staff'),
+    initiativesSucceeded: indicator(
+      'count',
+      'up',
+      { en: 'Initiatives succeeded', nb: 'Vellykkede initiativer' },
+      'Initiatives that succeeded this week',
+    ),
+    initiativesFailed: indicator(
+      'count',
+      'down',
+      { en: 'Initiatives failed', nb: 'Mislykkede initiativer' },
+      'Initiatives that failed or were abandoned this week',
+    ),
+    initiativesBlocked: indicator(
+      'count',
+      'down',
+      { en: 'Initiatives blocked', nb: 'Stoppede initiativer' },
+      'Initiatives blocked at a gate this week',
+    ),
+    blockedLegal: indicator(
+      'count',
+      'down',
+      { en: 'Blocked by the legal gate', nb: 'Stoppet av juridisk port' },
+      'Initiatives blocked at the legal gate this week',
+    ),
+    blockedSpending: indicator(
+      'count',
+      'down',
+      { en: 'Blocked by the spending gate', nb: 'Stoppet av budsjettport' },
+      'Initiatives blocked at the spending gate this week',
+    ),
+    blockedPolitical: indicator(
+      'count',
+      'down',
+      { en: 'Blocked by the political gate', nb: 'Stoppet av politisk port' },
+      'Initiatives blocked at the political gate this week',
+    ),
+    publicValue: indicator(
+      'value',
+      'up',
+      { en: 'Public value (cumulative)', nb: 'Offentlig verdi (akkumulert)' },
+      'Public value created so far (cumulative, in model units)',
+    ),
+    competence: indicator('score', 'up', { en: 'Competence', nb: 'Kompetanse' }, 'Mean co-creation competence of staff'),
   },
   run(w, tick, ctx) {
     const { flows } = ctx;

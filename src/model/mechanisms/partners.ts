@@ -27,7 +27,7 @@ export const partnerStrain = mechanism({
   reads: ['partners.load', 'partners.type', 'partners.capacity', 'org.volunteerRelief'],
   writes: ['partners.burnout', 'partners.engagement'],
   indicators: {
-    partnerBurnout: indicator('share', 'down', 'Mean burnout of partners'),
+    partnerBurnout: indicator('share', 'down', { en: 'Partner burnout', nb: 'Utbrenthet hos partnere' }, 'Mean burnout of partners'),
   },
   run(w, _tick, { p }) {
     const { partners, org } = w;

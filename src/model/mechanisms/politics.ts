@@ -61,7 +61,12 @@ export const election = mechanism({
   reads: ['pols.*', 'org.topSignal', 'org.budgetTransfer', 'org.projectBudgetShare', 'org.missionRate'],
   writes: ['pols.*', 'org.topSignal', 'org.budgetTransfer', 'org.projectBudgetShare', 'org.missionRate'],
   indicators: {
-    politicalBacking: indicator('share', 'up', 'Mean backing of the transformation across the council'),
+    politicalBacking: indicator(
+      'share',
+      'up',
+      { en: 'Political backing', nb: 'Politisk støtte' },
+      'Mean backing of the transformation across the council',
+    ),
   },
   run(w, tick, { p, rng: r }) {
     const { pols } = w;

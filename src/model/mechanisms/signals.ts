@@ -25,7 +25,12 @@ export const signals = mechanism({
   reads: ['org.topSignal', 'org.tugboats', 'pols.backing', 'managers.parent', 'managers.relay', 'staff.manager', 'staff.tugboat', 'ties'],
   writes: ['managers.on', 'staff.heard'],
   indicators: {
-    signalReach: indicator('share', 'up', 'Mean share of the top direction staff have heard recently'),
+    signalReach: indicator(
+      'share',
+      'up',
+      { en: 'Reach of the top signal', nb: 'Rekkevidde for toppledelsens signal' },
+      'Mean share of the top direction staff have heard recently',
+    ),
   },
   run(w, _tick, { p, rng: r }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.

@@ -23,7 +23,12 @@ export const tieDynamics = mechanism({
   reads: ['ties', 'staff.unit', 'units.firstStaff', 'units.staff', 'org.siloStrength'],
   writes: ['ties'],
   indicators: {
-    crossUnitTieShare: indicator('share', 'up', 'Share of staff ties that cross units'),
+    crossUnitTieShare: indicator(
+      'share',
+      'up',
+      { en: 'Cross-unit share of staff ties', nb: 'Andel bånd på tvers av enheter' },
+      'Share of staff ties that cross units',
+    ),
   },
   run(w, _tick, { p, rng: r }) {
     const { staff, units, ties, org } = w;

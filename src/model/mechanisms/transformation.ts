@@ -39,6 +39,7 @@ export const transformation = mechanism({
     transformationIndex: indicator(
       'index',
       'up',
+      { en: 'Transformation index', nb: 'Transformasjonsindeks' },
       'Transformation index: weighted mean of practice, co-creation, routines, cross-silo work and trust',
     ),
   },

@@ -36,10 +36,25 @@ export const trust = mechanism({
   reads: ['staff.trustMgr', 'staff.manager', 'managers.style', 'units.workload', 'units.staff', 'citizens.trust', 'citizens.fatigue'],
   writes: ['staff.trustMgr', 'citizens.trust', 'citizens.fatigue'],
   indicators: {
-    trustStaffManagement: indicator('score', 'up', 'Mean staff trust in their own manager'),
-    trustPoliticiansAdministration: indicator('score', 'up', "Mean politicians' trust in the administration"),
-    trustCitizens: indicator('score', 'up', "Mean citizens' trust in the municipality"),
-    trustPartners: indicator('score', 'up', "Mean partners' trust in the municipality"),
+    trustStaffManagement: indicator(
+      'score',
+      'up',
+      { en: 'Trust staff–management', nb: 'Tillit ansatte–ledelse' },
+      'Mean staff trust in their own manager',
+    ),
+    trustPoliticiansAdministration: indicator(
+      'score',
+      'up',
+      { en: 'Trust politicians–administration', nb: 'Tillit politikere–administrasjon' },
+      "Mean politicians' trust in the administration",
+    ),
+    trustCitizens: indicator(
+      'score',
+      'up',
+      { en: 'Citizens’ trust', nb: 'Innbyggernes tillit' },
+      "Mean citizens' trust in the municipality",
+    ),
+    trustPartners: indicator('score', 'up', { en: 'Partners’ trust', nb: 'Partnernes tillit' }, "Mean partners' trust in the municipality"),
   },
   run(w, _tick, { p }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.

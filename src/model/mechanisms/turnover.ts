@@ -54,9 +54,14 @@ export const turnover = mechanism({
   writes: ['staff.*', 'inits.team', 'inits.teamCount', 'inits.champion', 'ties', 'org.tugboats'],
   flows: ['leavers'],
   indicators: {
-    burnout: indicator('score', 'down', 'Mean staff burnout'),
-    turnover: indicator('rate', 'down', 'Share of staff who left this week'),
-    motivation: indicator('score', 'up', 'Mean staff motivation'),
+    burnout: indicator('score', 'down', { en: 'Burnout', nb: 'Utbrenthet' }, 'Mean staff burnout'),
+    turnover: indicator(
+      'rate',
+      'down',
+      { en: 'Staff turnover (weekly)', nb: 'Turnover blant ansatte (per uke)' },
+      'Share of staff who left this week',
+    ),
+    motivation: indicator('score', 'up', { en: 'Motivation', nb: 'Motivasjon' }, 'Mean staff motivation'),
   },
   run(w, _tick, { p, rng: r, flows }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
