@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic.js';
+import { shellQuote } from '../io/shell.js';
 
 /** The project folder (the one holding package.json), from src/cluster or dist/cluster alike. */
 export function projectRoot(): string {
@@ -72,11 +73,6 @@ export function tankerInvocation(root: string, runner: Runner = 'auto'): TankerI
       ? `dist/ is out of date (${stale} is missing or older than its source); run "npm run build" to use it`
       : 'dist/ is not built',
   };
-}
-
-/** POSIX shell single quoting. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export interface SlurmResources {
