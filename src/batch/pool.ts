@@ -1,12 +1,15 @@
 /**
  * Runs tasks on a piscina worker pool (threads = cores by default; min = max so CPU-bound work is
  * not oversubscribed). Each finished replicate is checkpointed at once; a replicate that throws is
- * recorded with its scenario, seed and error and the batch goes on.
+ * recorded with its scenario, seed and error and the batch goes on. A checkpoint that cannot be
+ * written because of the storage (a full disk, a read-only folder) stops the run at once: no new
+ * task starts, and the replicates in flight are dropped rather than counted as failures.
  */
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { StorageError, storageCode } from '../io/storage.js';
 import { writePart } from './parts.js';
 import type { Plan, Task } from './plan.js';
 import { taskInputs } from './plan.js';
@@ -29,6 +32,17 @@ export interface PoolOptions {
   readonly stopped?: () => boolean;
 }
 
+export interface PoolResult {
+  /** Replicates that threw, in task order. */
+  readonly failures: Failure[];
+  /** Replicates finished and checkpointed. */
+  readonly written: number;
+  /** Tasks started (always the first ones of the list). */
+  readonly started: number;
+  /** The storage problem that stopped the run, if one did. */
+  readonly storage: StorageError | null;
+}
+
 export function defaultThreads(): number {
   return availableParallelism();
 }
@@ -40,9 +54,11 @@ const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
 const workerExecArgv =
   ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
 
-export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOptions): Promise<Failure[]> {
+export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOptions): Promise<PoolResult> {
   const failures: Failure[] = [];
-  if (tasks.length === 0) return failures;
+  let written = 0;
+  let storage: StorageError | null = null;
+  if (tasks.length === 0) return { failures, written, started: 0, storage };
   const threads = Math.max(1, Math.min(opts.threads, tasks.length));
   const pool = new Piscina<WorkerTask, WorkerResult>({
     filename: workerUrl,
@@ -57,8 +73,24 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
   const inFlight = threads * 2;
   const runOne = async (t: Task): Promise<void> => {
     const inputs = taskInputs(plan, t);
+    let r: WorkerResult;
     try {
-      const r = await pool.run(inputs);
+      r = await pool.run(inputs);
+    } catch (e) {
+      failures.push({
+        key: t.key,
+        scenario: plan.scenarios[t.scenario]!.name,
+        point: t.point,
+        replicate: t.replicate,
+        seed: inputs.seed,
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
+      done++;
+      opts.onDone?.(done, failures.length);
+      return;
+    }
+    if (storage) return; // the run is stopping: nowhere to save it
+    try {
       writePart(
         opts.out,
         {
@@ -74,20 +106,16 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
         r.data,
       );
     } catch (e) {
-      failures.push({
-        key: t.key,
-        scenario: plan.scenarios[t.scenario]!.name,
-        point: t.point,
-        replicate: t.replicate,
-        seed: inputs.seed,
-        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
-      });
+      if (storageCode(e) === null) throw e;
+      storage ??= new StorageError(opts.out, e);
+      return;
     }
+    written++;
     done++;
     opts.onDone?.(done, failures.length);
   };
   const lane = async (): Promise<void> => {
-    while (next < tasks.length && !opts.stopped?.()) await runOne(tasks[next++]!);
+    while (next < tasks.length && storage === null && !opts.stopped?.()) await runOne(tasks[next++]!);
   };
   try {
     await Promise.all(Array.from({ length: inFlight }, lane));
@@ -95,5 +123,5 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
     await pool.destroy();
   }
   failures.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
-  return failures;
+  return { failures, written, started: next, storage };
 }

@@ -1,7 +1,8 @@
 /** `tanker batch` and `tanker merge`. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultThreads, mergeBatches, parseShard, runBatch } from '../batch/index.js';
+import { shellCommand } from '../io/shell.js';
 import { parseIntArg } from './args.js';
 import { makeProgress } from './progress.js';
 import { loadBatchScenarios } from './scenarios.js';
@@ -16,17 +17,36 @@ export interface BatchCommandOptions {
   quiet: boolean;
 }
 
+/** The command that continues this batch: the same files and the options that define it, plus --resume. */
+export function resumeCommand(files: readonly string[], opts: BatchCommandOptions): string {
+  return shellCommand([
+    'tanker',
+    'batch',
+    ...files,
+    '--out',
+    opts.out,
+    ...(opts.replicates !== undefined ? ['--replicates', String(opts.replicates)] : []),
+    ...(opts.seed !== undefined ? ['--seed', opts.seed] : []),
+    ...(opts.shard !== undefined ? ['--shard', opts.shard] : []),
+    '--resume',
+  ]);
+}
+
 export async function batchCommand(files: readonly string[], opts: BatchCommandOptions): Promise<void> {
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const scenarios = loadBatchScenarios(files, { replicates: opts.replicates, seed: opts.seed });
   const threads = opts.threads ?? defaultThreads();
   const out = resolve(opts.out);
+  const again = resumeCommand(files, opts);
   const progress = makeProgress('batch', opts.quiet);
   let stop = false;
   const onSignal = () => {
-    if (stop) process.exit(130);
+    if (stop) {
+      process.stderr.write(`\nbatch: stopped at once; finished replicates are kept. Continue with: ${again}\n`);
+      process.exit(130);
+    }
     stop = true;
-    process.stderr.write('\nbatch: stopping after the replicates in progress; finished ones are kept (run again with --resume)\n');
+    process.stderr.write('\nbatch: stopping after the replicates in progress (Ctrl-C again stops at once); finished ones are kept\n');
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -38,6 +58,7 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
       resume: opts.resume,
       onStart: (total, skipped) => progress.start(total, skipped),
       onDone: (done, failed) => progress.update(done, failed),
+      onNote: (note) => process.stderr.write(`batch: ${note}\n`),
       stopped: () => stop,
     });
     progress.stop();
@@ -50,14 +71,23 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
         `  failed: scenario ${f.scenario}, point ${f.point}, replicate ${f.replicate}, seed ${f.seed}: ${f.error.split('\n')[0]}`,
       );
     if (r.failures.length > 10) console.error(`  ... and ${r.failures.length - 10} more (see failures.json)`);
-    if (r.interrupted) {
-      console.log(`interrupted: results so far are in ${out}; continue with --resume`);
+    if (r.storage || r.interrupted) {
+      const finished = r.skipped + r.ran;
+      const failed = r.failures.length > 0 ? `, ${r.failures.length} of them failed` : '';
+      console.log(
+        `${r.storage ? 'stopped' : 'interrupted'}: ${finished} of ${r.total} replicates are finished and kept in ${join(out, 'parts')}; ${r.remaining} remain${failed}`,
+      );
+      if (r.storage) throw new Error(`${r.storage.message.replace(/run the same command[^.]*\.$/, 'continue with:')}\n  ${again}`);
+      console.log(`continue with: ${again}`);
       process.exitCode = 130;
       return;
     }
     if (shard) console.log(`shard written to ${out}; join shards with: tanker merge DIR... --out DIR`);
     else console.log(`wrote ${r.files.join(', ')} and manifest.json to ${out}`);
-    if (r.failures.length > 0) process.exitCode = 1;
+    if (r.failures.length > 0) {
+      console.log(`retry the failed replicates with: ${again}`);
+      process.exitCode = 1;
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -70,6 +100,8 @@ export function mergeCommand(dirs: readonly string[], opts: { out: string }): vo
     dirs.map((d) => resolve(d)),
     out,
   );
+  for (const d of r.damaged) console.error(`merge: parts/${d.key}.part was damaged (${d.reason}); moved to ${d.movedTo}`);
+  for (const d of r.leftOut) console.error(`merge: ${d.path} is damaged (${d.reason}); left out (run its shard again with --resume)`);
   console.log(`merged ${dirs.length} folder(s) of batch ${r.plan.hash} into ${out}: ${r.files.join(', ')}`);
   if (r.missing.length > 0) {
     console.error(
