@@ -23,7 +23,7 @@ import { formatNumber } from '../io/tables.js';
 import { INDICATORS, type IndicatorName } from '../model/indicators.js';
 import { PARAM_GROUPS } from '../model/params/index.js';
 import { didYouMean, displayFile, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
-import { boolField, enumField, numberField, strictObject, textField } from '../scenario/fields.js';
+import { boolField, enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
 import { loadScenario, type ResolvedScenario } from '../scenario/index.js';
 import { parseSource, placeIssues } from '../scenario/parse.js';
 import { OrganisationSchema } from '../scenario/schema.js';
@@ -61,8 +61,7 @@ export const SensitivitySchema = strictObject(
     replicates: numberField(1, 10_000, { integer: true })
       .default(1)
       .describe('Replicates per design point; the output is their mean (the same replicate seeds at every point)'),
-    seed: z
-      .union([z.string().min(1), z.number().int()], { error: 'a non-empty text or an integer' })
+    seed: seedField()
       .default('sensitivity')
       .describe('Seed of the sampling design and the bootstrap (the model runs use the scenario seed)'),
     confidence: numberField(0.5, 0.999).default(0.95).describe('Level of the bootstrap confidence intervals'),

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { isTempName, removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 import { fsio, removeFile } from '../io/fs.js';
 import { provenance } from '../io/provenance.js';
-import { StorageError, storageCode } from '../io/storage.js';
+import { guardStorage, StorageError, storageCode } from '../io/storage.js';
 import { assemble } from './assemble.js';
 import { type FolderLock, lockBatchFolder, locksDir } from './lock.js';
 import { checkParts, type DamagedPart, ensurePartsDir, partsDir } from './parts.js';
@@ -71,16 +71,6 @@ function checkFolder(out: string, resume: boolean, planHash: () => string): void
     throw new Error(
       `${out} is not empty and holds no batch (no plan.json, but ${other.slice(0, 3).join(', ')}${other.length > 3 ? ', …' : ''}); choose an empty or new --out folder`,
     );
-}
-
-/** Run `f`, turning a storage problem into a StorageError that names the folder. */
-export function guardStorage<T>(folder: string, f: () => T, then?: string): T {
-  try {
-    return f();
-  } catch (e) {
-    if (storageCode(e) !== null && !(e instanceof StorageError)) throw new StorageError(folder, e, then);
-    throw e;
-  }
 }
 
 function failuresPath(out: string, shard: { i: number; n: number } | null): string {
@@ -210,6 +200,7 @@ export function writeManifest(plan: Plan, out: string, files: readonly string[],
     scenarios: plan.scenarios.map((s) => ({
       name: s.name,
       source: s.source,
+      ...(s.origin === undefined ? {} : { origin: s.origin }),
       seed: s.seed,
       replicates: s.replicates,
       points: s.points,

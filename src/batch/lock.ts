@@ -98,6 +98,7 @@ export function lockBatchFolder(out: string, shard: { i: number; n: number } | n
     },
     release() {
       clearInterval(timer);
+      process.off('exit', onExit);
       try {
         removeFile(path);
       } catch {
@@ -107,6 +108,9 @@ export function lockBatchFolder(out: string, shard: { i: number; n: number } | n
   };
   const timer = setInterval(() => lock.touch(), Math.min(60_000, FOREIGN_AGE_MS / 4));
   timer.unref();
+  // process.exit (a second Ctrl-C) skips finally blocks; the lock goes with the process anyway.
+  const onExit = () => lock.release();
+  process.once('exit', onExit);
   // Conflicts between a whole-batch run and shard runs: the later one gives way.
   const others = fsio.readdirSync(dir).filter((f) => f.endsWith('.lock') && join(dir, f) !== path);
   const conflicting = shard === null ? others : others.filter((f) => f === lockName(null));

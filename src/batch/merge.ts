@@ -7,8 +7,9 @@
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
 import { provenance } from '../io/provenance.js';
+import { guardStorage } from '../io/storage.js';
 import { assemble } from './assemble.js';
-import { guardStorage, writeManifest } from './batch.js';
+import { writeManifest } from './batch.js';
 import { lockBatchFolder } from './lock.js';
 import { checkParts, type DamagedPart, DamagedPartError, decodePart, ensurePartsDir, existingParts, partPath, partsDir } from './parts.js';
 import type { Plan } from './plan.js';

@@ -2,8 +2,10 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultThreads, mergeBatches, parseShard, runBatch } from '../batch/index.js';
+import { estimate } from '../batch/preflight.js';
 import { shellCommand } from '../io/shell.js';
-import { parseIntArg } from './args.js';
+import { parseIntArg, parseReplicatesArg, parseSeedArg } from './args.js';
+import { confirmCost } from './confirm.js';
 import { makeProgress } from './progress.js';
 import { loadBatchScenarios } from './scenarios.js';
 
@@ -15,6 +17,7 @@ export interface BatchCommandOptions {
   resume: boolean;
   seed?: string;
   quiet: boolean;
+  yes?: boolean;
 }
 
 /** The command that continues this batch: the same files and the options that define it, plus --resume. */
@@ -37,6 +40,11 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
   const scenarios = loadBatchScenarios(files, { replicates: opts.replicates, seed: opts.seed });
   const threads = opts.threads ?? defaultThreads();
   const out = resolve(opts.out);
+  const mine = shard ? (slice: number) => Math.ceil(slice / shard.n) : (slice: number) => slice;
+  confirmCost(
+    estimate(scenarios, (s) => mine(s.replicates * s.points.length)),
+    { threads, out, yes: opts.yes ?? false, what: shard ? 'shard' : 'batch' },
+  );
   const again = resumeCommand(files, opts);
   const progress = makeProgress('batch', opts.quiet);
   let stop = false;
@@ -116,13 +124,14 @@ export function registerBatch(program: Command): void {
     .command('batch')
     .description('Run many replicates of one or more scenario files (and their sweeps) on worker threads; write Parquet and CSV results.')
     .argument('<files...>', 'scenario files')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseIntArg('--replicates', 1, 1_000_000))
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseReplicatesArg)
     .option('--threads <n>', 'worker threads (default: the number of cores)', parseIntArg('--threads', 1, 1024))
     .option('--out <dir>', 'output folder for the batch', 'output/batch')
     .option('--shard <i/n>', 'run only the i-th of n deterministic slices (1 <= i <= n); join them with tanker merge')
     .option('--resume', 'continue an interrupted batch in --out: finished replicates are kept, not rerun', false)
-    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .option('--quiet', 'no progress output', false)
+    .option('--yes', 'start even if the batch is far above normal in time, memory or disk (see "Limits and guarantees")', false)
     .action(batchCommand);
 
   program

@@ -3,20 +3,15 @@
  * dependent merge job) and `tanker cluster status` (progress of a sharded batch from its folder).
  */
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { makePlan } from '../batch/plan.js';
 import { ensurePlanFile } from '../batch/plan-file.js';
-import { projectRoot, type Runner, submitSlurmJob, tankerInvocation, writeSlurmJob } from '../cluster/slurm.js';
+import { estimate } from '../batch/preflight.js';
+import { projectRoot, type Runner, slurmScripts, submitSlurmJob, tankerInvocation, writeSlurmJob } from '../cluster/slurm.js';
 import { batchStatus, formatStatus } from '../cluster/status.js';
+import { parseIntArg, parseReplicatesArg, parseSeedArg } from './args.js';
+import { confirmCost } from './confirm.js';
 import { loadBatchScenarios } from './scenarios.js';
-
-function intArg(name: string, min: number, max: number) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new InvalidArgumentError(`${name} must be an integer in [${min}, ${max}], got "${v}".`);
-    return n;
-  };
-}
 
 export interface SlurmCommandOptions {
   shards: number;
@@ -30,6 +25,7 @@ export interface SlurmCommandOptions {
   seed?: string;
   runner: Runner;
   submit: boolean;
+  yes?: boolean;
 }
 
 export function slurmCommand(program: Command, files: readonly string[], opts: SlurmCommandOptions): void {
@@ -38,16 +34,16 @@ export function slurmCommand(program: Command, files: readonly string[], opts: S
   // Validate every file and fix the plan now, so no array task fails on a typo, and so the shards
   // only read plan.json (see cluster/plan-file.ts).
   const scenarios = loadBatchScenarios(abs, { replicates: opts.replicates, seed: opts.seed });
-  const { plan, created } = ensurePlanFile(out, scenarios);
+  confirmCost(estimate(scenarios), { threads: opts.shards * (opts.cpusPerTask ?? 1), out, yes: opts.yes ?? false, what: 'batch' });
   const tanker = tankerInvocation(projectRoot(), opts.runner);
   const report = program.commands.some((c) => c.name() === 'report');
-  const paths = writeSlurmJob({
+  const job = {
     files: abs,
     shards: opts.shards,
     out,
     replicates: opts.replicates,
     seed: opts.seed,
-    hash: plan.hash,
+    hash: makePlan(scenarios).hash,
     tanker,
     node: process.execPath,
     report,
@@ -56,7 +52,12 @@ export function slurmCommand(program: Command, files: readonly string[], opts: S
     mem: opts.mem,
     cpusPerTask: opts.cpusPerTask,
     account: opts.account,
-  });
+  };
+  // The scripts are made once before anything is written: an option or folder they cannot carry
+  // safely stops here, with nothing left behind.
+  slurmScripts(job);
+  const { plan, created } = ensurePlanFile(out, scenarios);
+  const paths = writeSlurmJob(job);
   const perShard = Math.ceil(plan.tasks.length / opts.shards);
   console.log(
     `batch ${plan.hash}: ${scenarios.length} scenario(s), ${plan.tasks.length} replicates in ${opts.shards} shard(s) of at most ${perShard}; plan ${created ? 'written to' : 'already in'} ${out}`,
@@ -110,15 +111,15 @@ export function registerCluster(program: Command): void {
       'Write a Slurm job array (one batch shard per task, resumable) and a dependent merge job to OUT/slurm/; --submit submits both with sbatch.',
     )
     .argument('<files...>', 'scenario files')
-    .requiredOption('--shards <n>', 'number of shards = array tasks', intArg('--shards', 1, 100_000))
+    .requiredOption('--shards <n>', 'number of shards = array tasks', parseIntArg('--shards', 1, 100_000))
     .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/batch')
     .option('--partition <name>', 'Slurm partition (#SBATCH --partition)')
     .option('--time <limit>', 'time limit per task, e.g. 01:00:00 (#SBATCH --time)')
     .option('--mem <size>', 'memory per task, e.g. 4G (#SBATCH --mem)')
-    .option('--cpus-per-task <n>', 'cores per task; the shard uses as many worker threads', intArg('--cpus-per-task', 1, 1024))
+    .option('--cpus-per-task <n>', 'cores per task; the shard uses as many worker threads', parseIntArg('--cpus-per-task', 1, 1024))
     .option('--account <name>', 'Slurm account to charge (#SBATCH --account)')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', intArg('--replicates', 1, 1_000_000))
-    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseReplicatesArg)
+    .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .addOption(
       new Option(
         '--runner <how>',
@@ -128,6 +129,7 @@ export function registerCluster(program: Command): void {
         .default('auto'),
     )
     .option('--submit', 'submit the array and the merge job with sbatch --parsable and print their ids', false)
+    .option('--yes', 'write the job even if the batch is far above normal in time, memory or disk', false)
     .action((files: string[], opts: SlurmCommandOptions) => slurmCommand(program, files, opts));
 
   cluster
@@ -137,15 +139,15 @@ export function registerCluster(program: Command): void {
     )
     .argument('<files...>', 'scenario files')
     .option('--out <dir>', 'shared results folder', 'output/batch')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', intArg('--replicates', 1, 1_000_000))
-    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseReplicatesArg)
+    .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .action(planCommand);
 
   cluster
     .command('status')
     .description('Progress of a sharded batch from its results folder: replicates done per shard, failures, merged or not.')
     .argument('<dir>', 'results folder')
-    .option('--shards <n>', 'number of shards (default: from OUT/slurm/job.json or the shard files)', intArg('--shards', 1, 100_000))
+    .option('--shards <n>', 'number of shards (default: from OUT/slurm/job.json or the shard files)', parseIntArg('--shards', 1, 100_000))
     .option('--json', 'print the status as JSON', false)
     .action(statusCommand);
 }

@@ -1,11 +1,15 @@
 /** `tanker run`, `tanker validate` and `tanker schema`: scenario files in, one run or checks out. */
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { parse } from 'yaml';
 import { loadSensitivity } from '../analysis/sensitivity.js';
+import { defaultThreads } from '../batch/pool.js';
+import { describeCost, estimate, warnings } from '../batch/preflight.js';
 import { SIZE_PRESETS } from '../model/presets.js';
-import { displayFile, formatErrors, loadScenario, scenarioJsonSchemaText } from '../scenario/index.js';
-import { parseIntArg } from './args.js';
+import { displayFile, formatErrors, LIMITS, loadScenario, parseSource, scenarioJsonSchemaText } from '../scenario/index.js';
+import { parseIntArg, parseSeedArg } from './args.js';
+import { confirmCost } from './confirm.js';
 import { type PresetName, resolveRunSpec } from './resolve.js';
 import { runToFolder } from './run.js';
 
@@ -14,9 +18,11 @@ export interface RunOptions {
   seed?: string;
   replicate: number;
   ticks?: number;
+  point?: number;
   out: string;
   format: string;
   elections: boolean;
+  yes?: boolean;
 }
 
 const FORMATS = ['csv', 'json'] as const;
@@ -27,6 +33,8 @@ export function runCommand(scenario: string | undefined, opts: RunOptions): void
     if (!(FORMATS as readonly string[]).includes(f)) throw new Error(`--format: unknown format "${f}"; allowed: ${FORMATS.join(', ')}.`);
   }
   const spec = resolveRunSpec(scenario, opts);
+  const one = { ...spec, replicates: 1, points: [{ index: 0, values: {} }], resolved: spec.resolved };
+  confirmCost(estimate([one]), { threads: 1, out: resolve(opts.out), yes: opts.yes ?? false, what: 'run' });
   const out = runToFolder(spec, opts.out, formats as ('csv' | 'json')[]);
   const f = out.final;
   const pct = (v: number | undefined) => `${(100 * (v ?? Number.NaN)).toFixed(1)} %`;
@@ -59,8 +67,17 @@ export function validateCommand(files: readonly string[]): void {
     }
     const r = loadScenario(file);
     if (r.ok) {
-      const n = r.scenario.interventions.length;
-      console.log(`ok  ${displayFile(file)} (${r.scenario.name}, ${n} intervention${n === 1 ? '' : 's'})`);
+      const s = r.scenario;
+      const n = s.interventions.length;
+      const p = s.points.length;
+      const batch = { ...s, source: file, points: s.points };
+      const cost = estimate([batch]);
+      console.log(
+        `ok  ${displayFile(file)} (${s.name}, ${n} intervention${n === 1 ? '' : 's'}${p > 1 ? `, ${p} sweep points` : ''}; a batch: ${describeCost(cost)})`,
+      );
+      for (const note of s.notes) console.log(`    note: ${note}`);
+      for (const w of warnings(cost, { threads: defaultThreads(), memory: totalmem(), free: null }))
+        console.log(`    far above normal: ${w}; tanker run and batch will ask for --yes`);
     } else {
       failed++;
       const k = r.errors.length;
@@ -82,10 +99,10 @@ export function schemaCommand(): void {
 /** A sensitivity set-up has top-level `scenario` and `method` keys; a scenario file has neither. */
 function isSensitivityFile(file: string): boolean {
   try {
-    const doc = parse(readFileSync(file, 'utf8')) as unknown;
-    return typeof doc === 'object' && doc !== null && 'scenario' in doc && 'method' in doc;
+    const { data } = parseSource(readFileSync(file, 'utf8'), file);
+    return typeof data === 'object' && data !== null && 'scenario' in data && 'method' in data;
   } catch {
-    return false; // unreadable or malformed: the scenario loader reports it with positions
+    return false; // unreadable: the scenario loader reports it
   }
 }
 
@@ -97,12 +114,14 @@ export function registerScenarioCommands(program: Command): void {
     )
     .argument('[scenario]', 'scenario file (.yaml, .yml or .json); omit for the built-in default')
     .addOption(new Option('--preset <size>', 'size preset when no scenario file is given').choices(SIZE_PRESETS).default('medium'))
-    .option('--seed <seed>', 'master seed (overrides the scenario seed)')
+    .option('--seed <seed>', 'master seed (overrides the scenario seed)', parseSeedArg)
     .option('--replicate <n>', 'replicate index', parseIntArg('--replicate', 0, 1_000_000), 0)
-    .option('--ticks <n>', 'weekly ticks to simulate (overrides the scenario)', parseIntArg('--ticks', 1, 5200))
+    .option('--ticks <n>', 'weekly ticks to simulate (overrides the scenario)', parseIntArg('--ticks', 1, LIMITS.horizon))
+    .option('--point <k>', "run sweep point k of the scenario's sweep (0-based)", parseIntArg('--point', 0, LIMITS.sweepPoints - 1))
     .option('--out <dir>', 'output folder', 'output/runs')
     .addOption(new Option('--format <list>', 'comma-separated output formats').default('csv,json'))
     .option('--no-elections', 'switch the four-yearly municipal election off')
+    .option('--yes', 'start even if the run is far above normal in time or memory', false)
     .action(runCommand);
 
   program

@@ -38,3 +38,13 @@ export class StorageError extends Error {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** Run `f`, turning a storage problem into a StorageError that names the folder. */
+export function guardStorage<T>(folder: string, f: () => T, then?: string): T {
+  try {
+    return f();
+  } catch (e) {
+    if (storageCode(e) !== null && !(e instanceof StorageError)) throw new StorageError(folder, e, then);
+    throw e;
+  }
+}
