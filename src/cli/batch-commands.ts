@@ -1,7 +1,7 @@
 /** `tanker batch` and `tanker merge`. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { defaultThreads, mergeBatches, parseShard, runBatch } from '../batch/index.js';
+import { type BatchOutcome, type BatchScenario, defaultThreads, mergeBatches, parseShard, runBatch } from '../batch/index.js';
 import { estimate } from '../batch/preflight.js';
 import { shellCommand } from '../io/shell.js';
 import { parseIntArg, parseReplicatesArg, parseSeedArg } from './args.js';
@@ -38,6 +38,29 @@ export function resumeCommand(files: readonly string[], opts: BatchCommandOption
 export async function batchCommand(files: readonly string[], opts: BatchCommandOptions): Promise<void> {
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const scenarios = loadBatchScenarios(files, { replicates: opts.replicates, seed: opts.seed });
+  await runBatchCommand(scenarios, { ...opts, shard }, resumeCommand(files, opts));
+}
+
+export interface RunBatchOptions {
+  readonly out: string;
+  readonly threads?: number | undefined;
+  readonly shard: { i: number; n: number } | null;
+  readonly resume: boolean;
+  readonly quiet: boolean;
+  readonly yes?: boolean | undefined;
+}
+
+/**
+ * Run a loaded batch with progress, Ctrl-C handling and an honest summary; `again` is the command
+ * that continues it. Returns the outcome when the batch ran to the end (failed replicates
+ * included), or null when it was stopped (exit code 130) or could not write.
+ */
+export async function runBatchCommand(
+  scenarios: readonly BatchScenario[],
+  opts: RunBatchOptions,
+  again: string,
+): Promise<BatchOutcome | null> {
+  const { shard } = opts;
   const threads = opts.threads ?? defaultThreads();
   const out = resolve(opts.out);
   const mine = shard ? (slice: number) => Math.ceil(slice / shard.n) : (slice: number) => slice;
@@ -45,7 +68,6 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
     estimate(scenarios, (s) => mine(s.replicates * s.points.length)),
     { threads, out, yes: opts.yes ?? false, what: shard ? 'shard' : 'batch' },
   );
-  const again = resumeCommand(files, opts);
   const progress = makeProgress('batch', opts.quiet);
   let stop = false;
   const onSignal = () => {
@@ -88,7 +110,7 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
       if (r.storage) throw new Error(`${r.storage.message.replace(/run the same command[^.]*\.$/, 'continue with:')}\n  ${again}`);
       console.log(`continue with: ${again}`);
       process.exitCode = 130;
-      return;
+      return null;
     }
     if (shard) console.log(`shard written to ${out}; join shards with: tanker merge DIR... --out DIR`);
     else console.log(`wrote ${r.files.join(', ')} and manifest.json to ${out}`);
@@ -96,6 +118,7 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
       console.log(`retry the failed replicates with: ${again}`);
       process.exitCode = 1;
     }
+    return r;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

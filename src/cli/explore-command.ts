@@ -1,5 +1,6 @@
 /** `tanker explore`: build the classroom explorer and serve it on 127.0.0.1. */
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { buildSite, projectRoot } from '../web/build.js';
 import { serveStatic } from '../web/serve.js';
@@ -8,6 +9,25 @@ export interface ExploreOptions {
   port: number;
   buildOnly: boolean;
   out?: string;
+  force?: boolean;
+}
+
+const SITE_FILES = ['index.html', 'app.js', 'style.css'];
+
+/**
+ * The site may go into a new or empty folder, or over an earlier build of the explorer (its
+ * index.html has the explorer's title); anything else would be overwritten, so it is refused.
+ */
+export function checkSiteFolder(out: string): void {
+  if (!existsSync(out)) return;
+  const present = readdirSync(out);
+  if (present.length === 0) return;
+  const index = join(out, 'index.html');
+  if (existsSync(index) && readFileSync(index, 'utf8').includes('<title>Tanker explorer')) return;
+  const clash = present.filter((f) => SITE_FILES.includes(f));
+  throw new Error(
+    `${out} is not empty and holds no earlier build of the explorer${clash.length > 0 ? ` (${clash.join(', ')} would be overwritten)` : ''}; choose a new or empty folder, or pass --force to write into it anyway`,
+  );
 }
 
 function parsePort(v: string): number {
@@ -18,6 +38,7 @@ function parsePort(v: string): number {
 
 export async function exploreCommand(opts: ExploreOptions): Promise<void> {
   const out = resolve(opts.out ?? resolve(projectRoot(), 'dist-web'));
+  if (!opts.force) checkSiteFolder(out);
   const r = await buildSite({ outDir: out });
   for (const s of r.library.skipped) console.error(`explore: left out scenarios/${s.id} (it has errors; see tanker validate)`);
   console.log(`built the explorer in ${Math.round(r.ms)} ms: ${r.outDir} (${r.library.entries.length} library scenarios)`);
@@ -46,5 +67,6 @@ export function registerExplore(program: Command): void {
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', parsePort, 8080)
     .option('--build-only', 'only build the static folder; do not serve it', false)
     .option('--out <dir>', 'output folder for the static site (default: dist-web in the project)')
+    .option('--force', 'write into --out even if it holds other files (index.html, app.js and style.css are replaced)', false)
     .action((opts: ExploreOptions) => exploreCommand(opts));
 }

@@ -9,6 +9,7 @@ import { registerDock } from './dock-command.js';
 import { registerExplore } from './explore-command.js';
 import { registerOdd } from './odd-command.js';
 import { registerReport } from './report-command.js';
+import { registerRerun } from './rerun-command.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { registerSensitivity } from './sensitivity-command.js';
 import { registerValidateModel } from './validate-model-command.js';
@@ -21,6 +22,7 @@ const program = new Command()
 
 registerScenarioCommands(program);
 registerBatch(program);
+registerRerun(program);
 registerReport(program);
 registerSensitivity(program);
 registerDemo(program);

@@ -1,5 +1,5 @@
 /** Scenario files: format (schema), loading with inheritance, validation errors, and resolution to model inputs. */
-export { displayFile, formatError, formatErrors, type Issue, type ScenarioError } from './errors.js';
+export { displayFile, formatError, formatErrors, formatPath, type Issue, type ScenarioError } from './errors.js';
 export { deepMerge, loadChain, mergeChain } from './extends.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { LIMITS } from './limits.js';
