@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe } from '../analysis/describe.js';
 import { Calendar } from '../engine/calendar.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { removeFile } from '../io/fs.js';
 import type { ColumnDef } from '../io/parquet.js';
 import { type Cell, csvCell, TableSink } from '../io/table-sink.js';
 import { INDICATORS, type IndicatorName } from '../model/indicators.js';
@@ -53,8 +54,13 @@ function sweepNames(plan: Plan): string[] {
   return [...names].sort();
 }
 
-/** `touch` is called now and then, to show a lock's holder is alive through a long assembly. */
+/**
+ * `touch` is called now and then, to show a lock's holder is alive through a long assembly. A
+ * folder has results only with its manifest: the old manifest goes first, and if assembly fails
+ * the tables it had finished go too, so an incomplete set never looks complete.
+ */
 export function assemble(plan: Plan, out: string, createdBy: string, touch: () => void = () => {}): AssembleResult {
+  removeFile(join(out, 'manifest.json'));
   const sinks: TableSink[] = [];
   const open = (sink: TableSink) => {
     sinks.push(sink);
@@ -64,9 +70,19 @@ export function assemble(plan: Plan, out: string, createdBy: string, touch: () =
     return assembleInto(plan, out, createdBy, touch, open);
   } catch (e) {
     for (const sink of sinks) sink.abort();
+    for (const f of TABLE_FILES) {
+      try {
+        removeFile(join(out, f));
+      } catch {
+        // a read-only folder: nothing was written there either
+      }
+    }
     throw e;
   }
 }
+
+/** Every file assembly may write. */
+const TABLE_FILES = ['ticks.parquet', 'summary.parquet', 'summary.csv', 'aggregate.parquet', 'aggregate.csv', 'points.csv'];
 
 function assembleInto(plan: Plan, out: string, createdBy: string, touch: () => void, open: (sink: TableSink) => TableSink): AssembleResult {
   const have = existingParts(out);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { isTempName, removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 import { fsio, removeFile } from '../io/fs.js';
-import { provenance } from '../io/provenance.js';
+import { provenance, toolVersion } from '../io/provenance.js';
 import { guardStorage, StorageError, storageCode } from '../io/storage.js';
 import { assemble } from './assemble.js';
 import { type FolderLock, lockBatchFolder, locksDir } from './lock.js';
@@ -169,7 +169,7 @@ async function runLocked(
     return { ...base, storage, files: [], missing: [] };
   }
   try {
-    const result = assemble(plan, out, `tanker ${provenance().version}`, () => lock.touch());
+    const result = assemble(plan, out, `tanker ${toolVersion()}`, () => lock.touch());
     writeManifest(plan, out, result.files, {
       kind: 'batch',
       threads: opts.threads,

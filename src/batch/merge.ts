@@ -6,7 +6,7 @@
  */
 import { removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
-import { provenance } from '../io/provenance.js';
+import { toolVersion } from '../io/provenance.js';
 import { guardStorage } from '../io/storage.js';
 import { assemble } from './assemble.js';
 import { writeManifest } from './batch.js';
@@ -68,7 +68,7 @@ function mergeLocked(dirs: readonly string[], out: string, plan: Plan, touch: ()
     }
   }
   const missing = plan.tasks.filter((t) => !have.has(t.key)).map((t) => t.key);
-  const result = assemble(plan, out, `tanker ${provenance().version}`, touch);
+  const result = assemble(plan, out, `tanker ${toolVersion()}`, touch);
   writeManifest(plan, out, result.files, { kind: 'merge', mergedFrom: dirs, missing });
   return { plan, files: result.files, missing, damaged, leftOut };
 }

@@ -1,6 +1,6 @@
 /**
  * Runs tasks on a piscina worker pool (threads = cores by default; min = max so CPU-bound work is
- * not oversubscribed). Each finished replicate is checkpointed at once; a replicate that throws is
+ * not oversubscribed), or in this thread when there is one. Each finished replicate is checkpointed at once; a replicate that throws is
  * recorded with its scenario, seed and error and the batch goes on. A checkpoint that cannot be
  * written because of the storage (a full disk, a read-only folder) stops the run at once: no new
  * task starts, and the replicates in flight are dropped rather than counted as failures.
@@ -13,7 +13,7 @@ import { StorageError, storageCode } from '../io/storage.js';
 import { writePart } from './parts.js';
 import type { Plan, Task } from './plan.js';
 import { taskInputs } from './plan.js';
-import type { WorkerResult, WorkerTask } from './worker.js';
+import { runTask, type WorkerResult, type WorkerTask } from './worker.js';
 
 export interface Failure {
   readonly key: string;
@@ -60,22 +60,32 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
   let storage: StorageError | null = null;
   if (tasks.length === 0) return { failures, written, started: 0, storage };
   const threads = Math.max(1, Math.min(opts.threads, tasks.length));
-  const pool = new Piscina<WorkerTask, WorkerResult>({
-    filename: workerUrl,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 30_000,
-    ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
-  });
+  // One thread: the replicates run in this thread (as mapReplicates does), one at a time, with a
+  // turn of the event loop before each so that Ctrl-C is heard; no worker has to start.
+  const pool =
+    threads > 1
+      ? new Piscina<WorkerTask, WorkerResult>({
+          filename: workerUrl,
+          minThreads: threads,
+          maxThreads: threads,
+          idleTimeout: 30_000,
+          ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
+        })
+      : null;
+  const run = async (inputs: WorkerTask): Promise<WorkerResult> => {
+    if (pool) return pool.run(inputs);
+    await new Promise<void>((res) => setImmediate(res));
+    return runTask(inputs);
+  };
   let done = 0;
   let next = 0;
   // Keep a bounded number of tasks in flight so memory does not grow with the batch.
-  const inFlight = threads * 2;
+  const inFlight = pool ? threads * 2 : 1;
   const runOne = async (t: Task): Promise<void> => {
     const inputs = taskInputs(plan, t);
     let r: WorkerResult;
     try {
-      r = await pool.run(inputs);
+      r = await run(inputs);
     } catch (e) {
       failures.push({
         key: t.key,
@@ -120,7 +130,7 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
   try {
     await Promise.all(Array.from({ length: inFlight }, lane));
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
   failures.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
   return { failures, written, started: next, storage };

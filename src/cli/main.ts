@@ -8,6 +8,7 @@ import { registerDemo } from './demo-command.js';
 import { registerDock } from './dock-command.js';
 import { registerExplore } from './explore-command.js';
 import { registerOdd } from './odd-command.js';
+import { runProgram } from './program.js';
 import { registerReport } from './report-command.js';
 import { registerRerun } from './rerun-command.js';
 import { registerScenarioCommands } from './scenario-commands.js';
@@ -32,13 +33,4 @@ registerOdd(program);
 registerExplore(program);
 registerCluster(program);
 
-// Output piped into `head` and the like: stop quietly when the reader goes away.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-program.parseAsync(process.argv).catch((e: unknown) => {
-  console.error(`tanker: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-});
+void runProgram(program);

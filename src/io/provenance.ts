@@ -15,8 +15,15 @@ export function toolVersion(): string {
   return pkg.version;
 }
 
-/** The commit of the working tree, with "-dirty" when it has uncommitted changes; "unknown" outside git. */
+let commit: string | undefined;
+
+/** The commit of the working tree, with "-dirty" when it has uncommitted changes; "unknown" outside git. Asked once per process. */
 export function gitCommit(): string {
+  commit ??= askGit();
+  return commit;
+}
+
+function askGit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
@@ -79,8 +86,11 @@ export function installedVersion(pkg: string): string {
   }
 }
 
+let deps: Record<(typeof DATA_DEPENDENCIES)[number], string> | undefined;
+
 export function dataDependencies(): Record<(typeof DATA_DEPENDENCIES)[number], string> {
-  return Object.fromEntries(DATA_DEPENDENCIES.map((p) => [p, installedVersion(p)])) as Record<(typeof DATA_DEPENDENCIES)[number], string>;
+  deps ??= Object.fromEntries(DATA_DEPENDENCIES.map((p) => [p, installedVersion(p)])) as Record<(typeof DATA_DEPENDENCIES)[number], string>;
+  return { ...deps };
 }
 
 /** Bumped whenever a change alters simulated numbers for the same scenario and seed. */
