@@ -61,7 +61,7 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
   if (tasks.length === 0) return { failures, written, started: 0, storage };
   const threads = Math.max(1, Math.min(opts.threads, tasks.length));
   // One thread: the replicates run in this thread (as mapReplicates does), one at a time, with a
-  // turn of the event loop before each so that Ctrl-C is heard; no worker has to start.
+  // turn of the event loop before each (in the lane below) so that Ctrl-C is heard; no worker has to start.
   const pool =
     threads > 1
       ? new Piscina<WorkerTask, WorkerResult>({
@@ -72,11 +72,7 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
           ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
         })
       : null;
-  const run = async (inputs: WorkerTask): Promise<WorkerResult> => {
-    if (pool) return pool.run(inputs);
-    await new Promise<void>((res) => setImmediate(res));
-    return runTask(inputs);
-  };
+  const run = async (inputs: WorkerTask): Promise<WorkerResult> => (pool ? pool.run(inputs) : runTask(inputs));
   let done = 0;
   let next = 0;
   // Keep a bounded number of tasks in flight so memory does not grow with the batch.
@@ -125,7 +121,11 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
     opts.onDone?.(done, failures.length);
   };
   const lane = async (): Promise<void> => {
-    while (next < tasks.length && storage === null && !opts.stopped?.()) await runOne(tasks[next++]!);
+    for (;;) {
+      if (!pool) await new Promise<void>((res) => setImmediate(res));
+      if (next >= tasks.length || storage !== null || opts.stopped?.()) return;
+      await runOne(tasks[next++]!);
+    }
   };
   try {
     await Promise.all(Array.from({ length: inFlight }, lane));

@@ -40,13 +40,18 @@ export function textField() {
 
 const NAME_ALLOWED = `a text of 1 to ${LIMITS.nameLength} characters on one line`;
 
+/** Text of 1 to LIMITS.nameLength characters on one line (no control characters); `allowed` for every way it fails. */
+function shortText(allowed: string) {
+  return z
+    .string({ error: allowed })
+    .min(1, { error: allowed })
+    .max(LIMITS.nameLength, { error: allowed })
+    .regex(/^[^\p{Cc}]*$/u, { error: allowed });
+}
+
 /** A name that becomes part of folder names: short, one line, no control characters. */
 export function nameField() {
-  return z
-    .string({ error: NAME_ALLOWED })
-    .min(1, { error: NAME_ALLOWED })
-    .max(LIMITS.nameLength, { error: NAME_ALLOWED })
-    .regex(/^[^\p{Cc}]*$/u, { error: NAME_ALLOWED });
+  return shortText(NAME_ALLOWED);
 }
 
 export const SEED_ALLOWED = `a text of 1 to ${LIMITS.nameLength} characters on one line, or an integer from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`;
@@ -61,7 +66,7 @@ function seedMessage(input: unknown): string {
 /** A master seed: a short text or an exactly representable integer (seeds name output folders). */
 export function seedField() {
   const message = (iss: { input?: unknown }) => seedMessage(iss.input);
-  return z.union([nameField(), z.number({ error: message }).int()], { error: message });
+  return z.union([shortText(SEED_ALLOWED), z.number({ error: message }).int()], { error: message });
 }
 
 export const DATE_ALLOWED = 'a calendar date written YYYY-MM-DD';
