@@ -44,21 +44,12 @@ export const nodeFileSystem: FileSystem = {
 let current: FileSystem = nodeFileSystem;
 
 /** The file system in use: call through this object, never hold on to one of its methods. */
-export const fsio: FileSystem = {
-  openSync: (p, flags) => current.openSync(p, flags),
-  writeSync: (fd, data, offset, length) => current.writeSync(fd, data, offset, length),
-  fsyncSync: (fd) => current.fsyncSync(fd),
-  closeSync: (fd) => current.closeSync(fd),
-  renameSync: (a, b) => current.renameSync(a, b),
-  linkSync: (a, b) => current.linkSync(a, b),
-  unlinkSync: (p) => current.unlinkSync(p),
-  mkdirSync: (p) => current.mkdirSync(p),
-  readFileSync: (p) => current.readFileSync(p),
-  readdirSync: (p) => current.readdirSync(p),
-  statSync: (p) => current.statSync(p),
-  existsSync: (p) => current.existsSync(p),
-  utimesSync: (p, a, m) => current.utimesSync(p, a, m),
-};
+export const fsio: FileSystem = Object.fromEntries(
+  (Object.keys(nodeFileSystem) as (keyof FileSystem)[]).map((k) => [
+    k,
+    (...args: unknown[]) => (current[k] as (...a: unknown[]) => unknown)(...args),
+  ]),
+) as unknown as FileSystem;
 
 /** Replace the file system (tests); returns a function that restores the previous one. */
 export function useFileSystem(fs: FileSystem): () => void {

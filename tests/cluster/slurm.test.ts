@@ -125,7 +125,7 @@ describe('shards of one batch sharing one results folder', () => {
       '#SBATCH --cpus-per-task=2',
       `cd ${ROOT}`,
       `NODE=${process.execPath}`,
-      `exec "$NODE" --import tsx ${MAIN} batch ${A} ${B} --shard "$shard/3" --out ${out} --resume --threads "$threads" --quiet --replicates 6`,
+      `exec "$NODE" --import tsx ${MAIN} batch ${A} ${B} --shard "$shard/3" --out ${out} --resume --threads "$threads" --quiet --yes --replicates 6`,
     ])
       expect(batch.split('\n')).toContain(line);
     const merge = readFileSync(join(out, 'slurm', 'merge.sh'), 'utf8');

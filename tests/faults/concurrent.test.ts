@@ -7,8 +7,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeBatches } from '../../src/batch/index.js';
-import { fixture, scratch } from '../batch/helpers.js';
-import { batchArgs, expectRecovered, runChild, runClean, startChild, TASKS, withFaults } from './helpers.js';
+import { fixture } from '../batch/helpers.js';
+import { batchArgs, expectRecovered, prepare, runChild, startChild, TASKS } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -17,14 +17,9 @@ let ref: string;
 let firstPart = 0;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await scratch('concurrent'));
-  ref = join(dir, 'reference');
-  await runClean(ref);
-  const counted = join(dir, 'counted');
-  await withFaults({ under: counted }, async (fs) => {
-    await runClean(counted);
-    firstPart = fs.firstOpenOf('0-0-0.part') ?? 0;
-  });
+  const p = await prepare('concurrent', '0-0-0.part');
+  ({ dir, cleanup, ref } = p);
+  firstPart = p.opens['0-0-0.part']!;
 });
 afterAll(() => cleanup());
 

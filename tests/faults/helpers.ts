@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { type BatchOutcome, runBatch } from '../../src/batch/index.js';
 import { useFileSystem } from '../../src/io/fs.js';
-import { expectSameFiles, fixture, RESULT_FILES, ROOT, scenarios } from '../batch/helpers.js';
+import { expectSameFiles, fixture, RESULT_FILES, ROOT, scenarios, scratch } from '../batch/helpers.js';
 import { type FaultPlan, type FaultyFileSystem, faultyFileSystem } from '../support/faulty-fs.js';
 
 export const FILES = [fixture('small.yaml'), fixture('sweep.yaml')];
@@ -24,6 +24,33 @@ export const input = () => scenarios('small.yaml', 'sweep.yaml');
 /** The batch, uninterrupted, in-process. */
 export function runClean(out: string, resume = false): Promise<BatchOutcome> {
   return runBatch(input(), { out, threads: 1, shard: null, resume });
+}
+
+export interface Prepared {
+  readonly dir: string;
+  readonly cleanup: () => Promise<void>;
+  /** The uninterrupted reference batch. */
+  readonly ref: string;
+  /** How many changes the batch makes to its folder. */
+  readonly total: number;
+  /** The change at which the batch opens the first temporary file of each named file. */
+  readonly opens: Readonly<Record<string, number>>;
+}
+
+/**
+ * A scratch folder, the reference batch, and a counted run of the same batch: where in its
+ * sequence of changes to the folder the batch opens each of the named files.
+ */
+export async function prepare(label: string, ...names: string[]): Promise<Prepared> {
+  const { dir, cleanup } = await scratch(label);
+  const ref = join(dir, 'reference');
+  await runClean(ref);
+  const counted = join(dir, 'counted');
+  return withFaults({ under: counted }, async (fs) => {
+    await runClean(counted);
+    const opens = Object.fromEntries(names.map((n) => [n, fs.firstOpenOf(n) ?? 0]));
+    return { dir, cleanup, ref, total: fs.ops(), opens };
+  });
 }
 
 /** Run `f` with the file system replaced by a faulty one; the real one is back afterwards. */

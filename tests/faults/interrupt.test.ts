@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingParts } from '../../src/batch/parts.js';
 import { shellCommand } from '../../src/io/shell.js';
-import { scratch } from '../batch/helpers.js';
-import { batchArgs, expectRecovered, FILES, runChild, runClean, startChild, TASKS, withFaults } from './helpers.js';
+import { batchArgs, expectRecovered, FILES, prepare, runChild, startChild, TASKS } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -17,14 +16,9 @@ let ref: string;
 let fifth = 0;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await scratch('interrupt'));
-  ref = join(dir, 'reference');
-  await runClean(ref);
-  const counted = join(dir, 'counted');
-  await withFaults({ under: counted }, async (fs) => {
-    await runClean(counted);
-    fifth = fs.firstOpenOf('1-0-0.part') ?? 0;
-  });
+  const p = await prepare('interrupt', '1-0-0.part');
+  ({ dir, cleanup, ref } = p);
+  fifth = p.opens['1-0-0.part']!;
 });
 afterAll(() => cleanup());
 

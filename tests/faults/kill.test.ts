@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existingParts } from '../../src/batch/parts.js';
 import { Rng } from '../../src/engine/rng.js';
-import { scratch } from '../batch/helpers.js';
-import { batchArgs, expectRecovered, runChild, runClean, startChild, TASKS, tree, withFaults } from './helpers.js';
+import { batchArgs, expectRecovered, prepare, runChild, runClean, startChild, TASKS, tree } from './helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -18,15 +17,9 @@ let total = 0;
 let assemblyAt = 0;
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await scratch('kill'));
-  ref = join(dir, 'reference');
-  await runClean(ref);
-  const counted = join(dir, 'counted');
-  await withFaults({ under: counted }, async (fs) => {
-    await runClean(counted);
-    total = fs.ops();
-    assemblyAt = fs.firstOpenOf('ticks.parquet') ?? 0;
-  });
+  const p = await prepare('kill', 'ticks.parquet');
+  ({ dir, cleanup, ref, total } = p);
+  assemblyAt = p.opens['ticks.parquet']!;
 });
 afterAll(() => cleanup());
 
