@@ -99,7 +99,9 @@ export function schemaCommand(): void {
 /** A sensitivity set-up has top-level `scenario` and `method` keys; a scenario file has neither. */
 function isSensitivityFile(file: string): boolean {
   try {
-    const { data } = parseSource(readFileSync(file, 'utf8'), file);
+    const text = readFileSync(file, 'utf8');
+    if (text.length > LIMITS.fileBytes) return false; // the scenario loader reports the size without reading it
+    const { data } = parseSource(text, file);
     return typeof data === 'object' && data !== null && 'scenario' in data && 'method' in data;
   } catch {
     return false; // unreadable: the scenario loader reports it
