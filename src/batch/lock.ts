@@ -7,6 +7,8 @@
  * another host) and taken over.
  */
 import { join } from 'node:path';
+// Node's timers (not the global ones): Deno, which runs the notebooks, has unref() only on these.
+import { clearInterval, setInterval } from 'node:timers';
 import { createFileOnce } from '../io/atomic.js';
 import { fsio, removeFile } from '../io/fs.js';
 import { FOREIGN_AGE_MS, type Owner, ownerGone, THIS_HOST } from '../io/owner.js';

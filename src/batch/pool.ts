@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
+import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { StorageError, storageCode } from '../io/storage.js';
