@@ -57,7 +57,9 @@ describe('kill -9 at random points, then --resume', () => {
     // Usually killed mid-run; if the batch happened to finish first, resuming must still be harmless.
     expect([killed.signal, killed.code]).toContainEqual(killed.signal === 'SIGKILL' ? 'SIGKILL' : 0);
     const resumed = await runChild({}, batchArgs(out, '--resume'));
-    expect({ code: resumed.code, stderr: resumed.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    // Where the kill landed decides whether there was anything to clean up; nothing else is said.
+    expect(resumed.stderr).toMatch(/^(batch: removed \d+ temporary file\(s\) left by an interrupted run\n)?$/);
     expect(resumed.stdout).toMatch(new RegExp(`${TASKS} replicates in all; ran \\d+, kept \\d+ from before, 0 failed`));
     expectRecovered(ref, out);
   });
