@@ -15,7 +15,7 @@ import { assemble } from './assemble.js';
 import { type FolderLock, lockBatchFolder, locksDir } from './lock.js';
 import { checkParts, type DamagedPart, ensurePartsDir, partsDir } from './parts.js';
 import { type BatchScenario, makePlan, type Plan, shardTasks } from './plan.js';
-import { ensurePlanFile, planFilePath, readPlanFile } from './plan-file.js';
+import { ensurePlanFile, readPlanFile } from './plan-file.js';
 import { type Failure, runOnPool } from './pool.js';
 
 export interface BatchOptions {
@@ -51,10 +51,16 @@ export interface BatchOutcome {
   readonly missing: readonly string[];
 }
 
-/** A whole-batch run refuses a folder that holds another batch, or other files. */
+/**
+ * A run refuses a folder that holds another batch (or this one without --resume), or other files.
+ * One listing decides, so a plan.json that a concurrent shard creates meanwhile is seen either
+ * as present or not at all, never as "some other file".
+ */
 function checkFolder(out: string, resume: boolean, planHash: () => string): void {
-  const path = planFilePath(out);
-  if (fsio.existsSync(path)) {
+  if (!fsio.existsSync(out)) return;
+  // What a crash or a concurrent start leaves (temporary files, a locks folder) does not count.
+  const present = fsio.readdirSync(out).filter((f) => !isTempName(f) && join(out, f) !== locksDir(out));
+  if (present.includes('plan.json')) {
     if (resume) return;
     const theirs = readPlanFile(out).hash;
     if (theirs === planHash())
@@ -63,13 +69,10 @@ function checkFolder(out: string, resume: boolean, planHash: () => string): void
       `${out} already holds another batch (plan ${theirs}; these files and options make plan ${planHash()}); choose another --out`,
     );
   }
-  if (!fsio.existsSync(out)) return;
   // A folder without a plan must be empty: old parts from another batch would mix into this one.
-  // What a crash or a lost race leaves (temporary files, a locks folder) does not count.
-  const other = fsio.readdirSync(out).filter((f) => !isTempName(f) && join(out, f) !== locksDir(out));
-  if (other.length > 0)
+  if (present.length > 0)
     throw new Error(
-      `${out} is not empty and holds no batch (no plan.json, but ${other.slice(0, 3).join(', ')}${other.length > 3 ? ', …' : ''}); choose an empty or new --out folder`,
+      `${out} is not empty and holds no batch (no plan.json, but ${present.slice(0, 3).join(', ')}${present.length > 3 ? ', …' : ''}); choose an empty or new --out folder`,
     );
 }
 
