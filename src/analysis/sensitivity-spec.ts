@@ -11,7 +11,7 @@ import { sweepableNames } from '../batch/sweep.js';
 import { INDICATORS, type IndicatorName, PARAM_GROUPS } from '../model/index.js';
 import { didYouMean, displayFile, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
 import { isMapping } from '../scenario/extends.js';
-import { boolField, enumField, numberField, strictObject, textField } from '../scenario/fields.js';
+import { boolField, enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
 import { loadScenario, type ResolvedScenario } from '../scenario/index.js';
 import { parseSource, placeIssues } from '../scenario/parse.js';
 import { OrganisationSchema } from '../scenario/schema.js';
@@ -38,8 +38,7 @@ export const SensitivitySchema = strictObject(
     replicates: numberField(1, 10_000, { integer: true })
       .default(1)
       .describe('Replicates per design point; the output is their mean (the same replicate seeds at every point)'),
-    seed: z
-      .union([z.string().min(1), z.number().int()], { error: 'a non-empty text or an integer' })
+    seed: seedField()
       .default('sensitivity')
       .describe('Seed of the sampling design and the bootstrap (the model runs use the scenario seed)'),
     confidence: numberField(0.5, 0.999).default(0.95).describe('Level of the bootstrap confidence intervals'),

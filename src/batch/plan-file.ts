@@ -4,10 +4,9 @@
  * wins and the others read it, and a different batch started into the same folder is refused
  * rather than mixing its parts with the first one's. Temporary names carry host, pid and a UUID.
  */
-import { randomUUID } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { createFileOnce } from '../io/atomic.js';
+import { fsio } from '../io/fs.js';
 import { type BatchScenario, makePlan, type Plan } from './plan.js';
 
 export function planFilePath(out: string): string {
@@ -16,8 +15,13 @@ export function planFilePath(out: string): string {
 
 export function readPlanFile(out: string): Plan {
   const path = planFilePath(out);
-  if (!existsSync(path)) throw new Error(`${out}: no plan.json here; is this a batch folder?`);
-  const pf = JSON.parse(readFileSync(path, 'utf8')) as { hash: string; scenarios: BatchScenario[] };
+  if (!fsio.existsSync(path)) throw new Error(`${out}: no plan.json here; is this a batch folder?`);
+  let pf: { hash: string; scenarios: BatchScenario[] };
+  try {
+    pf = JSON.parse(fsio.readFileSync(path).toString('utf8')) as { hash: string; scenarios: BatchScenario[] };
+  } catch (e) {
+    throw new Error(`${path} is damaged (${e instanceof Error ? e.message : String(e)}); a batch folder cannot be used without its plan`);
+  }
   const plan = makePlan(pf.scenarios);
   if (plan.hash !== pf.hash) throw new Error(`${path}: the plan does not match its hash (edited by hand?)`);
   return plan;
@@ -42,33 +46,12 @@ export interface EnsuredPlan {
 export function ensurePlanFile(out: string, scenarios: readonly BatchScenario[]): EnsuredPlan {
   const plan = makePlan(scenarios);
   const path = planFilePath(out);
-  let created = false;
-  if (!existsSync(path)) {
-    mkdirSync(out, { recursive: true });
-    const tmp = `${path}.tmp-${hostname()}-${process.pid}-${randomUUID()}`;
-    writeFileSync(tmp, planFileText(plan));
-    try {
-      linkSync(tmp, path); // fails with EEXIST if another process created it first
-      created = true;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') {
-        // someone else won; their plan is checked below
-      } else if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
-        // A file system without hard links: fall back to the atomic rename of runBatch.
-        if (!existsSync(path)) {
-          renameSync(tmp, path);
-          created = true;
-        }
-      } else throw e;
-    } finally {
-      rmSync(tmp, { force: true });
-    }
-  }
+  // Exclusive creation: of concurrent creators exactly one writes the file, the others read it.
+  const created = !fsio.existsSync(path) && createFileOnce(path, planFileText(plan));
   const existing = readPlanFile(out);
   if (existing.hash !== plan.hash)
     throw new Error(
-      `${out} holds a different batch (plan ${existing.hash}, this one ${plan.hash}); --resume needs the same files and options, or use another --out`,
+      `${out} holds a different batch (plan ${existing.hash}; these files and options make plan ${plan.hash}): continuing a batch needs the same files, --replicates and --seed; to run these, choose another --out`,
     );
   return { plan, created };
 }

@@ -18,8 +18,10 @@ export interface BatchScenario {
   readonly interventions: readonly InterventionItem[];
   /** Sweep points (index 0.. with parameter values); a scenario without a sweep has one empty point. */
   readonly points: readonly SweepPoint[];
-  /** Fully resolved scenario for the manifest. */
+  /** Fully resolved scenario for the manifest (a valid scenario itself, which `tanker rerun` runs again). */
   readonly resolved: unknown;
+  /** Where it came from (files of the extends chain, command-line overrides), for the manifest. */
+  readonly origin?: unknown;
 }
 
 export interface Task {

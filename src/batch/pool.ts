@@ -1,16 +1,20 @@
 /**
  * Runs tasks on a piscina worker pool (threads = cores by default; min = max so CPU-bound work is
- * not oversubscribed). Each finished replicate is checkpointed at once; a replicate that throws is
- * recorded with its scenario, seed and error and the batch goes on.
+ * not oversubscribed), or in this thread when there is one. Each finished replicate is checkpointed at once; a replicate that throws is
+ * recorded with its scenario, seed and error and the batch goes on. A checkpoint that cannot be
+ * written because of the storage (a full disk, a read-only folder) stops the run at once: no new
+ * task starts, and the replicates in flight are dropped rather than counted as failures.
  */
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
+import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { StorageError, storageCode } from '../io/storage.js';
 import { writePart } from './parts.js';
 import type { Plan, Task } from './plan.js';
 import { taskInputs } from './plan.js';
-import type { WorkerResult, WorkerTask } from './worker.js';
+import { runTask, type WorkerResult, type WorkerTask } from './worker.js';
 
 export interface Failure {
   readonly key: string;
@@ -29,6 +33,17 @@ export interface PoolOptions {
   readonly stopped?: () => boolean;
 }
 
+export interface PoolResult {
+  /** Replicates that threw, in task order. */
+  readonly failures: Failure[];
+  /** Replicates finished and checkpointed. */
+  readonly written: number;
+  /** Tasks started (always the first ones of the list). */
+  readonly started: number;
+  /** The storage problem that stopped the run, if one did. */
+  readonly storage: StorageError | null;
+}
+
 export function defaultThreads(): number {
   return availableParallelism();
 }
@@ -40,25 +55,49 @@ const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
 const workerExecArgv =
   ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
 
-export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOptions): Promise<Failure[]> {
+export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOptions): Promise<PoolResult> {
   const failures: Failure[] = [];
-  if (tasks.length === 0) return failures;
+  let written = 0;
+  let storage: StorageError | null = null;
+  if (tasks.length === 0) return { failures, written, started: 0, storage };
   const threads = Math.max(1, Math.min(opts.threads, tasks.length));
-  const pool = new Piscina<WorkerTask, WorkerResult>({
-    filename: workerUrl,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 30_000,
-    ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
-  });
+  // One thread: the replicates run in this thread (as mapReplicates does), one at a time, with a
+  // turn of the event loop before each (in the lane below) so that Ctrl-C is heard; no worker has to start.
+  const pool =
+    threads > 1
+      ? new Piscina<WorkerTask, WorkerResult>({
+          filename: workerUrl,
+          minThreads: threads,
+          maxThreads: threads,
+          idleTimeout: 30_000,
+          ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
+        })
+      : null;
+  const run = async (inputs: WorkerTask): Promise<WorkerResult> => (pool ? pool.run(inputs) : runTask(inputs));
   let done = 0;
   let next = 0;
   // Keep a bounded number of tasks in flight so memory does not grow with the batch.
-  const inFlight = threads * 2;
+  const inFlight = pool ? threads * 2 : 1;
   const runOne = async (t: Task): Promise<void> => {
     const inputs = taskInputs(plan, t);
+    let r: WorkerResult;
     try {
-      const r = await pool.run(inputs);
+      r = await run(inputs);
+    } catch (e) {
+      failures.push({
+        key: t.key,
+        scenario: plan.scenarios[t.scenario]!.name,
+        point: t.point,
+        replicate: t.replicate,
+        seed: inputs.seed,
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
+      done++;
+      opts.onDone?.(done, failures.length);
+      return;
+    }
+    if (storage) return; // the run is stopping: nowhere to save it
+    try {
       writePart(
         opts.out,
         {
@@ -74,26 +113,26 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
         r.data,
       );
     } catch (e) {
-      failures.push({
-        key: t.key,
-        scenario: plan.scenarios[t.scenario]!.name,
-        point: t.point,
-        replicate: t.replicate,
-        seed: inputs.seed,
-        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
-      });
+      if (storageCode(e) === null) throw e;
+      storage ??= new StorageError(opts.out, e);
+      return;
     }
+    written++;
     done++;
     opts.onDone?.(done, failures.length);
   };
   const lane = async (): Promise<void> => {
-    while (next < tasks.length && !opts.stopped?.()) await runOne(tasks[next++]!);
+    for (;;) {
+      if (!pool) await new Promise<void>((res) => setImmediate(res));
+      if (next >= tasks.length || storage !== null || opts.stopped?.()) return;
+      await runOne(tasks[next++]!);
+    }
   };
   try {
     await Promise.all(Array.from({ length: inFlight }, lane));
   } finally {
-    await pool.destroy();
+    await pool?.destroy();
   }
   failures.sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
-  return failures;
+  return { failures, written, started: next, storage };
 }

@@ -21,29 +21,30 @@ export interface SweepSpec {
   };
 }
 
-const ORG_NUMERIC: readonly (keyof OrgConfig)[] = [
-  'population',
-  'citizenSample',
-  'staffPerThousand',
-  'politicians',
-  'blocs',
-  'partners',
-  'siloStrength',
-  'matrixDegree',
-  'projectBudgetShare',
-  'reportingLoad',
-  'centralisation',
-  'topSignal',
-  'enthusiastShare',
-  'budgetPressure',
-  'demandGrowth',
-  'politicalBacking',
-  'backingBreadth',
-];
+/** The numeric organisation fields a sweep may vary; counts (integer: true) are rounded to whole numbers. */
+export const ORG_NUMERIC: Readonly<Partial<Record<keyof OrgConfig, { readonly integer: boolean }>>> = {
+  population: { integer: true },
+  citizenSample: { integer: true },
+  staffPerThousand: { integer: false },
+  politicians: { integer: true },
+  blocs: { integer: true },
+  partners: { integer: true },
+  siloStrength: { integer: false },
+  matrixDegree: { integer: false },
+  projectBudgetShare: { integer: false },
+  reportingLoad: { integer: false },
+  centralisation: { integer: false },
+  topSignal: { integer: false },
+  enthusiastShare: { integer: false },
+  budgetPressure: { integer: false },
+  demandGrowth: { integer: false },
+  politicalBacking: { integer: false },
+  backingBreadth: { integer: false },
+};
 
 /** All names a sweep may vary, for validation and did-you-mean. */
 export function sweepableNames(): string[] {
-  const out: string[] = ORG_NUMERIC.map((f) => `organisation.${f}`);
+  const out: string[] = Object.keys(ORG_NUMERIC).map((f) => `organisation.${f}`);
   for (const [g, group] of Object.entries(PARAM_GROUPS)) for (const p of Object.keys(group)) out.push(`${g}.${p}`);
   return out;
 }
@@ -96,9 +97,10 @@ export function applyPoint(base: ModelConfig, point: SweepPoint): ModelConfig {
     const v = point.values[name]!;
     const [group, field] = name.split('.', 2) as [string, string];
     if (group === 'organisation') {
-      if (!(ORG_NUMERIC as readonly string[]).includes(field)) throw new Error(`sweep: "${name}" is not a numeric organisation field`);
-      // Counts are whole numbers; shares and strengths are not.
-      org[field] = Number.isInteger(base.org[field as keyof OrgConfig]) && v > 1 ? Math.round(v) : v;
+      const spec = ORG_NUMERIC[field as keyof OrgConfig];
+      if (!spec) throw new Error(`sweep: "${name}" is not a numeric organisation field`);
+      // Counts are whole numbers; shares, strengths and rates are not.
+      org[field] = spec.integer ? Math.round(v) : v;
     } else {
       const g = params[group];
       const spec = (PARAM_GROUPS as Record<string, Record<string, { integer?: boolean }>>)[group]?.[field];

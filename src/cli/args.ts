@@ -1,5 +1,6 @@
 /** Shared argument parsers for the command line. */
 import { InvalidArgumentError } from 'commander';
+import { isShortText, LIMITS } from '../scenario/limits.js';
 
 export function parseIntArg(name: string, min: number, max: number) {
   return (v: string): number => {
@@ -9,3 +10,18 @@ export function parseIntArg(name: string, min: number, max: number) {
     return n;
   };
 }
+
+/**
+ * --seed: a text the scenario format would accept as a seed (it names output folders). A plain
+ * Error, not commander's InvalidArgumentError, so that the value is not echoed in full.
+ */
+export function parseSeedArg(v: string): string {
+  if (!isShortText(v)) {
+    const shown = v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters)` : JSON.stringify(v);
+    throw new Error(`--seed must be a text of 1 to ${LIMITS.nameLength} characters on one line, got ${shown}`);
+  }
+  return v;
+}
+
+/** --replicates, with the scenario format's limit. */
+export const parseReplicatesArg = parseIntArg('--replicates', 1, LIMITS.replicates);

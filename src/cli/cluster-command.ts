@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Runner } from '../cluster/slurm.js';
-import { parseIntArg } from './args.js';
+import { parseIntArg, parseReplicatesArg, parseSeedArg } from './args.js';
 
 export interface SlurmCommandOptions {
   shards: number;
@@ -20,12 +20,23 @@ export interface SlurmCommandOptions {
   seed?: string;
   runner: Runner;
   submit: boolean;
+  yes?: boolean;
 }
 
 export async function slurmCommand(program: Command, files: readonly string[], opts: SlurmCommandOptions): Promise<void> {
-  const [{ ensurePlanFile }, { projectRoot, submitSlurmJob, tankerInvocation, writeSlurmJob }, { loadBatchScenarios }] = await Promise.all([
+  const [
+    { makePlan },
+    { ensurePlanFile },
+    { estimate },
+    { projectRoot, slurmScripts, submitSlurmJob, tankerInvocation, writeSlurmJob },
+    { confirmCost },
+    { loadBatchScenarios },
+  ] = await Promise.all([
+    import('../batch/plan.js'),
     import('../batch/plan-file.js'),
+    import('../batch/preflight.js'),
     import('../cluster/slurm.js'),
+    import('./confirm.js'),
     import('./scenarios.js'),
   ]);
   const out = resolve(opts.out);
@@ -33,16 +44,16 @@ export async function slurmCommand(program: Command, files: readonly string[], o
   // Validate every file and fix the plan now, so no array task fails on a typo, and so the shards
   // only read plan.json (see cluster/plan-file.ts).
   const scenarios = loadBatchScenarios(abs, { replicates: opts.replicates, seed: opts.seed });
-  const { plan, created } = ensurePlanFile(out, scenarios);
+  confirmCost(estimate(scenarios), { threads: opts.shards * (opts.cpusPerTask ?? 1), out, yes: opts.yes ?? false, what: 'batch' });
   const tanker = tankerInvocation(projectRoot(), opts.runner);
   const report = program.commands.some((c) => c.name() === 'report');
-  const paths = writeSlurmJob({
+  const job = {
     files: abs,
     shards: opts.shards,
     out,
     replicates: opts.replicates,
     seed: opts.seed,
-    hash: plan.hash,
+    hash: makePlan(scenarios).hash,
     tanker,
     node: process.execPath,
     report,
@@ -51,7 +62,12 @@ export async function slurmCommand(program: Command, files: readonly string[], o
     mem: opts.mem,
     cpusPerTask: opts.cpusPerTask,
     account: opts.account,
-  });
+  };
+  // The scripts are made once before anything is written: an option or folder they cannot carry
+  // safely stops here, with nothing left behind.
+  slurmScripts(job);
+  const { plan, created } = ensurePlanFile(out, scenarios);
+  const paths = writeSlurmJob(job);
   const perShard = Math.ceil(plan.tasks.length / opts.shards);
   console.log(
     `batch ${plan.hash}: ${scenarios.length} scenario(s), ${plan.tasks.length} replicates in ${opts.shards} shard(s) of at most ${perShard}; plan ${created ? 'written to' : 'already in'} ${out}`,
@@ -114,8 +130,8 @@ export function registerCluster(program: Command): void {
     .option('--mem <size>', 'memory per task, e.g. 4G (#SBATCH --mem)')
     .option('--cpus-per-task <n>', 'cores per task; the shard uses as many worker threads', parseIntArg('--cpus-per-task', 1, 1024))
     .option('--account <name>', 'Slurm account to charge (#SBATCH --account)')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseIntArg('--replicates', 1, 1_000_000))
-    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseReplicatesArg)
+    .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .addOption(
       new Option(
         '--runner <how>',
@@ -125,6 +141,7 @@ export function registerCluster(program: Command): void {
         .default('auto'),
     )
     .option('--submit', 'submit the array and the merge job with sbatch --parsable and print their ids', false)
+    .option('--yes', 'write the job even if the batch is far above normal in time, memory or disk', false)
     .action((files: string[], opts: SlurmCommandOptions) => slurmCommand(program, files, opts));
 
   cluster
@@ -134,8 +151,8 @@ export function registerCluster(program: Command): void {
     )
     .argument('<files...>', 'scenario files')
     .option('--out <dir>', 'shared results folder', 'output/batch')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseIntArg('--replicates', 1, 1_000_000))
-    .option('--seed <seed>', 'master seed for every file (overrides the files)')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseReplicatesArg)
+    .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .action(planCommand);
 
   cluster

@@ -1,5 +1,5 @@
 /** `tanker explore`: build the classroom explorer (or take the one an installed package ships) and serve it on 127.0.0.1. */
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -8,6 +8,25 @@ export interface ExploreOptions {
   port: number;
   buildOnly: boolean;
   out?: string;
+  force?: boolean;
+}
+
+const SITE_FILES = ['index.html', 'app.js', 'style.css'];
+
+/**
+ * The site may go into a new or empty folder, or over an earlier build of the explorer (its
+ * index.html has the explorer's title); anything else would be overwritten, so it is refused.
+ */
+export function checkSiteFolder(out: string): void {
+  if (!existsSync(out)) return;
+  const present = readdirSync(out);
+  if (present.length === 0) return;
+  const index = join(out, 'index.html');
+  if (existsSync(index) && readFileSync(index, 'utf8').includes('<title>Tanker explorer')) return;
+  const clash = present.filter((f) => SITE_FILES.includes(f));
+  throw new Error(
+    `${out} is not empty and holds no earlier build of the explorer${clash.length > 0 ? ` (${clash.join(', ')} would be overwritten)` : ''}; choose a new or empty folder, or pass --force to write into it anyway`,
+  );
 }
 
 function parsePort(v: string): number {
@@ -20,7 +39,9 @@ function parsePort(v: string): number {
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export async function exploreCommand(opts: ExploreOptions): Promise<void> {
-  const site = existsSync(join(root, 'src', 'web', 'main.ts')) ? await buildExplorer(opts.out) : prebuiltExplorer(opts.out);
+  const site = existsSync(join(root, 'src', 'web', 'main.ts'))
+    ? await buildExplorer(opts.out, opts.force === true)
+    : prebuiltExplorer(opts.out, opts.force === true);
   if (opts.buildOnly) {
     console.log(`open ${resolve(site, 'index.html')} in a browser, or put the folder on any static web host`);
     return;
@@ -47,20 +68,23 @@ export function registerExplore(program: Command): void {
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', parsePort, 8080)
     .option('--build-only', 'only build the static folder; do not serve it', false)
     .option('--out <dir>', 'output folder for the static site (default: dist-web in the project)')
+    .option('--force', 'write into --out even if it holds other files (index.html, app.js and style.css are replaced)', false)
     .action((opts: ExploreOptions) => exploreCommand(opts));
 }
 
 /** In a clone: bundle the explorer from its sources (with the scenario library as it is now). */
-async function buildExplorer(out: string | undefined): Promise<string> {
+async function buildExplorer(out: string | undefined, force: boolean): Promise<string> {
   const { buildSite } = await import('../web/build.js');
-  const r = await buildSite({ outDir: resolve(out ?? join(root, 'dist-web')), root });
+  const outDir = resolve(out ?? join(root, 'dist-web'));
+  if (!force) checkSiteFolder(outDir);
+  const r = await buildSite({ outDir, root });
   for (const s of r.library.skipped) console.error(`explore: left out scenarios/${s.id} (it has errors; see tanker validate)`);
   console.log(`built the explorer in ${Math.round(r.ms)} ms: ${r.outDir} (${r.library.entries.length} library scenarios)`);
   return r.outDir;
 }
 
 /** In an installed package: the explorer built when the package was packed (npm pack runs the build); copied if --out is given. */
-function prebuiltExplorer(out: string | undefined): string {
+function prebuiltExplorer(out: string | undefined, force: boolean): string {
   const site = join(root, 'dist-web');
   if (!existsSync(join(site, 'index.html')))
     throw new Error(`this installation has neither the explorer's sources (${join(root, 'src', 'web')}) nor a built explorer (${site})`);
@@ -68,6 +92,7 @@ function prebuiltExplorer(out: string | undefined): string {
     console.log(`the explorer of this installation: ${site}`);
     return site;
   }
+  if (!force) checkSiteFolder(resolve(out));
   cpSync(site, resolve(out), { recursive: true });
   console.log(`copied the explorer of this installation to ${resolve(out)}`);
   return resolve(out);

@@ -8,7 +8,9 @@ import { registerDemo } from './demo-command.js';
 import { registerDock } from './dock-command.js';
 import { registerExplore } from './explore-command.js';
 import { registerOdd } from './odd-command.js';
+import { runProgram } from './program.js';
 import { registerReport } from './report-command.js';
+import { registerRerun } from './rerun-command.js';
 import { registerScenarioCommands } from './scenario-commands.js';
 import { registerSensitivity } from './sensitivity-command.js';
 import { registerValidateModel } from './validate-model-command.js';
@@ -21,6 +23,7 @@ const program = new Command()
 
 registerScenarioCommands(program);
 registerBatch(program);
+registerRerun(program);
 registerReport(program);
 registerSensitivity(program);
 registerDemo(program);
@@ -30,13 +33,4 @@ registerOdd(program);
 registerExplore(program);
 registerCluster(program);
 
-// Output piped into `head` and the like: stop quietly when the reader goes away.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-program.parseAsync(process.argv).catch((e: unknown) => {
-  console.error(`tanker: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-});
+void runProgram(program);

@@ -1,6 +1,14 @@
 /** From command-line arguments to a fully resolved run: preset or scenario file, overrides applied. */
-import { presetConfig, type SizePreset } from '../model/index.js';
-import { displayFile, formatErrors, loadScenario, type ScenarioError } from '../scenario/index.js';
+import { applyPoint } from '../batch/sweep.js';
+import type { SizePreset } from '../model/index.js';
+import {
+  displayFile,
+  formatErrors,
+  loadScenario,
+  type ResolvedScenario,
+  resolveScenarioData,
+  type ScenarioError,
+} from '../scenario/index.js';
 import type { RunSpec } from './run.js';
 
 export type PresetName = SizePreset;
@@ -16,40 +24,57 @@ export class ScenarioFileError extends Error {
   }
 }
 
-export function resolveRunSpec(
-  scenario: string | undefined,
-  opts: { preset: PresetName; seed?: string; replicate: number; ticks?: number; elections: boolean },
-): RunSpec {
-  if (scenario !== undefined) return scenarioRunSpec(scenario, opts);
-  const base = presetConfig(opts.preset);
-  const config = opts.ticks === undefined ? base : { ...base, ticks: opts.ticks };
-  const seed = opts.seed ?? 'tanker';
-  return {
-    name: `default-${opts.preset}`,
-    source: 'built-in',
-    config,
-    seed,
-    replicate: opts.replicate,
-    interventions: [],
-    elections: opts.elections,
-    resolved: { preset: opts.preset, config },
-  };
+export interface RunArgs {
+  preset: PresetName;
+  seed?: string | undefined;
+  replicate: number;
+  ticks?: number | undefined;
+  point?: number | undefined;
+  elections: boolean;
 }
 
-/** A run from a scenario file: `--seed` and `--ticks` override the file; `--no-elections` switches its elections off. */
-function scenarioRunSpec(file: string, opts: { seed?: string; replicate: number; ticks?: number; elections: boolean }): RunSpec {
-  const r = loadScenario(file, { overrides: { seed: opts.seed, horizon: opts.ticks } });
-  if (!r.ok) throw new ScenarioFileError(file, r.errors);
-  const s = r.scenario;
+export function resolveRunSpec(scenario: string | undefined, opts: RunArgs): RunSpec {
+  const overrides = { seed: opts.seed, horizon: opts.ticks };
+  let s: ResolvedScenario;
+  if (scenario === undefined) {
+    // The built-in municipality is the scenario that names only its size.
+    const r = resolveScenarioData({ name: `default-${opts.preset}`, size: opts.preset }, { source: 'built-in', overrides });
+    if (!r.ok) throw new Error(`the built-in scenario: ${r.issues.map((i) => i.message).join('; ')}`);
+    s = r.scenario;
+  } else {
+    const r = loadScenario(scenario, { overrides });
+    if (!r.ok) throw new ScenarioFileError(scenario, r.errors);
+    s = r.scenario;
+  }
+  return runSpecOf(s, scenario ?? 'built-in', opts);
+}
+
+/** One replicate of a resolved scenario: `--no-elections` switches its elections off, `--point` picks a sweep point. */
+export function runSpecOf(s: ResolvedScenario, label: string, opts: Pick<RunArgs, 'replicate' | 'point' | 'elections'>): RunSpec {
   for (const note of s.notes) console.error(`tanker: note: ${note}`);
+  const n = s.points.length;
+  if (opts.point !== undefined && opts.point >= n)
+    throw new Error(
+      n > 1
+        ? `--point ${opts.point}: ${displayFile(label)} has sweep points 0 to ${n - 1}`
+        : `--point ${opts.point}: ${displayFile(label)} has no sweep (only point 0)`,
+    );
+  if (opts.point === undefined && n > 1)
+    console.error(
+      `tanker: note: ${displayFile(label)} sweeps ${n} points; this runs the scenario without the sweep's values (--point K runs point K; tanker batch runs them all)`,
+    );
+  const point = opts.point === undefined ? null : s.points[opts.point]!;
+  const elections = opts.elections && s.elections;
   return {
     name: s.name,
-    source: file,
-    config: s.config,
+    source: s.source,
+    config: point ? applyPoint(s.config, point) : s.config,
     seed: s.seed,
     replicate: opts.replicate,
+    point: point ? point.index : null,
     interventions: s.interventions,
-    elections: opts.elections && s.elections,
-    resolved: s.resolved,
+    elections,
+    resolved: elections === s.elections ? s.resolved : { ...s.resolved, elections },
+    origin: s.origin,
   };
 }

@@ -1,10 +1,13 @@
-/** `tanker run`: one replicate, its per-tick indicators as CSV and JSON, and a manifest. */
+/** `tanker run`: one replicate, its per-tick indicators as CSV and JSON, and a manifest that reruns it. */
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Calendar } from '../engine/calendar.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { provenance } from '../io/provenance.js';
+import { guardStorage } from '../io/storage.js';
 import { indicatorsCsv, indicatorsJson } from '../io/tables.js';
 import { type InterventionItem, type ModelConfig, runReplicate } from '../model/index.js';
+import type { ResolvedScenarioJson, ScenarioOrigin } from '../scenario/index.js';
 
 export interface RunSpec {
   readonly name: string;
@@ -12,36 +15,50 @@ export interface RunSpec {
   readonly config: ModelConfig;
   readonly seed: string | number;
   readonly replicate: number;
+  /** The sweep point applied to the configuration, or null. */
+  readonly point: number | null;
   readonly interventions: readonly InterventionItem[];
   readonly elections: boolean;
-  /** The fully resolved scenario (defaults filled in), recorded in the manifest. */
-  readonly resolved: unknown;
+  /** The fully resolved scenario (a valid scenario itself), recorded in the manifest. */
+  readonly resolved: ResolvedScenarioJson;
+  readonly origin: ScenarioOrigin;
 }
+
+export type RunFormat = 'csv' | 'json';
 
 export interface RunOutput {
   readonly dir: string;
   readonly files: readonly string[];
+  /** SHA-256 of each data file. */
+  readonly hashes: Readonly<Record<string, string>>;
   readonly turnTick: number | null;
   readonly final: Readonly<Record<string, number>>;
   readonly ms: number;
 }
 
-export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly ('csv' | 'json')[]): RunOutput {
+/** The folder of one replicate's output (names and seeds are at most 100 characters, so it fits any file system). */
+export function runFolderName(spec: Pick<RunSpec, 'name' | 'seed' | 'replicate' | 'point'>): string {
+  return `${safe(spec.name)}-seed${safe(String(spec.seed))}${spec.point === null ? '' : `-point${spec.point}`}-rep${spec.replicate}`;
+}
+
+export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly RunFormat[]): RunOutput {
   const started = new Date().toISOString(); // clock-ok: manifest metadata, not model time
   const t0 = performance.now(); // clock-ok
   const result = runReplicate(spec.config, spec.seed, spec.replicate, { interventions: spec.interventions, elections: spec.elections });
   const ms = performance.now() - t0; // clock-ok
   const cal = new Calendar(spec.config.startDate, spec.config.ticks);
-  const dir = resolve(outRoot, `${safe(spec.name)}-seed${safe(String(spec.seed))}-rep${spec.replicate}`);
-  const files: string[] = [];
-  if (formats.includes('csv')) {
-    writeFileAtomic(join(dir, 'indicators.csv'), indicatorsCsv(result, cal));
-    files.push('indicators.csv');
-  }
-  if (formats.includes('json')) {
-    writeFileAtomic(join(dir, 'indicators.json'), indicatorsJson(result, cal));
-    files.push('indicators.json');
-  }
+  const dir = resolve(outRoot, runFolderName(spec));
+  const tables: [string, string][] = [];
+  if (formats.includes('csv')) tables.push(['indicators.csv', indicatorsCsv(result, cal)]);
+  if (formats.includes('json')) tables.push(['indicators.json', indicatorsJson(result, cal)]);
+  const hashes: Record<string, string> = {};
+  guardStorage(dir, () => {
+    for (const [name, text] of tables) {
+      writeFileAtomic(join(dir, name), text);
+      hashes[name] = createHash('sha256').update(text).digest('hex');
+    }
+  });
+  const files = tables.map(([name]) => name);
   const W = result.indicators.length;
   const last = result.ticks - 1;
   const final: Record<string, number> = {};
@@ -51,9 +68,11 @@ export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly ('
   const manifest = {
     ...provenance(),
     kind: 'run',
-    scenario: { name: spec.name, source: spec.source },
+    scenario: { name: spec.name, source: spec.source, files: spec.origin.files },
+    overrides: spec.origin.overrides,
     seed: spec.seed,
     replicate: spec.replicate,
+    point: spec.point,
     startDate: spec.config.startDate,
     ticks: spec.config.ticks,
     endDate: cal.isoDate(last),
@@ -61,13 +80,13 @@ export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly ('
     turnDate: result.turnTick === null ? null : cal.isoDate(result.turnTick),
     totals: result.totals,
     files,
+    sha256: hashes,
     startedAt: started,
     runMs: Math.round(ms * 10) / 10,
     resolved: spec.resolved,
   };
-  writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  files.push('manifest.json');
-  return { dir, files, turnTick: result.turnTick, final, ms };
+  guardStorage(dir, () => writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`));
+  return { dir, files: [...files, 'manifest.json'], hashes, turnTick: result.turnTick, final, ms };
 }
 
 function safe(s: string): string {

@@ -3,10 +3,13 @@
  * Each action loads its work when it runs (start-up: docs/architecture.md).
  */
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { fmt, pct } from '../engine/format.js';
 import { SIZE_PRESETS } from '../model/index.js';
-import { parseIntArg } from './args.js';
+import { LIMITS } from '../scenario/limits.js';
+import { parseIntArg, parseSeedArg } from './args.js';
 import type { PresetName } from './resolve.js';
 
 export interface RunOptions {
@@ -14,20 +17,29 @@ export interface RunOptions {
   seed?: string;
   replicate: number;
   ticks?: number;
+  point?: number;
   out: string;
   format: string;
   elections: boolean;
+  yes?: boolean;
 }
 
 const FORMATS = ['csv', 'json'] as const;
 
 export async function runCommand(scenario: string | undefined, opts: RunOptions): Promise<void> {
-  const [{ resolveRunSpec }, { runToFolder }] = await Promise.all([import('./resolve.js'), import('./run.js')]);
+  const [{ resolveRunSpec }, { runToFolder }, { estimate }, { confirmCost }] = await Promise.all([
+    import('./resolve.js'),
+    import('./run.js'),
+    import('../batch/preflight.js'),
+    import('./confirm.js'),
+  ]);
   const formats = opts.format.split(',').map((f) => f.trim());
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) throw new Error(`--format: unknown format "${f}"; allowed: ${FORMATS.join(', ')}.`);
   }
   const spec = resolveRunSpec(scenario, opts);
+  const one = { ...spec, replicates: 1, points: [{ index: 0, values: {} }], resolved: spec.resolved };
+  confirmCost(estimate([one]), { threads: 1, out: resolve(opts.out), yes: opts.yes ?? false, what: 'run' });
   const out = runToFolder(spec, opts.out, formats as ('csv' | 'json')[]);
   const f = out.final;
   const share = (v: number | undefined) => pct(v ?? Number.NaN, 1);
@@ -44,7 +56,11 @@ export async function runCommand(scenario: string | undefined, opts: RunOptions)
 
 /** `tanker validate FILE...`: check each scenario (and its extends chain) without running; exit code 1 if any has errors. */
 export async function validateCommand(files: readonly string[]): Promise<void> {
-  const { displayFile, formatErrors, loadScenario } = await import('../scenario/index.js');
+  const [{ displayFile, formatErrors, loadScenario }, { describeCost, estimate, warnings }, { defaultThreads }] = await Promise.all([
+    import('../scenario/index.js'),
+    import('../batch/preflight.js'),
+    import('../batch/pool.js'),
+  ]);
   let failed = 0;
   for (const file of files) {
     // Sensitivity set-ups (scenarios/sensitivity/) name a scenario and a method; check them as such.
@@ -64,8 +80,17 @@ export async function validateCommand(files: readonly string[]): Promise<void> {
     }
     const r = loadScenario(file);
     if (r.ok) {
-      const n = r.scenario.interventions.length;
-      console.log(`ok  ${displayFile(file)} (${r.scenario.name}, ${n} intervention${n === 1 ? '' : 's'})`);
+      const s = r.scenario;
+      const n = s.interventions.length;
+      const p = s.points.length;
+      const batch = { ...s, source: file, points: s.points };
+      const cost = estimate([batch]);
+      console.log(
+        `ok  ${displayFile(file)} (${s.name}, ${n} intervention${n === 1 ? '' : 's'}${p > 1 ? `, ${p} sweep points` : ''}; a batch: ${describeCost(cost)})`,
+      );
+      for (const note of s.notes) console.log(`    note: ${note}`);
+      for (const w of warnings(cost, { threads: defaultThreads(), memory: totalmem(), free: null }))
+        console.log(`    far above normal: ${w}; tanker run and batch will ask for --yes`);
     } else {
       failed++;
       const k = r.errors.length;
@@ -87,12 +112,14 @@ export async function schemaCommand(): Promise<void> {
 
 /** A sensitivity set-up has top-level `scenario` and `method` keys; a scenario file has neither. */
 async function isSensitivityFile(file: string): Promise<boolean> {
-  const { parse } = await import('yaml');
+  const { parseSource } = await import('../scenario/parse.js');
   try {
-    const doc = parse(readFileSync(file, 'utf8'));
-    return typeof doc === 'object' && doc !== null && 'scenario' in doc && 'method' in doc;
+    const text = readFileSync(file, 'utf8');
+    if (text.length > LIMITS.fileBytes) return false; // the scenario loader reports the size without reading it
+    const { data } = parseSource(text, file);
+    return typeof data === 'object' && data !== null && 'scenario' in data && 'method' in data;
   } catch {
-    return false; // unreadable or malformed: the scenario loader reports it with positions
+    return false; // unreadable: the scenario loader reports it
   }
 }
 
@@ -104,12 +131,14 @@ export function registerScenarioCommands(program: Command): void {
     )
     .argument('[scenario]', 'scenario file (.yaml, .yml or .json); omit for the built-in default')
     .addOption(new Option('--preset <size>', 'size preset when no scenario file is given').choices(SIZE_PRESETS).default('medium'))
-    .option('--seed <seed>', 'master seed (overrides the scenario seed)')
+    .option('--seed <seed>', 'master seed (overrides the scenario seed)', parseSeedArg)
     .option('--replicate <n>', 'replicate index', parseIntArg('--replicate', 0, 1_000_000), 0)
-    .option('--ticks <n>', 'weekly ticks to simulate (overrides the scenario)', parseIntArg('--ticks', 1, 5200))
+    .option('--ticks <n>', 'weekly ticks to simulate (overrides the scenario)', parseIntArg('--ticks', 1, LIMITS.horizon))
+    .option('--point <k>', "run sweep point k of the scenario's sweep (0-based)", parseIntArg('--point', 0, LIMITS.sweepPoints - 1))
     .option('--out <dir>', 'output folder', 'output/runs')
     .addOption(new Option('--format <list>', 'comma-separated output formats').default('csv,json'))
     .option('--no-elections', 'switch the four-yearly municipal election off')
+    .option('--yes', 'start even if the run is far above normal in time or memory', false)
     .action(runCommand);
 
   program

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic.js';
+import { shellQuote } from '../io/shell.js';
 
 /** The project folder (the one holding package.json), from src/cluster or dist/cluster alike. */
 export function projectRoot(): string {
@@ -74,11 +75,6 @@ export function tankerInvocation(root: string, runner: Runner = 'auto'): TankerI
   };
 }
 
-/** POSIX shell single quoting. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 export interface SlurmResources {
   readonly partition?: string | undefined;
   readonly time?: string | undefined;
@@ -114,9 +110,42 @@ export function slurmDir(out: string): string {
   return join(out, 'slurm');
 }
 
+/**
+ * Paths in #SBATCH lines and in the scripts' messages: only characters that need no quoting in
+ * any shell context, so no folder name can end a line or become a command.
+ */
 function checkSbatchPath(what: string, p: string): void {
-  if (/[\s"'\\]/.test(p))
-    throw new Error(`${what} "${p}" contains white space, quotes or backslashes, which #SBATCH lines cannot carry; choose another folder`);
+  if (!/^[A-Za-z0-9_@%+=:,./~-]+$/.test(p))
+    throw new Error(
+      `${what} ${JSON.stringify(p)} contains characters a Slurm script cannot carry safely; allowed: letters, digits and _ @ % + = : , . / ~ -; choose another folder`,
+    );
+}
+
+/** What each Slurm option accepts (from the sbatch manual), so no value can add a line or a command to a script. */
+const SLURM_VALUES: Readonly<Record<keyof Omit<SlurmResources, 'cpusPerTask'>, { pattern: RegExp; allowed: string }>> = {
+  partition: {
+    pattern: /^[A-Za-z0-9_.-]{1,128}(,[A-Za-z0-9_.-]{1,128})*$/,
+    allowed: 'a partition name (letters, digits, _ . -), or several separated by commas',
+  },
+  account: { pattern: /^[A-Za-z0-9_.-]{1,128}$/, allowed: 'an account name (letters, digits, _ . -)' },
+  time: {
+    pattern: /^(UNLIMITED|INFINITE|\d{1,9}(:\d{1,2}){0,2}|\d{1,5}-\d{1,2}(:\d{1,2}){0,2})$/,
+    allowed: 'a Slurm time limit: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS or UNLIMITED',
+  },
+  mem: { pattern: /^\d{1,12}[KMGTkmgt]?$/, allowed: 'a memory size: an integer with an optional unit K, M, G or T (e.g. 4G)' },
+};
+
+/** Throw, naming the option, the value and what is allowed, if a Slurm option could not be written safely. */
+export function checkSlurmResources(r: SlurmResources): void {
+  for (const [key, rule] of Object.entries(SLURM_VALUES) as [
+    keyof typeof SLURM_VALUES,
+    (typeof SLURM_VALUES)[keyof typeof SLURM_VALUES],
+  ][]) {
+    const v = r[key];
+    if (v !== undefined && !rule.pattern.test(v)) throw new Error(`--${key}: found ${JSON.stringify(v)}; allowed: ${rule.allowed}`);
+  }
+  if (r.cpusPerTask !== undefined && !(Number.isInteger(r.cpusPerTask) && r.cpusPerTask >= 1))
+    throw new Error(`--cpus-per-task: found ${r.cpusPerTask}; allowed: a positive integer`);
 }
 
 /** Slurm filename patterns treat % specially; a literal one is written %%. */
@@ -153,6 +182,10 @@ function tankerCommand(job: SlurmJob, args: readonly string[]): string {
 
 export function slurmScripts(job: SlurmJob): SlurmScripts {
   if (!Number.isInteger(job.shards) || job.shards < 1) throw new Error(`--shards must be a positive integer, got ${job.shards}`);
+  if (job.replicates !== undefined && !(Number.isInteger(job.replicates) && job.replicates >= 1))
+    throw new Error(`--replicates must be a positive integer, got ${job.replicates}`);
+  checkSlurmResources(job);
+  if (!/^[0-9a-f]{1,64}$/.test(job.hash)) throw new Error(`the plan hash must be hexadecimal, got ${JSON.stringify(job.hash)}`);
   checkSbatchPath('the results folder', job.out);
   checkSbatchPath('the project folder', job.tanker.root);
   const n = job.shards;
@@ -170,6 +203,8 @@ export function slurmScripts(job: SlurmJob): SlurmScripts {
     '--threads',
     '"$threads"',
     '--quiet',
+    // The size was confirmed when the job was written (tanker cluster slurm asks for --yes if it is far above normal).
+    '--yes',
     ...(job.replicates !== undefined ? ['--replicates', String(job.replicates)] : []),
     ...(job.seed !== undefined ? ['--seed', q(job.seed)] : []),
   ];

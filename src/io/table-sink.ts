@@ -1,9 +1,11 @@
 /**
  * A table written as Parquet and, optionally, CSV at the same time, row by row, flushed in
- * chunks: memory stays bounded by the chunk size. Both files appear atomically at finish().
+ * chunks: memory stays bounded by the chunk size. Both files appear atomically at finish();
+ * abort() leaves neither file nor temporary file behind. A DATE cell is a day number (days since
+ * 1970-01-01): typed in Parquet, an ISO date (YYYY-MM-DD) in CSV.
  */
-import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tempPath } from './atomic.js';
+import { formatIsoDate } from '../engine/calendar.js';
+import { AtomicFile } from './atomic.js';
 import { type ColumnDef, ParquetTableWriter } from './parquet.js';
 import { formatNumber } from './tables.js';
 
@@ -20,24 +22,35 @@ export function csvText(rows: readonly (readonly Cell[])[]): string {
   return `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 }
 
+const encoder = new TextEncoder();
+
 export class TableSink {
   /** Buffered values, one array per column: a row is spread over them as it arrives. */
   private columns: Cell[][];
   private rows = 0;
   private readonly pq: ParquetTableWriter;
-  private readonly csvTmp: string | null;
+  private readonly csv: AtomicFile | null = null;
+  private readonly dates: readonly boolean[];
 
   constructor(
-    private readonly basePath: string,
+    basePath: string,
     private readonly cols: readonly ColumnDef[],
     createdBy: string,
     csv: boolean,
     private readonly chunkRows = 20_000,
   ) {
-    this.pq = new ParquetTableWriter(`${basePath}.parquet`, cols, createdBy);
     this.columns = cols.map(() => []);
-    this.csvTmp = csv ? tempPath(`${basePath}.csv`) : null;
-    if (this.csvTmp) writeFileSync(this.csvTmp, `${cols.map((c) => c.name).join(',')}\n`);
+    this.dates = cols.map((c) => c.type === 'DATE');
+    this.pq = new ParquetTableWriter(`${basePath}.parquet`, cols, createdBy);
+    try {
+      if (csv) {
+        this.csv = new AtomicFile(`${basePath}.csv`);
+        this.csv.write(encoder.encode(`${cols.map((c) => c.name).join(',')}\n`));
+      }
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
   }
 
   push(row: readonly Cell[]): void {
@@ -46,20 +59,24 @@ export class TableSink {
     if (++this.rows >= this.chunkRows) this.flush();
   }
 
+  private csvValue(j: number, v: Cell): string {
+    return this.dates[j] && typeof v === 'number' && !Number.isNaN(v) ? formatIsoDate(v) : csvCell(v);
+  }
+
   private flush(): void {
     const n = this.rows;
     if (n === 0) return;
     const cols = this.columns;
     this.columns = this.cols.map(() => []);
     this.rows = 0;
-    if (this.csvTmp) {
+    if (this.csv) {
       const lines: string[] = new Array(n);
       for (let i = 0; i < n; i++) {
-        let line = csvCell(cols[0]![i]!);
-        for (let j = 1; j < cols.length; j++) line += `,${csvCell(cols[j]![i]!)}`;
+        let line = this.csvValue(0, cols[0]![i]!);
+        for (let j = 1; j < cols.length; j++) line += `,${this.csvValue(j, cols[j]![i]!)}`;
         lines[i] = line;
       }
-      appendFileSync(this.csvTmp, `${lines.join('\n')}\n`);
+      this.csv.write(encoder.encode(`${lines.join('\n')}\n`));
     }
     this.pq.append(cols, n);
   }
@@ -67,6 +84,12 @@ export class TableSink {
   finish(): void {
     this.flush();
     this.pq.finish();
-    if (this.csvTmp) renameSync(this.csvTmp, `${this.basePath}.csv`);
+    this.csv?.commit();
+  }
+
+  /** Give up: neither file appears and no temporary file is left. */
+  abort(): void {
+    this.pq.abort();
+    this.csv?.abort();
   }
 }

@@ -54,7 +54,10 @@ export function choice<const V extends string>(
   return { values, default: def, doc, source, meaning };
 }
 
-/** What an indicator measures: its unit decides how reports show it, `better` whether up is good. */
+/**
+ * What an indicator measures: its unit decides how reports show it and how result files store it
+ * (`count` and `routines` are whole numbers, written as integers), `better` whether up is good.
+ */
 export type IndicatorUnit = 'count' | 'share' | 'score' | 'index' | 'value' | 'routines' | 'rate';
 export interface IndicatorSpec {
   /** The name people read, in English and Norwegian (reports, the explorer, `tanker compare`). */

@@ -7,7 +7,7 @@
 import type { MechanismChoice } from './config.js';
 import type { ChoiceSpec, IndicatorSpec } from './mechanism.js';
 import type { ParamGroup } from './params/define.js';
-import { CHOICES, INDICATOR_SPECS, type ModelParams, PARAM_GROUPS, SCHEDULE, streamOf } from './registry.js';
+import { CHOICES, type ModelParams, PARAM_GROUPS, SCHEDULE, streamOf } from './registry.js';
 
 function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));

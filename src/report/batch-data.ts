@@ -64,13 +64,24 @@ interface ManifestScenario {
     readonly horizon?: number;
     readonly elections?: boolean;
     readonly parameters?: { readonly index?: { readonly turnThreshold?: number } };
-    readonly interventions?: readonly {
-      kind: string;
-      label?: string | null;
-      startWeek: number;
-      endWeek?: number | null;
-    }[];
+    readonly interventions?: readonly ManifestIntervention[];
   };
+}
+
+/** An intervention as the resolved scenario writes it (start and end as dates or weeks); manifests before 0.2 also had the weeks. */
+interface ManifestIntervention {
+  readonly kind: string;
+  readonly label?: string | null;
+  readonly start?: string | number;
+  readonly end?: string | number | null;
+  readonly startWeek?: number;
+  readonly endWeek?: number | null;
+}
+
+/** The week of a start or end written as a date or a week index. */
+function weekOf(v: string | number | null | undefined, start: string): number | null {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'number' ? v : new Calendar(start, 0).tickOf(v);
 }
 
 interface Manifest {
@@ -85,6 +96,7 @@ export function armName(scenario: string, point: number, points: number): string
 }
 
 const DEFAULT_THRESHOLD = 0.45;
+const DEFAULT_START = '2026-01-05';
 
 export function loadBatch(dir: string): BatchResults {
   const mPath = join(dir, 'manifest.json');
@@ -109,14 +121,14 @@ export function loadBatch(dir: string): BatchResults {
         source: s.source,
         seed: String(s.seed),
         replicates: s.replicates,
-        start: r.start ?? '2026-01-05',
+        start: r.start ?? DEFAULT_START,
         horizon: r.horizon ?? 260,
         elections: r.elections ?? true,
         interventions: (r.interventions ?? []).map((i) => ({
           kind: i.kind,
           label: i.label ?? null,
-          startWeek: i.startWeek,
-          endWeek: i.endWeek ?? null,
+          startWeek: i.startWeek ?? weekOf(i.start, r.start ?? DEFAULT_START) ?? 0,
+          endWeek: i.endWeek ?? weekOf(i.end, r.start ?? DEFAULT_START),
         })),
         turnThreshold: threshold,
       };

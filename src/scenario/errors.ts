@@ -48,6 +48,14 @@ export function describeValue(v: unknown): string {
   return Array.isArray(v) ? `a list ${json}` : `a mapping ${json}`;
 }
 
+/** What kind of value this is, without its content (for a whole file that is not a scenario). */
+export function describeKind(v: unknown): string {
+  if (v === undefined || v === null) return 'an empty file';
+  if (typeof v === 'string') return `a text of ${v.length} characters, not a mapping of fields`;
+  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}, not a mapping of fields`;
+  return `${typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'true or false' : 'a value'}, not a mapping of fields`;
+}
+
 function safeJson(v: unknown): string {
   try {
     return clip(JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v));

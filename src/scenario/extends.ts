@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { displayFile, foundAllowed, type PathSegment, type ScenarioError } from './errors.js';
+import { displayFile, foundAllowed, type Issue, type PathSegment, type ScenarioError } from './errors.js';
+import { LIMITS, thousands } from './limits.js';
 import { locate, type ParsedSource, parseSource, placeIssues } from './parse.js';
 import { ScenarioSchema } from './schema.js';
 import { checkSchema, valueAt } from './validate.js';
@@ -53,14 +54,24 @@ export function loadChain(path: string, read: ReadText = readUtf8): Chain {
       else errors.push({ file, line: null, col: null, path: '', message: `cannot read the scenario file: ${reason}` });
       return { files, errors, complete: false };
     }
+    if (text.length > LIMITS.fileBytes) {
+      // Checked before parsing: reading a huge file would take long before saying anything.
+      const message = `the file has ${thousands(text.length)} characters; allowed: at most ${thousands(LIMITS.fileBytes)} (256 KB) for a scenario file`;
+      errors.push({ file, line: null, col: null, path: '', message });
+      return { files, errors, complete: false };
+    }
     const src = parseSource(text, file);
     errors.push(...src.errors);
     if (src.data === undefined) return { files, errors, complete: false };
     const data = isMapping(src.data) ? src.data : undefined;
     const cf: ChainFile = { file, src, data };
     files.push(cf);
-    const checked = checkSchema(ScenarioSchema, src.data);
+    const tooMany = interventionCountIssue(data?.interventions);
+    if (tooMany) errors.push(...placeIssues(src, [tooMany]));
+    // Too many interventions are not checked one by one (that alone would take long).
+    const checked = checkSchema(ScenarioSchema, tooMany ? { ...data, interventions: [] } : src.data);
     if (!checked.ok) errors.push(...placeIssues(src, checked.issues));
+    if (tooMany) return { files, errors, complete: false };
     const ext = data?.extends;
     if (ext === undefined) return { files, errors, complete: files.every((f) => f.data !== undefined) };
     // An unusable `extends` has been reported by the schema; the ancestors are unknown.
@@ -80,6 +91,15 @@ export function loadChain(path: string, read: ReadText = readUtf8): Chain {
     namedAt = cf;
     file = next;
   }
+}
+
+/** An issue when a list of interventions is longer than LIMITS.interventions. */
+export function interventionCountIssue(list: unknown): Issue | null {
+  if (!Array.isArray(list) || list.length <= LIMITS.interventions) return null;
+  return {
+    path: ['interventions'],
+    message: `found a list of ${thousands(list.length)} interventions; allowed: at most ${thousands(LIMITS.interventions)} interventions in a scenario (inherited ones included)`,
+  };
 }
 
 function extendsError(cf: ChainFile, allowed: string, hint?: string): ScenarioError {

@@ -4,8 +4,9 @@
  * word unknown keys themselves, one line per key, with a "did you mean" suggestion.
  */
 import { z } from 'zod';
-import { parseIsoDate } from '../engine/calendar.js';
+import { formatIsoDate, parseIsoDate, weekday } from '../engine/calendar.js';
 import { didYouMean, quoteList } from './errors.js';
+import { LIMITS, SHORT_TEXT } from './limits.js';
 
 export interface NumberOpts {
   readonly integer?: boolean;
@@ -37,28 +38,94 @@ export function textField() {
   return z.string({ error: 'a non-empty text' }).min(1);
 }
 
+const NAME_ALLOWED = `a text of 1 to ${LIMITS.nameLength} characters on one line`;
+
+/** Text of 1 to LIMITS.nameLength characters on one line (no control characters); `allowed` for every way it fails. */
+function shortText(allowed: string) {
+  return z
+    .string({ error: allowed })
+    .min(1, { error: allowed })
+    .max(LIMITS.nameLength, { error: allowed })
+    .regex(SHORT_TEXT, { error: allowed });
+}
+
+/** A name that becomes part of folder names: short, one line, no control characters. */
+export function nameField() {
+  return shortText(NAME_ALLOWED);
+}
+
+export const SEED_ALLOWED = `a text of 1 to ${LIMITS.nameLength} characters on one line, or an integer from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`;
+
+/** Explains why a number is not a usable integer seed (too large to be exact, or a fraction). */
+function seedMessage(input: unknown): string {
+  if (typeof input === 'number' && Number.isFinite(input) && Number.isInteger(input))
+    return `${SEED_ALLOWED}; ${input} is too large to be held exactly, so write it in quotes as a text`;
+  return SEED_ALLOWED;
+}
+
+/** A master seed: a short text or an exactly representable integer (seeds name output folders). */
+export function seedField() {
+  const message = (iss: { input?: unknown }) => seedMessage(iss.input);
+  return z.union([shortText(SEED_ALLOWED), z.number({ error: message }).int()], { error: message });
+}
+
 export const DATE_ALLOWED = 'a calendar date written YYYY-MM-DD';
 
-function isDate(s: string): boolean {
+/** Why a text is not a calendar date (e.g. `February 2026 has 28 days`), or null if it is one. */
+export function dateProblem(s: string): string | null {
   try {
     parseIsoDate(s);
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (e) {
+    const m = /^Invalid date "[^"]*": (.*)$/.exec(e instanceof Error ? e.message : '');
+    return m ? m[1]! : 'not a date';
   }
+}
+
+/** The allowed text plus the reason when the input looks like a date but is not a real one. */
+function dateMessage(allowed: string, input: unknown): string {
+  if (typeof input !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(input)) return allowed;
+  const problem = dateProblem(input);
+  return problem ? `${allowed}; ${problem}` : allowed;
 }
 
 export function dateField(allowed = DATE_ALLOWED) {
   return z
     .string({ error: allowed })
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine(isDate);
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: allowed })
+    .refine((s) => dateProblem(s) === null, { error: (iss) => dateMessage(allowed, iss.input) });
 }
 
-/** A date (YYYY-MM-DD) or a 0-based week index. */
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** `a Wednesday; its week starts on Monday 2026-01-05`, or null for a Monday (or not a date). */
+export function notMonday(s: string): string | null {
+  if (dateProblem(s) !== null) return null;
+  const day = parseIsoDate(s);
+  const wd = weekday(day);
+  return wd === 0 ? null : `${s} is a ${WEEKDAYS[wd]}; its week starts on Monday ${formatIsoDate(day - wd)}`;
+}
+
+const MONDAY_ALLOWED = `${DATE_ALLOWED} that is a Monday (every week of a run starts on a Monday)`;
+
+/** The first day of a run: a Monday, so that every week in the results is named by its Monday. */
+export function mondayField() {
+  return dateField(MONDAY_ALLOWED).refine((s) => notMonday(s) === null, {
+    error: (iss) => `${MONDAY_ALLOWED}; ${notMonday(String(iss.input))}`,
+  });
+}
+
+const WEEK_ALLOWED = `a week index (an integer from 0 to ${LIMITS.horizon})`;
+
+/**
+ * A date (YYYY-MM-DD) or a 0-based week index. Weeks beyond the run are reported by resolve.ts
+ * with the run's own range; here only what can never be a week (fractions, numbers too large to
+ * be exact) is refused.
+ */
 export function dateOrWeekField() {
-  const allowed = `${DATE_ALLOWED}, or a week index (an integer from 0)`;
-  return z.union([dateField(allowed), z.number({ error: allowed }).int().min(0)], { error: allowed });
+  const allowed = `${DATE_ALLOWED}, or ${WEEK_ALLOWED}`;
+  const message = (iss: { input?: unknown }) => dateMessage(allowed, iss.input);
+  return z.union([dateField(allowed), z.number({ error: message }).int().min(0)], { error: message });
 }
 
 export function unknownKeyMessage(key: string, allowedKeys: readonly string[]): string {

@@ -1,7 +1,8 @@
 /** Scenario files: format (schema), loading with inheritance, validation errors, and resolution to model inputs. */
-export { displayFile, formatError, formatErrors, type Issue, type ScenarioError } from './errors.js';
+export { displayFile, formatError, formatErrors, formatPath, type Issue, type ScenarioError } from './errors.js';
 export { deepMerge, loadChain, mergeChain } from './extends.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
+export { LIMITS } from './limits.js';
 export { type LoadOptions, type LoadResult, loadScenario } from './load.js';
 export { MAX_ALIAS_COUNT, parseSource } from './parse.js';
 export {
@@ -13,6 +14,8 @@ export {
   type ResolvedScenarioJson,
   type ResolveOptions,
   resolveScenario,
+  resolveScenarioData,
+  type ScenarioOrigin,
   type ScenarioOverrides,
 } from './resolve.js';
 export {

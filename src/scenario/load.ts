@@ -3,7 +3,16 @@
  * either the resolved scenario or every error at once, each placed in the file it comes from.
  */
 import { formatPath, type Issue, type ScenarioError } from './errors.js';
-import { type Chain, type ChainFile, loadChain, type Merged, mergeChain, originOf, type ReadText } from './extends.js';
+import {
+  type Chain,
+  type ChainFile,
+  interventionCountIssue,
+  loadChain,
+  type Merged,
+  mergeChain,
+  originOf,
+  type ReadText,
+} from './extends.js';
 import { locate } from './parse.js';
 import {
   buildOrg,
@@ -33,6 +42,8 @@ export function loadScenario(path: string, opts: LoadOptions = {}): LoadResult {
   const errors: ScenarioError[] = [...chain.errors];
   if (chain.complete) {
     const merged = mergeChain(chain.files);
+    const tooMany = interventionCountIssue(merged.data.interventions);
+    if (tooMany) return { ok: false, errors: tidy([...errors, ...placeMerged(chain, merged, [tooMany])], files), files };
     const checked = checkSchema(ScenarioSchema, merged.data);
     if (checked.ok) {
       const r = resolveScenario(checked.value, { source: files[0]!, files, overrides: opts.overrides });

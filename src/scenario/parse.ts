@@ -1,12 +1,16 @@
 /**
- * Reads scenario text (YAML, or JSON through the same parser) into plain data while keeping the
- * document, so any field path can be traced back to a line and column. Nothing in a file is ever
- * evaluated: only the YAML core schema is used, every parser warning (such as an unresolved
- * `!!js/function` tag) is an error, explicit tags other than the core ones are rejected, and alias
- * expansion is capped against "billion laughs" documents.
+ * Reads scenario text (YAML, or strict JSON checked first and then read by the same parser) into
+ * plain data while keeping the document, so any field path can be traced back to a line and
+ * column. Nothing in a file is ever evaluated: only the YAML core schema is used, every parser
+ * warning (such as an unresolved `!!js/function` tag) is an error, explicit tags other than the
+ * core ones are rejected, alias expansion is capped against "billion laughs" documents, and
+ * nesting is capped so that no reader runs out of stack. Every message is worded for the user
+ * (no parser jargon, no echo of the file's content).
  */
 import { type Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { formatPath, type Issue, type PathSegment, type ScenarioError } from './errors.js';
+import { jsonProblem } from './json.js';
+import { LIMITS } from './limits.js';
 
 /** Aliases a document may expand to; ordinary reuse stays far below this, expansion bombs far above. */
 export const MAX_ALIAS_COUNT = 50;
@@ -23,11 +27,56 @@ export interface ParsedSource {
   readonly errors: readonly ScenarioError[];
 }
 
+function read(text: string, lines: LineCounter): Document.Parsed {
+  return parseDocument(text, { schema: 'core', lineCounter: lines, prettyErrors: true, uniqueKeys: true, merge: false, logLevel: 'error' });
+}
+
 export function parseSource(text: string, file: string): ParsedSource {
+  if (/\.json$/i.test(file)) {
+    const problem = jsonProblem(text);
+    if (problem) {
+      const lines = new LineCounter();
+      const doc = read('', lines);
+      const before = text.slice(0, problem.offset);
+      const line = before.split('\n').length;
+      const col = problem.offset - before.lastIndexOf('\n');
+      return {
+        file,
+        doc,
+        lines,
+        data: undefined,
+        errors: [{ file, line, col, path: '', message: `JSON syntax error: ${problem.message}` }],
+      };
+    }
+    // Strict JSON has no raw tab inside a string, so every tab is white space; YAML would refuse
+    // tabs before a line's content, so they become spaces (offsets, lines and columns unchanged).
+    text = text.replace(/\t/g, ' ');
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', lineCounter: lines, prettyErrors: true, uniqueKeys: true, merge: false });
+  const doc = read(text, lines);
   const errors: ScenarioError[] = [];
   const at = (offset: number) => lines.linePos(offset);
+  const place = (offset: number, message: string, path: readonly PathSegment[] = []) => {
+    const p = at(offset);
+    errors.push({ file, line: p.line, col: p.col, path: formatPath(path), message });
+  };
+  // Too deep for the parser itself: one message at the outermost place it gave up.
+  const exhausted = doc.errors.filter((e) => e.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted.length > 0) {
+    place(Math.min(...exhausted.map((e) => e.pos[0])), nestingMessage());
+    return { file, doc, lines, data: undefined, errors };
+  }
+  const shape = inspect(doc);
+  if (shape.tooDeep) {
+    place(shape.tooDeep.offset, nestingMessage(), shape.tooDeep.path);
+    return { file, doc, lines, data: undefined, errors };
+  }
+  for (const d of shape.duplicates)
+    place(
+      d.offset,
+      `duplicate key ${JSON.stringify(d.key)}; allowed: each key once in a mapping (the first is on line ${at(d.first).line})`,
+      d.path,
+    );
   // The yaml package places unresolved-tag warnings at the tag itself; prefer that position.
   const tagAt = new Map<number, { line: number; col: number }>();
   for (const w of doc.warnings) {
@@ -55,6 +104,11 @@ export function parseSource(text: string, file: string): ParsedSource {
   for (const e of [...doc.errors, ...doc.warnings]) {
     const p = at(e.pos[0]);
     if (e.code === 'TAG_RESOLVE_FAILED' && tagLines.has(p.line)) continue; // reported above, in plainer words
+    if (e.code === 'DUPLICATE_KEY') continue; // reported above with the key and its path
+    if (e.code === 'MULTIPLE_DOCS') {
+      place(e.pos[0], 'a second YAML document starts here (after a line "---"); allowed: one scenario per file');
+      continue;
+    }
     const kind = e.name === 'YAMLWarning' ? 'problem' : 'syntax error';
     errors.push({ file, line: p.line, col: p.col, path: '', message: `YAML ${kind}: ${firstLine(e.message)}` });
   }
@@ -63,17 +117,55 @@ export function parseSource(text: string, file: string): ParsedSource {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      const p = at(firstAliasOffset(doc) ?? 0);
-      errors.push({
-        file,
-        line: p.line,
-        col: p.col,
-        path: '',
-        message: `YAML aliases rejected: ${e instanceof Error ? e.message : String(e)}`,
-      });
+      const excessive = e instanceof Error && /alias count/i.test(e.message);
+      place(
+        firstAliasOffset(doc) ?? 0,
+        excessive
+          ? `YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies in this file; allowed: at most ${MAX_ALIAS_COUNT}`
+          : `YAML aliases (*name) cannot be expanded: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   return { file, doc, lines, data: errors.length === 0 ? data : undefined, errors };
+}
+
+function nestingMessage(): string {
+  return `lists and mappings are nested too deeply; allowed: at most ${LIMITS.depth} levels`;
+}
+
+interface Shape {
+  duplicates: { path: PathSegment[]; key: string; offset: number; first: number }[];
+  tooDeep: { path: PathSegment[]; offset: number } | null;
+}
+
+/** Duplicate keys (with their paths) and the first node nested deeper than LIMITS.depth. */
+function inspect(doc: Document.Parsed): Shape {
+  const shape: Shape = { duplicates: [], tooDeep: null };
+  const walk = (node: unknown, path: PathSegment[]): void => {
+    if (shape.tooDeep || !(isMap(node) || isSeq(node))) return;
+    if (path.length >= LIMITS.depth) {
+      shape.tooDeep = { path, offset: node.range?.[0] ?? 0 };
+      return;
+    }
+    if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
+      return;
+    }
+    const seen = new Map<string, number>();
+    for (const pair of node.items) {
+      const key = keyText(pair.key);
+      if (key === undefined) continue;
+      const offset = isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, offset);
+      else shape.duplicates.push({ path: [...path, key], key, offset, first });
+      walk(pair.value, [...path, key]);
+    }
+  };
+  walk(doc.contents, []);
+  return shape;
 }
 
 /** The yaml package appends " at line L, column C:" and a code excerpt; the position is given separately. */

@@ -2,12 +2,17 @@
  * From a validated scenario to model inputs: the size preset with the organisation overrides
  * applied, parameters over their defaults, and interventions with dates turned into week ticks and
  * unit names into unit indices. Checks that need more than one field (dates within the horizon,
- * end after start, unit names that exist) happen here and come back as path-level issues.
+ * end after start, unit names that exist, the calendar staying within four-digit years, and the
+ * size limits of limits.ts) happen here and come back as path-level issues, so that whatever
+ * validates also runs to the end.
+ *
+ * The scenario is also written out fully resolved (`resolved`): every default filled in, in the
+ * scenario format itself, so that the block in a manifest validates and reruns as it is.
  */
 
 import type { z } from 'zod';
 import { expandSweep, type SweepPoint, type SweepSpec } from '../batch/sweep.js';
-import { Calendar, formatIsoDate } from '../engine/calendar.js';
+import { Calendar, formatIsoDate, parseIsoDate } from '../engine/calendar.js';
 import {
   defaultParams,
   type InterventionItem,
@@ -19,8 +24,18 @@ import {
   type UnitConfig,
 } from '../model/index.js';
 import { describeValue, didYouMean, foundAllowed, type Issue, type PathSegment, quoteList } from './errors.js';
-import { type InterventionSpec, type OptionValue, type OrganisationOverrides, OrganisationSchema, type Scenario } from './schema.js';
+import { notMonday } from './fields.js';
+import { agentCount, LIMITS, largestOrg, sweepPointCount, thousands } from './limits.js';
+import {
+  type InterventionSpec,
+  type OptionValue,
+  type OrganisationOverrides,
+  OrganisationSchema,
+  type Scenario,
+  ScenarioSchema,
+} from './schema.js';
 import { resolveSweep } from './sweep.js';
+import { checkSchema } from './validate.js';
 
 export interface ScenarioOverrides {
   /** Replaces the file's seed (e.g. `--seed`). */
@@ -37,25 +52,25 @@ export interface ResolveOptions {
   readonly overrides?: ScenarioOverrides | undefined;
 }
 
-/** One intervention in the resolved JSON: as written, plus its ticks and every default. */
+/** One intervention as the scenario format writes it, every default filled in. */
 export interface ResolvedInterventionJson {
   readonly kind: string;
-  readonly label: string | null;
+  readonly label?: string;
+  /** As written (a date or a week index). */
   readonly start: string | number;
-  readonly end: string | number | null;
-  readonly startWeek: number;
-  readonly endWeek: number | null;
+  readonly end?: string | number;
   readonly intensity: number;
-  readonly units: readonly string[] | null;
+  readonly units?: readonly string[];
   readonly options: Readonly<Record<string, OptionValue>>;
 }
 
-/** The fully resolved scenario as plain JSON with every default filled in, for manifests. */
+/**
+ * The fully resolved scenario with every default filled in, itself a valid scenario file (no
+ * `extends`): what a manifest records, and what `tanker rerun` runs again.
+ */
 export interface ResolvedScenarioJson {
   readonly name: string;
-  readonly description: string | null;
-  readonly source: string;
-  readonly files: readonly string[];
+  readonly description?: string;
   readonly seed: string | number;
   readonly replicates: number;
   readonly size: SizePreset;
@@ -65,9 +80,17 @@ export interface ResolvedScenarioJson {
   readonly mechanisms: ModelConfig['mechanisms'];
   readonly organisation: OrgConfig;
   readonly parameters: ModelParams;
+  readonly sweep?: SweepSpec;
   readonly interventions: readonly ResolvedInterventionJson[];
+}
+
+/** Where a resolved scenario came from (recorded beside it in manifests). */
+export interface ScenarioOrigin {
+  /** The scenario file, absolute (or a label such as "built-in"). */
+  readonly source: string;
+  /** The files of the extends chain, child first. */
+  readonly files: readonly string[];
   /** Command-line overrides applied on top of the file, if any. */
-  readonly sweep: SweepSpec | null;
   readonly overrides: { readonly seed?: string | number; readonly horizon?: number };
 }
 
@@ -85,6 +108,7 @@ export interface ResolvedScenario {
   readonly sweep: SweepSpec | null;
   readonly points: readonly SweepPoint[];
   readonly resolved: ResolvedScenarioJson;
+  readonly origin: ScenarioOrigin;
   /** Things worth telling the user that are not errors (e.g. interventions past an overridden horizon). */
   readonly notes: readonly string[];
 }
@@ -155,8 +179,15 @@ export function interventionContext(
   horizon: number | null,
   unitNames: readonly string[] | null,
 ): InterventionContext {
-  const calendar = start !== null && horizon !== null ? new Calendar(start, horizon) : null;
-  return { calendar, horizon: horizon ?? 0, unitNames };
+  const usable = start !== null && horizon !== null && maxWeeks(start) >= horizon;
+  return { calendar: usable ? new Calendar(start, horizon) : null, horizon: horizon ?? 0, unitNames };
+}
+
+const LAST_DAY = parseIsoDate(LIMITS.lastDate);
+
+/** The most weeks a run starting on `start` may have and still end by LIMITS.lastDate. */
+export function maxWeeks(start: string): number {
+  return Math.floor((LAST_DAY - parseIsoDate(start) + 1) / 7);
 }
 
 /**
@@ -223,31 +254,82 @@ function found(v: string | number, tick: number, cal: Calendar, allowed: string,
 
 // ---------------------------------------------------------------- the scenario
 
+/** Issues with the size of a run, against LIMITS; counted, never built. */
+function sizeIssues(s: Scenario, org: OrgConfig, params: ModelParams, ticks: number, fromCli: boolean): Issue[] {
+  const issues: Issue[] = [];
+  const most = maxWeeks(s.start);
+  if (ticks > most) {
+    issues.push({
+      path: ['horizon'],
+      message: `found ${ticks}${fromCli ? ' (given on the command line)' : ''}; allowed: at most ${most} weeks from ${s.start}, so that the run ends by ${LIMITS.lastDate} (dates have four-digit years)`,
+    });
+  }
+  const points = sweepPointCount(s.sweep as SweepSpec | undefined);
+  if (points > LIMITS.sweepPoints) {
+    const grid = s.sweep?.grid ?? {};
+    issues.push({
+      path: ['sweep', 'grid'],
+      message: `found a grid of ${Object.values(grid)
+        .map((v) => v.length)
+        .join(' × ')} = ${thousands(points)} points; allowed: at most ${thousands(LIMITS.sweepPoints)} sweep points`,
+    });
+  } else if (points * s.replicates > LIMITS.batchReplicates) {
+    issues.push({
+      path: ['replicates'],
+      message: `found ${thousands(s.replicates)} replicates × ${thousands(points)} sweep points = ${thousands(points * s.replicates)} runs; allowed: at most ${thousands(LIMITS.batchReplicates)} runs in one batch (scenarios × sweep points × replicates)`,
+    });
+  }
+  const swept = largestOrg(org, s.sweep as SweepSpec | undefined);
+  const a = agentCount(swept, params);
+  const atLargest =
+    swept.population !== org.population || swept.staffPerThousand !== org.staffPerThousand || swept.citizenSample !== org.citizenSample;
+  if (a.total > LIMITS.agents) {
+    issues.push({
+      path: ['organisation', 'population'],
+      message: `found about ${thousands(a.total)} agents per replicate${atLargest ? ' at the largest sweep point' : ''} (${thousands(a.staff)} staff from population ${swept.population} × staffPerThousand ${swept.staffPerThousand} / 1,000, ${thousands(a.managers)} managers, ${thousands(a.citizens)} citizens, ${thousands(a.politicians + a.partners)} politicians and partners); allowed: at most ${thousands(LIMITS.agents)} agents per replicate`,
+    });
+  }
+  return issues;
+}
+
 export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
   const org = buildOrg(s.size, s.organisation);
+  const ov = opts.overrides ?? {};
+  const seed = ov.seed ?? s.seed;
+  const ticks = ov.horizon ?? s.horizon;
+  const params = buildParams(s.parameters as unknown as Record<string, Record<string, number>>);
+  const issues: Issue[] = sizeIssues(s, org, params, s.horizon, false);
+  if (ticks !== s.horizon && issues.length === 0) issues.push(...sizeIssues(s, org, params, ticks, true));
   const ctx = interventionContext(
     s.start,
     s.horizon,
     org.units.map((u) => u.name),
   );
-  const issues: Issue[] = [];
   const pairs: { item: InterventionItem; json: ResolvedInterventionJson }[] = [];
+  const notes: string[] = [];
   s.interventions.forEach((spec, i) => {
     const r = resolveIntervention(spec, ctx);
     issues.push(...r.issues.map((iss) => prefix(['interventions', i], iss)));
-    if (r.item) pairs.push({ item: r.item, json: interventionJson(spec, r.item, org) });
+    if (r.item) pairs.push({ item: r.item, json: interventionJson(spec, r.item, org, ticks) });
+    for (const key of ['start', 'end'] as const) {
+      const v = spec[key];
+      const off = typeof v === 'string' ? notMonday(v) : null;
+      if (off && r.item)
+        notes.push(
+          `interventions[${i}].${key}: ${off}; it takes effect from that week (week ${key === 'start' ? r.item.start : r.item.end})`,
+        );
+    }
   });
-  const sweep = resolveSweep(s.sweep, (field) => (OrganisationSchema.shape as Record<string, z.ZodType>)[field]);
+  // A sweep is checked and expanded only when its size is within the limits.
+  const sweep =
+    issues.length === 0
+      ? resolveSweep(s.sweep, (field) => (OrganisationSchema.shape as Record<string, z.ZodType>)[field])
+      : { spec: null, issues: [] };
   issues.push(...sweep.issues);
   if (issues.length > 0) return { ok: false, issues };
   pairs.sort((a, b) => a.item.start - b.item.start);
 
-  const ov = opts.overrides ?? {};
-  const seed = ov.seed ?? s.seed;
-  const ticks = ov.horizon ?? s.horizon;
-  const params = buildParams(s.parameters as unknown as Record<string, Record<string, number>>);
   const config: ModelConfig = { preset: s.size, startDate: s.start, ticks, org, params, mechanisms: { ...s.mechanisms } };
-  const notes: string[] = [];
   const late = pairs.filter((p) => p.item.start >= ticks);
   if (late.length > 0) {
     const which = late.map((p) => p.json.label ?? p.json.kind).join(', ');
@@ -258,11 +340,11 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
   const overrides: { seed?: string | number; horizon?: number } = {};
   if (ov.seed !== undefined) overrides.seed = ov.seed;
   if (ov.horizon !== undefined) overrides.horizon = ov.horizon;
+  // What ran, as a scenario: the effective seed and horizon; interventions that never act in a
+  // shortened run are left out (they change nothing).
   const resolved: ResolvedScenarioJson = {
     name: s.name,
-    description: s.description ?? null,
-    source: opts.source,
-    files: opts.files ?? [opts.source],
+    ...(s.description !== undefined ? { description: s.description } : {}),
     seed,
     replicates: s.replicates,
     size: s.size,
@@ -272,9 +354,8 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
     mechanisms: config.mechanisms,
     organisation: org,
     parameters: params,
-    interventions: pairs.map((p) => p.json),
-    sweep: sweep.spec,
-    overrides,
+    ...(sweep.spec ? { sweep: sweep.spec } : {}),
+    interventions: pairs.filter((p) => p.item.start < ticks).map((p) => p.json),
   };
   return {
     ok: true,
@@ -290,21 +371,27 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
       sweep: sweep.spec,
       points: expandSweep(sweep.spec ?? undefined),
       resolved: JSON.parse(JSON.stringify(resolved)) as ResolvedScenarioJson,
+      origin: { source: opts.source, files: opts.files ?? [opts.source], overrides },
       notes,
     },
   };
 }
 
-function interventionJson(spec: InterventionSpec, item: InterventionItem, org: OrgConfig): ResolvedInterventionJson {
+/** Validate and resolve plain scenario data (not read from a file): issues carry paths, no positions. */
+export function resolveScenarioData(data: unknown, opts: ResolveOptions): Resolution {
+  const checked = checkSchema(ScenarioSchema, data);
+  return checked.ok ? resolveScenario(checked.value, opts) : { ok: false, issues: checked.issues };
+}
+
+/** An intervention as written, defaults filled in; an end beyond a shortened run is left out (it never comes). */
+function interventionJson(spec: InterventionSpec, item: InterventionItem, org: OrgConfig, ticks: number): ResolvedInterventionJson {
   return {
     kind: spec.kind,
-    label: spec.label ?? null,
+    ...(spec.label !== undefined ? { label: spec.label } : {}),
     start: spec.start,
-    end: spec.end ?? null,
-    startWeek: item.start,
-    endWeek: item.end,
+    ...(spec.end !== undefined && item.end !== null && item.end <= ticks ? { end: spec.end } : {}),
     intensity: item.intensity,
-    units: item.units === null ? null : item.units.map((k) => org.units[k]!.name),
+    ...(item.units !== null ? { units: item.units.map((k) => org.units[k]!.name) } : {}),
     options: item.options,
   };
 }

@@ -21,7 +21,18 @@ import {
   WORK_KINDS,
 } from '../model/index.js';
 import { quoteList } from './errors.js';
-import { boolField, dateField, dateOrWeekField, enumField, numberField, strictObject, textField } from './fields.js';
+import {
+  boolField,
+  dateOrWeekField,
+  enumField,
+  mondayField,
+  nameField,
+  numberField,
+  seedField,
+  strictObject,
+  textField,
+} from './fields.js';
+import { LIMITS } from './limits.js';
 import { SweepSchema } from './sweep.js';
 
 export const DEFAULT_SEED = 'tanker';
@@ -261,29 +272,24 @@ export const InterventionSchema = z.discriminatedUnion('kind', variants as unkno
 
 // ---------------------------------------------------------------- the scenario
 
-const SEED_ALLOWED = 'a non-empty text or an integer';
-
 export const ScenarioSchema = strictObject(
   {
     $schema: z
       .string({ error: 'a text (the JSON Schema location, for editors)' })
       .optional()
       .describe('JSON Schema location for editors; ignored'),
-    name: textField().describe('Scenario name (required in every file; never inherited)'),
+    name: nameField().describe(`Scenario name (required in every file; never inherited; at most ${LIMITS.nameLength} characters)`),
     description: z.string({ error: 'a text' }).optional().describe('What the scenario explores (inherited if not given)'),
     extends: z
       .string({ error: 'a path to a .yaml, .yml or .json scenario file' })
       .regex(/\.(ya?ml|json)$/i)
       .optional()
       .describe('Parent scenario, relative to this file: objects merge (this file wins), lists replace, interventions append'),
-    seed: z
-      .union([z.string({ error: SEED_ALLOWED }).min(1), z.number({ error: SEED_ALLOWED }).int()], { error: SEED_ALLOWED })
-      .default(DEFAULT_SEED)
-      .describe('Master seed; replicate k uses a stream derived from it'),
-    replicates: numberField(1, 100_000, { integer: true }).default(DEFAULT_REPLICATES).describe('Replicates in a batch'),
+    seed: seedField().default(DEFAULT_SEED).describe('Master seed; replicate k uses a stream derived from it'),
+    replicates: numberField(1, LIMITS.replicates, { integer: true }).default(DEFAULT_REPLICATES).describe('Replicates in a batch'),
     size: enumField(SIZE_PRESETS).default('medium').describe('Size preset: small (~10k inhabitants), medium (~60k), large (~200k)'),
-    start: dateField().default(DEFAULT_START).describe('Date of week 0 (YYYY-MM-DD)'),
-    horizon: numberField(1, 5200, { integer: true }).default(DEFAULT_HORIZON).describe('Weeks to simulate'),
+    start: mondayField().default(DEFAULT_START).describe('Date of week 0, a Monday (YYYY-MM-DD)'),
+    horizon: numberField(1, LIMITS.horizon, { integer: true }).default(DEFAULT_HORIZON).describe('Weeks to simulate'),
     elections: boolField().default(true).describe('Hold the four-yearly municipal election'),
     mechanisms: strictObject(
       Object.fromEntries(

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { type SweepSpec, sweepableNames } from '../batch/sweep.js';
 import { PARAM_GROUPS } from '../model/index.js';
 import { didYouMean, foundAllowed, type Issue, quoteList } from './errors.js';
-import { numberField, strictObject } from './fields.js';
+import { numberField, seedField, strictObject } from './fields.js';
+import { LIMITS } from './limits.js';
 
 const NUMBER_LIST = 'a list of numbers';
 const RANGE = 'two numbers [low, high] with low < high';
@@ -22,11 +23,8 @@ export const SweepSchema = strictObject(
       .describe('Full grid: every combination of the listed values is a sweep point'),
     latinHypercube: strictObject(
       {
-        samples: numberField(1, 100_000, { integer: true }).describe('Number of sweep points'),
-        seed: z
-          .union([z.string().min(1), z.number().int()])
-          .default('lhs')
-          .describe('Seed of the sample (independent of the scenario seed)'),
+        samples: numberField(1, LIMITS.sweepPoints, { integer: true }).describe('Number of sweep points'),
+        seed: seedField().default('lhs').describe('Seed of the sample (independent of the scenario seed)'),
         ranges: z
           .record(z.string(), z.tuple([z.number(), z.number()], { error: RANGE }), {
             error: 'a mapping from parameter names (e.g. signals.relay) to [low, high]',
@@ -49,12 +47,13 @@ function bounds(name: string, orgField: (field: string) => z.ZodType | undefined
   if (group === 'organisation') {
     const schema = orgField(field);
     if (!schema) return null;
-    // Optional fields wrap the number schema; its bounds give the allowed range.
-    const inner = (schema as unknown as { unwrap?: () => unknown }).unwrap?.() ?? schema;
-    const n = inner as { minValue?: number | null; maxValue?: number | null };
-    const range =
-      n.minValue != null && n.maxValue != null ? `a number from ${n.minValue} to ${n.maxValue}` : 'a value this organisation field accepts';
-    return { check: (v) => (schema.safeParse(v).success ? null : range) };
+    // The field's own wording says what it allows ("an integer from 0 to 1000", …).
+    return {
+      check: (v) => {
+        const r = schema.safeParse(v);
+        return r.success ? null : (r.error.issues[0]?.message ?? 'a value this organisation field accepts');
+      },
+    };
   }
   const spec = (PARAM_GROUPS as Record<string, Record<string, { min: number; max: number; integer?: boolean }>>)[group]?.[field];
   if (!spec) return null;

@@ -3,7 +3,7 @@
  * was found and what is allowed (with "did you mean" for enums, lever kinds and unknown keys).
  */
 import type { z } from 'zod';
-import { didYouMean, foundAllowed, type Issue, type PathSegment, quoteList } from './errors.js';
+import { describeKind, didYouMean, foundAllowed, type Issue, type PathSegment, quoteList } from './errors.js';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
 
@@ -45,6 +45,8 @@ function toIssues(iss: z.core.$ZodIssue, data: unknown): Issue[] {
     case 'invalid_value':
       return [{ path, message: foundAllowed(found, iss.message, didYouMean(found, iss.values.map(String))) }];
   }
+  // The whole file is not a mapping (a file of another kind): say what it is, without echoing it.
+  if (path.length === 0 && iss.code === 'invalid_type') return [{ path, message: `found ${describeKind(found)}; allowed: ${iss.message}` }];
   return [{ path, message: foundAllowed(found, iss.message) }];
 }
 

@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import { formatPath, type ScenarioError } from '../scenario/errors.js';
 import { parseSource, placeIssues } from '../scenario/parse.js';
-import { type ResolvedScenario, resolveScenario } from '../scenario/resolve.js';
+import { type ResolvedScenario, resolveScenarioData } from '../scenario/resolve.js';
 import { ScenarioSchema } from '../scenario/schema.js';
 import { checkSchema } from '../scenario/validate.js';
 import { type BaseRef, BUILT_IN, describeChanges, isMapping, type SlotConfig, scenarioData } from './config.js';
@@ -90,9 +90,7 @@ export function baseData(ref: BaseRef, library: readonly LibraryEntry[]): Outcom
 
 /** Validate and resolve plain scenario data, exactly as the CLI does after reading a file. */
 export function resolveData(data: Json, source = 'explorer'): Outcome<ResolvedScenario> {
-  const checked = checkSchema(ScenarioSchema, data);
-  if (!checked.ok) return { ok: false, errors: checked.issues.map((i) => `${formatPath(i.path) || '(scenario)'}: ${i.message}`) };
-  const r = resolveScenario(checked.value, { source });
+  const r = resolveScenarioData(data, { source });
   if (!r.ok) return { ok: false, errors: r.issues.map((i) => `${formatPath(i.path) || '(scenario)'}: ${i.message}`) };
   return { ok: true, value: r.scenario };
 }

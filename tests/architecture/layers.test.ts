@@ -27,7 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
 /** Imports between folders of one layer, each a genuine dependency that docs/architecture.md names. */
 const SAME_LAYER: Readonly<Record<string, readonly string[]>> = {
   scenario: ['batch', 'io'], // batch/sweep.ts: sweep names and expansion
-  batch: ['analysis', 'io'], // analysis/describe.ts: the aggregate's statistics
+  batch: ['analysis', 'io', 'scenario'], // analysis/describe.ts: the aggregate's statistics; scenario/limits.ts (sizes) and resolveScenarioData (rerun)
   analysis: ['scenario', 'batch', 'io'], // sensitivity files are scenario-like; runs on batch/replicates.ts
   validation: ['analysis', 'batch', 'io'], // analysis/ttest.ts; runs on batch/replicates.ts
   docking: ['analysis'], // analysis/ttest.ts only (see ONLY below)

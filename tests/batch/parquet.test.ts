@@ -1,9 +1,11 @@
 // The Parquet result tables are readable by another implementation (DuckDB): row counts, columns
-// and types, values equal to the CSV versions and to direct runs, and NaN written as null.
+// and types (dates as DATE, counts as integers), values equal to the CSV versions and to direct
+// runs, and NaN written as null.
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describe as describeValues } from '../../src/analysis/describe.js';
+import { COUNT_INDICATORS } from '../../src/batch/assemble.js';
 import { type BatchOutcome, runBatch } from '../../src/batch/index.js';
 import { taskInputs } from '../../src/batch/plan.js';
 import { provenance } from '../../src/io/provenance.js';
@@ -26,6 +28,8 @@ async function query(sql: string): Promise<Row[]> {
   return (await con.runAndReadAll(sql)).getRowObjectsJson() as Row[];
 }
 const file = (name: string) => `'${join(dir, name)}'`;
+/** DuckDB's type of an indicator column: counts are integers, everything else doubles. */
+const typeOf = (n: (typeof INDICATORS)[number]) => (COUNT_INDICATORS.has(n) ? 'INTEGER' : 'DOUBLE');
 
 async function columns(name: string): Promise<[string, string][]> {
   return (await query(`describe select * from read_parquet(${file(name)})`)).map((r) => [r.column_name as string, r.column_type as string]);
@@ -69,10 +73,25 @@ describe('Parquet results read with DuckDB', () => {
       ['replicate', 'INTEGER'],
       ['seed', 'VARCHAR'],
       ['tick', 'INTEGER'],
-      ['date', 'VARCHAR'],
+      ['date', 'DATE'],
       ...SWEEP.map((n) => [n, 'DOUBLE']),
-      ...INDICATORS.map((n) => [n, 'DOUBLE']),
+      ...INDICATORS.map((n) => [n, typeOf(n)]),
     ]);
+    // The count columns are what they claim: initiatives, routines and proposals, never fractions.
+    expect([...COUNT_INDICATORS].every((n) => INDICATORS.includes(n))).toBe(true);
+    expect(COUNT_INDICATORS.has('initiativesStarted') && COUNT_INDICATORS.has('routines')).toBe(true);
+    expect(COUNT_INDICATORS.has('transformationIndex') || COUNT_INDICATORS.has('turnover')).toBe(false);
+  });
+
+  it('dates are DATE values: date arithmetic works, and they read as the ISO dates of the CSV files', async () => {
+    const [r] = await query(
+      `select min(date)::VARCHAR as first, max(date)::VARCHAR as last, count(distinct date_part('dow', date))::INTEGER as weekdays,
+              max(date - (date '2026-01-05' + 7 * tick))::INTEGER as off
+       from ${file('ticks.parquet')}`,
+    );
+    expect(r).toEqual({ first: '2026-01-05', last: '2026-06-29', weekdays: 1, off: 0 });
+    const [t] = await query(`select typeof(turnDate) as t from ${file('summary.parquet')} limit 1`);
+    expect(t!.t).toBe('DATE');
   });
 
   it('ticks.parquet holds exactly the numbers of a direct run, NaN as null', async () => {
@@ -136,6 +155,12 @@ describe('Parquet results read with DuckDB', () => {
     expect(rows).toHaveLength(outcome.plan.tasks.length);
     const cols = await columns('summary.parquet');
     const totals = Object.keys(zeroFlows()).map((k) => `total_${k}`);
+    const types = Object.fromEntries(cols);
+    expect(types.turnDate).toBe('DATE');
+    expect(types.turnTick).toBe('INTEGER');
+    // Run totals of counted flows are integers; the public value created is not a count.
+    for (const t of totals) expect(types[t], t).toBe(t === 'total_value' ? 'DOUBLE' : 'INTEGER');
+    for (const n of INDICATORS) expect([types[`final_${n}`], types[`peak_${n}`]], n).toEqual([typeOf(n), typeOf(n)]);
     expect(cols.map((c) => c[0])).toEqual([
       'scenario',
       'point',
@@ -166,7 +191,9 @@ describe('Parquet results read with DuckDB', () => {
     const rows = await query(`select * from ${file('aggregate.parquet')}`);
     const csv = readCsv(join(dir, 'aggregate.csv'));
     expect(rows).toHaveLength((1 + 3) * INDICATORS.length * TICKS);
-    const cols = (await columns('aggregate.parquet')).map((c) => c[0]);
+    const typed = await columns('aggregate.parquet');
+    const cols = typed.map((c) => c[0]);
+    expect(Object.fromEntries(typed)).toMatchObject({ point: 'INTEGER', tick: 'INTEGER', date: 'DATE', n: 'INTEGER', mean: 'DOUBLE' });
     expect(cols).toEqual([
       'scenario',
       'point',

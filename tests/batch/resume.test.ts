@@ -69,7 +69,9 @@ describe('resume after a killed batch', () => {
   it('refuses to run into a folder holding a batch without --resume, and changes nothing', () => {
     const r = tanker('batch', fixture('long.yaml'), '--threads', '1', '--quiet', '--out', out);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^tanker: .*killed already holds a batch; pass --resume to continue it, or choose another --out/m);
+    expect(r.stderr).toMatch(
+      /^tanker: .*killed already holds this batch \(plan [0-9a-f]{16}\); pass --resume to continue it, or choose another --out/m,
+    );
     expect(new Set(existingParts(out))).toEqual(new Set(kept.keys()));
   });
 
@@ -77,7 +79,7 @@ describe('resume after a killed batch', () => {
     const files = tanker('batch', fixture('small.yaml'), '--threads', '1', '--quiet', '--resume', '--out', out);
     expect(files.status).toBe(1);
     expect(files.stderr).toMatch(
-      /^tanker: .*killed holds a different batch \(plan [0-9a-f]{16}, this one [0-9a-f]{16}\); --resume needs the same files/m,
+      /^tanker: .*killed holds a different batch \(plan [0-9a-f]{16}; these files and options make plan [0-9a-f]{16}\): continuing a batch needs the same files, --replicates and --seed; to run these, choose another --out$/m,
     );
     const reps = tanker('batch', fixture('long.yaml'), '--replicates', '49', '--threads', '1', '--quiet', '--resume', '--out', out);
     expect(reps.status).toBe(1);

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatchOutcome, expandSweep, latinHypercube, runBatch, sweepableNames } from '../../src/batch/index.js';
-import { applyPoint } from '../../src/batch/sweep.js';
+import { applyPoint, ORG_NUMERIC } from '../../src/batch/sweep.js';
 import { PARAM_GROUPS } from '../../src/model/index.js';
-import { formatError, loadScenario } from '../../src/scenario/index.js';
+import { formatError, loadScenario, OrganisationSchema } from '../../src/scenario/index.js';
 import { small } from '../support/model.js';
 import { FIXTURES, fixture, readCsv, scenarios, scratch } from './helpers.js';
 
@@ -93,6 +93,23 @@ describe('applying a point', () => {
     expect(cfg.org.politicians).toBe(32);
     expect(cfg.org.centralisation).toBe(0.55);
     expect(applyPoint(base, { index: 0, values: { 'signals.relay': 0.123456 } }).params.signals.relay).toBe(0.123456);
+    // A count is rounded whatever its size (a hypercube may sample 0.6 partners); a rate is not.
+    expect(applyPoint(base, { index: 0, values: { 'organisation.partners': 0.6 } }).org.partners).toBe(1);
+    expect(applyPoint(base, { index: 0, values: { 'organisation.staffPerThousand': 70.4 } }).org.staffPerThousand).toBe(70.4);
+  });
+
+  it('the organisation fields a sweep rounds are exactly those the scenario format takes as integers', () => {
+    for (const [field, spec] of Object.entries(ORG_NUMERIC)) {
+      const schema = (
+        OrganisationSchema.shape as Record<
+          string,
+          { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } }
+        >
+      )[field]!;
+      const r = schema.safeParse(0.5);
+      const integerOnly = !r.success && (r.error?.issues[0]?.message ?? '').startsWith('an integer');
+      expect(integerOnly, field).toBe(spec!.integer);
+    }
   });
 
   it('rejects unknown names', () => {

@@ -25,14 +25,13 @@ import {
 import { createServer } from 'node:net';
 import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, type TestContext, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { partPath } from '../../src/batch/parts.js';
 import { shardTasks } from '../../src/batch/plan.js';
 import { ensurePlanFile, planFileText, readPlanFile } from '../../src/batch/plan-file.js';
-import { registerCluster } from '../../src/cli/cluster-command.js';
 import { loadBatchScenarios } from '../../src/cli/scenarios.js';
 import { batchStatus, formatStatus } from '../../src/cluster/status.js';
+import { cluster } from './helpers.js';
 
 const ROOT = resolve('.');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
@@ -61,26 +60,6 @@ function tanker(args: readonly string[]): Promise<{ code: number | null; out: st
     });
     p.on('close', (code) => done({ code, out }));
   });
-}
-
-/** `tanker cluster ...` in this process (the command is not wired into main.ts by this file). */
-async function cluster(args: readonly string[], withReport = false): Promise<string> {
-  const program = new Command().name('tanker').exitOverride();
-  if (withReport) program.command('report').argument('<dir>'); // a stand-in: only its presence matters
-  registerCluster(program);
-  const lines: string[] = [];
-  const grab = (...a: unknown[]) => {
-    lines.push(a.map(String).join(' '));
-  };
-  const log = vi.spyOn(console, 'log').mockImplementation(grab);
-  const err = vi.spyOn(console, 'error').mockImplementation(grab);
-  try {
-    await program.parseAsync(['node', 'tanker', 'cluster', ...args]);
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-  return lines.join('\n');
 }
 
 /** Fields a merge manifest may differ in from a single run's: how and when it was made. */
@@ -146,7 +125,7 @@ describe('shards of one batch sharing one results folder', () => {
       '#SBATCH --cpus-per-task=2',
       `cd ${ROOT}`,
       `NODE=${process.execPath}`,
-      `exec "$NODE" --import tsx ${MAIN} batch ${A} ${B} --shard "$shard/3" --out ${out} --resume --threads "$threads" --quiet --replicates 6`,
+      `exec "$NODE" --import tsx ${MAIN} batch ${A} ${B} --shard "$shard/3" --out ${out} --resume --threads "$threads" --quiet --yes --replicates 6`,
     ])
       expect(batch.split('\n')).toContain(line);
     const merge = readFileSync(join(out, 'slurm', 'merge.sh'), 'utf8');

@@ -3,7 +3,7 @@
 // that has been running for a while with many levers active, through a proxy that logs which fields
 // it touches; fields whose contents change are its writes. Both must be within its declaration.
 import { describe, expect, it } from 'vitest';
-import { LEVERS, type InterventionItem, presetConfig, SCHEDULE, Simulation, type World } from '../../src/model/index.js';
+import { type InterventionItem, LEVERS, presetConfig, SCHEDULE, Simulation, type World } from '../../src/model/index.js';
 import { contexts } from '../../src/model/world.js';
 
 const ENTITIES = ['org', 'top', 'units', 'staff', 'managers', 'pols', 'citizens', 'partners', 'inits'] as const;

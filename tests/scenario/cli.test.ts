@@ -20,7 +20,9 @@ describe('tanker validate / run with scenario files', () => {
   it('validate: ok for a good file, every error for a bad one, exit code 1, nothing written', () => {
     const r = tanker('validate', fixture('minimal.yaml'), fixture('many.yaml'));
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^ok {2}.*minimal\.yaml \(minimal, 0 interventions\)$/m);
+    expect(r.stdout).toMatch(
+      /^ok {2}.*minimal\.yaml \(minimal, 0 interventions; a batch: 100 replicates of up to about 7,145 agents: about \d+ s of computing, \d+ MB on disk\)$/m,
+    );
     expect(r.stderr).toContain('many.yaml: 6 errors');
     expect(r.stderr).toMatch(/many\.yaml:5:3 {2}organisation\.populaton: unknown key; did you mean "population"\?/);
     expect(r.stderr).toMatch(/many\.yaml:12:16 {2}interventions\[1\]\.intensity: found -1; allowed: a number from 0 to 1/);

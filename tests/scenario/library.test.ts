@@ -62,7 +62,7 @@ const mean = (a: readonly number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 
 /** The resolved scenario as JSON, without what only names or locates it. */
 function core(file: string): Record<string, unknown> {
-  const { name: _n, description: _d, source: _s, files: _f, ...rest } = load(file).resolved;
+  const { name: _n, description: _d, ...rest } = load(file).resolved;
   return rest as Record<string, unknown>;
 }
 
@@ -124,7 +124,7 @@ describe('lever files', () => {
 
   it.each(leverFiles.map((f) => [basename(f, '.yaml'), f]))('%s: the baseline plus one intervention of that kind', (kind, file) => {
     const s = load(file);
-    expect(s.resolved.files.map((f) => rel(f))).toEqual([`levers/${kind}.yaml`, 'baseline.yaml']);
+    expect(s.origin.files.map((f) => rel(f))).toEqual([`levers/${kind}.yaml`, 'baseline.yaml']);
     expect(s.interventions).toHaveLength(1);
     expect(s.interventions[0]!.kind).toBe(kind);
     expect(s.interventions[0]!.start).toBe(LEVER_START_WEEK);

@@ -28,7 +28,7 @@ describe('resolution: defaults', () => {
     expect(s.resolved.mechanisms).toEqual({ matrixEffect: 'structure-first', pace: 'slow-is-fast' });
     expect(s.resolved.parameters).toEqual(defaultParams());
     expect(s.resolved.organisation).toEqual(plain(presetOrg('medium')));
-    expect(s.resolved.files).toEqual([fixture('minimal.yaml')]);
+    expect(s.origin.files).toEqual([fixture('minimal.yaml')]);
   });
 
   it('the canonical scenarios/baseline.yaml equals the medium preset', () => {
@@ -81,18 +81,16 @@ describe('resolution: overrides', () => {
     ]);
   });
 
-  it('records the resolved interventions as written and as weeks', () => {
+  it('records the resolved interventions as written, with every default filled in and nothing unset', () => {
     expect(s.resolved.interventions[2]).toEqual({
       kind: 'trust-reform',
       label: 'late reform',
       start: '2026-01-12',
       end: 60,
-      startWeek: 1,
-      endWeek: 60,
       intensity: 1,
-      units: null,
       options: { clearMandates: true },
     });
+    expect(s.resolved.interventions[1]).toEqual({ kind: 'matrix', start: 0, intensity: 1, options: {} });
     expect(s.resolved.interventions[0]!.units).toEqual(['welfare', 'health-care']);
     expect(JSON.parse(JSON.stringify(s.resolved))).toEqual(s.resolved);
   });
@@ -102,8 +100,13 @@ describe('resolution: overrides', () => {
     if (!r.ok) throw new Error('expected ok');
     expect(r.scenario.seed).toBe('cli');
     expect(r.scenario.config.ticks).toBe(1);
-    expect(r.scenario.resolved.overrides).toEqual({ seed: 'cli', horizon: 1 });
+    expect(r.scenario.origin.overrides).toEqual({ seed: 'cli', horizon: 1 });
+    // What ran: one week, and only the interventions that act in it.
+    expect(r.scenario.resolved).toMatchObject({ seed: 'cli', horizon: 1 });
+    expect(r.scenario.resolved.interventions.map((i) => i.kind)).toEqual(['leadership-development', 'matrix']);
+    expect(r.scenario.resolved.interventions[0]).not.toHaveProperty('end'); // week 8 never comes in a one-week run
     expect(r.scenario.notes).toEqual([
+      'interventions[2].start: 2026-01-14 is a Wednesday; its week starts on Monday 2026-01-12; it takes effect from that week (week 1)',
       '2 intervention(s) start at or after week 1, the end of this shortened run, and never take effect: late reform, tugboats',
     ]);
   });
@@ -164,7 +167,7 @@ describe('resolution: extends', () => {
     });
     expect(s.config.org.units.every((u) => u.layers === 3)).toBe(true);
     expect(s.config.params.signals).toMatchObject({ relay: 0.9, heardRate: 0.1 });
-    expect(s.resolved.files).toEqual([fixture('child.yaml'), fixture('parent.yaml')]);
+    expect(s.origin.files).toEqual([fixture('child.yaml'), fixture('parent.yaml')]);
   });
 
   it("appends the child's interventions to the parent's, then sorts by start", () => {
