@@ -4,6 +4,7 @@ import { fsio, removeFile } from '../io/fs.js';
 import { fileHashes } from '../io/hash.js';
 import { provenance, toolVersion } from '../io/provenance.js';
 import { guardStorage, StorageError, storageCode } from '../io/storage.js';
+import { type RecordSpec, recordedTableNames } from '../model/index.js';
 import { assemble } from './assemble.js';
 import { type FolderLock, lockBatchFolder, locksDir } from './lock.js';
 import { checkParts, type DamagedPart, ensurePartsDir, partsDir } from './parts.js';
@@ -21,6 +22,8 @@ export interface BatchOptions {
   /** Things worth telling before the run starts (damaged parts set aside, files cleaned up). */
   readonly onNote?: (message: string) => void;
   readonly stopped?: () => boolean;
+  /** Agent, tie and initiative records (OUT/records/); a batch keeps one setting across --resume. */
+  readonly record?: RecordSpec | undefined;
 }
 
 export interface BatchOutcome {
@@ -81,6 +84,29 @@ function readFailures(path: string): Failure[] {
   }
 }
 
+/**
+ * What a batch records beyond its indicators is fixed when it starts (OUT/records/spec.json), so a
+ * resumed batch cannot end with records for some replicates and not others.
+ */
+function ensureRecordSetting(out: string, record: RecordSpec | undefined): void {
+  const path = join(out, 'records', 'spec.json');
+  const wanted = record ? JSON.stringify(record) : null;
+  let had: string | null = null;
+  try {
+    had = JSON.stringify(JSON.parse(fsio.readFileSync(path).toString('utf8')));
+  } catch {
+    had = null;
+  }
+  const parts = fsio.existsSync(partsDir(out)) && fsio.readdirSync(partsDir(out)).some((f) => f.endsWith('.part'));
+  if (had === wanted) return;
+  if (parts) {
+    const was = had === null ? 'without --record' : `with --record (${had})`;
+    throw new Error(`${out} holds a batch started ${was}; continue it with the same --record and --every, or start a new folder`);
+  }
+  if (wanted !== null) writeFileAtomic(path, `${wanted}\n`);
+  else removeFile(path);
+}
+
 export async function runBatch(scenarios: readonly BatchScenario[], opts: BatchOptions): Promise<BatchOutcome> {
   const startedAt = new Date().toISOString(); // clock-ok: manifest metadata
   const { out, shard } = opts;
@@ -106,6 +132,7 @@ async function runLocked(
     const cleaned = [...removeStaleTemps(out, !shard), ...removeStaleTemps(partsDir(out), !shard)];
     if (cleaned.length > 0) opts.onNote?.(`removed ${cleaned.length} temporary file(s) left by an interrupted run`);
     const ensured = ensurePlanFile(out, scenarios);
+    ensureRecordSetting(out, opts.record);
     ensurePartsDir(out);
     // Shards check only their own parts, so two shards never move the same file.
     const mineKeys = new Set(shardTasks(ensured.plan.tasks, shard).map((t) => t.key));
@@ -123,6 +150,7 @@ async function runLocked(
     threads: opts.threads,
     ...(opts.onDone ? { onDone: opts.onDone } : {}),
     ...(opts.stopped ? { stopped: opts.stopped } : {}),
+    record: opts.record,
   });
   const interrupted = (opts.stopped?.() ?? false) && pool.storage === null;
   // Failures of this run, plus earlier ones this run did not get to retry.
@@ -172,6 +200,7 @@ async function runLocked(
       startedAt,
       failed: failures.length,
       missing: result.missing,
+      ...(opts.record ? { record: opts.record, records: `records/<table>/<task>.parquet: ${recordedTableNames(opts.record).join(', ')}` } : {}),
     });
     return { ...base, storage: null, files: result.files, missing: result.missing };
   } catch (e) {

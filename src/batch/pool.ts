@@ -10,7 +10,11 @@ import { extname } from 'node:path';
 import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { Calendar } from '../engine/calendar.js';
+import { provenance } from '../io/provenance.js';
+import { writeBatchRecords } from '../io/records.js';
 import { StorageError, storageCode } from '../io/storage.js';
+import type { RecordSpec } from '../model/index.js';
 import { writePart } from './parts.js';
 import type { Plan, Task } from './plan.js';
 import { taskInputs } from './plan.js';
@@ -31,6 +35,8 @@ export interface PoolOptions {
   readonly onDone?: (done: number, failed: number) => void;
   /** Stop scheduling new tasks when this returns true (Ctrl-C). */
   readonly stopped?: () => boolean;
+  /** Agent, tie and initiative records to write under OUT/records/ (before each checkpoint). */
+  readonly record?: RecordSpec | undefined;
 }
 
 export interface PoolResult {
@@ -74,12 +80,13 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
         })
       : null;
   const run = async (inputs: WorkerTask): Promise<WorkerResult> => (pool ? pool.run(inputs) : runTask(inputs));
+  const createdBy = `tanker ${provenance().version}`;
   let done = 0;
   let next = 0;
   // Keep a bounded number of tasks in flight so memory does not grow with the batch.
   const inFlight = pool ? threads * 2 : 1;
   const runOne = async (t: Task): Promise<void> => {
-    const inputs = taskInputs(plan, t);
+    const inputs: WorkerTask = { ...taskInputs(plan, t), record: opts.record };
     let r: WorkerResult;
     try {
       r = await run(inputs);
@@ -98,6 +105,12 @@ export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOp
     }
     if (storage) return; // the run is stopping: nowhere to save it
     try {
+      // Records first: a checkpoint then always means the replicate's records are complete too.
+      if (r.records) {
+        const cal = new Calendar(inputs.config.startDate, inputs.config.ticks);
+        const key = { scenario: plan.scenarios[t.scenario]!.name, point: t.point, replicate: t.replicate };
+        writeBatchRecords(opts.out, t.key, key, r.records, cal, createdBy);
+      }
       writePart(
         opts.out,
         {

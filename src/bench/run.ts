@@ -78,9 +78,27 @@ for (const size of SIZE_PRESETS) {
   });
 }
 console.table(rows);
+
+// Recording: off costs nothing (no code runs); agents every 4 weeks on the medium preset, timed
+// in the same process, interleaved with plain runs so machine load affects both alike.
+const mediumCfg = presetConfig('medium');
+const plain: number[] = [];
+const recorded: number[] = [];
+for (let i = 0; i < Math.max(3, Math.ceil(repeats / 2)); i++) {
+  let t0 = performance.now();
+  runReplicate(mediumCfg, 'bench', i);
+  plain.push(performance.now() - t0);
+  t0 = performance.now();
+  runReplicate(mediumCfg, 'bench', i, { record: { agents: true, every: 4 } });
+  recorded.push(performance.now() - t0);
+}
+const recording = { plainMs: round1(median(plain)), agentsEvery4Ms: round1(median(recorded)), ratio: Math.round((median(recorded) / median(plain)) * 100) / 100 };
 const medium = rows.find((r) => r.preset === 'medium')!;
 console.log(`medium preset, 260 weeks: median ${medium.medianMs} ms (goal <= 100 ms), state ${medium.stateMB} MB per replicate`);
 console.log(
   `medium preset, first replicate in a fresh process: ${medium.coldMs} ms = ${medium.coldOverWarm} x warm (goal <= 3), after ${medium.loadMs} ms loading the model`,
 );
-writeFileAtomic('output/bench.json', `${JSON.stringify({ repeats, coldRepeats, rows, node: process.version }, null, 2)}\n`);
+console.log(
+  `medium preset, recording every agent every 4 weeks: ${recording.agentsEvery4Ms} ms against ${recording.plainMs} ms without (${recording.ratio} x)`,
+);
+writeFileAtomic('output/bench.json', `${JSON.stringify({ repeats, coldRepeats, rows, recording, node: process.version }, null, 2)}\n`);

@@ -1,5 +1,6 @@
 /** Shared argument parsers for the command line. */
 import { InvalidArgumentError } from 'commander';
+import { RECORDABLE, type Recordable, type RecordSpec } from '../model/index.js';
 import { isShortText, LIMITS } from '../scenario/limits.js';
 
 export function parseIntArg(name: string, min: number, max: number) {
@@ -25,3 +26,18 @@ export function parseSeedArg(v: string): string {
 
 /** --replicates, with the scenario format's limit. */
 export const parseReplicatesArg = parseIntArg('--replicates', 1, LIMITS.replicates);
+
+/** --record: a comma-separated list of what to record beyond the indicators. */
+export function parseRecordArg(v: string): Recordable[] {
+  const items = v.split(',').map((s) => s.trim());
+  for (const it of items)
+    if (!(RECORDABLE as readonly string[]).includes(it))
+      throw new InvalidArgumentError(`--record takes a comma-separated list of ${RECORDABLE.join(', ')}; "${it}" is none of them.`);
+  return [...new Set(items)] as Recordable[];
+}
+
+/** The record specification of --record and --every, or undefined when nothing is recorded. */
+export function recordSpec(record: readonly Recordable[] | undefined, every: number): RecordSpec | undefined {
+  if (!record || record.length === 0) return undefined;
+  return { agents: record.includes('agents'), initiatives: record.includes('initiatives'), ties: record.includes('ties'), every };
+}

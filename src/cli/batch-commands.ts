@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { BatchOutcome, BatchScenario } from '../batch/index.js';
 import { shellCommand } from '../io/shell.js';
-import { parseIntArg, parseReplicatesArg, parseSeedArg } from './args.js';
+import { RECORDABLE, type Recordable, type RecordSpec } from '../model/index.js';
+import { LIMITS } from '../scenario/limits.js';
+import { parseIntArg, parseRecordArg, parseReplicatesArg, parseSeedArg, recordSpec } from './args.js';
 
 export interface BatchCommandOptions {
   replicates?: number;
@@ -14,6 +16,8 @@ export interface BatchCommandOptions {
   seed?: string;
   quiet: boolean;
   yes?: boolean;
+  record?: Recordable[];
+  every: number;
 }
 
 /** The command that continues this batch: the same files and the options that define it, plus --resume. */
@@ -27,6 +31,7 @@ export function resumeCommand(files: readonly string[], opts: BatchCommandOption
     ...(opts.replicates !== undefined ? ['--replicates', String(opts.replicates)] : []),
     ...(opts.seed !== undefined ? ['--seed', opts.seed] : []),
     ...(opts.shard !== undefined ? ['--shard', opts.shard] : []),
+    ...(opts.record ? ['--record', opts.record.join(','), '--every', String(opts.every)] : []),
     '--resume',
   ]);
 }
@@ -35,7 +40,7 @@ export async function batchCommand(files: readonly string[], opts: BatchCommandO
   const [{ parseShard }, { loadBatchScenarios }] = await Promise.all([import('../batch/index.js'), import('./scenarios.js')]);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const scenarios = loadBatchScenarios(files, { replicates: opts.replicates, seed: opts.seed });
-  await runBatchCommand(scenarios, { ...opts, shard }, resumeCommand(files, opts));
+  await runBatchCommand(scenarios, { ...opts, shard, record: recordSpec(opts.record, opts.every) }, resumeCommand(files, opts));
 }
 
 export interface RunBatchOptions {
@@ -45,6 +50,7 @@ export interface RunBatchOptions {
   readonly resume: boolean;
   readonly quiet: boolean;
   readonly yes?: boolean | undefined;
+  readonly record?: RecordSpec | undefined;
 }
 
 /**
@@ -93,6 +99,7 @@ export async function runBatchCommand(
       onDone: (done, failed) => progress.update(done, failed),
       onNote: (note) => process.stderr.write(`batch: ${note}\n`),
       stopped: () => stop,
+      record: opts.record,
     });
     progress.stop();
     const points = scenarios.reduce((a, s) => a + s.points.length, 0);
@@ -159,6 +166,12 @@ export function registerBatch(program: Command): void {
     .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .option('--quiet', 'no progress output', false)
     .option('--yes', 'start even if the batch is far above normal in time, memory or disk (see "Limits and guarantees")', false)
+    .option(
+      '--record <list>',
+      `also record, per replicate under OUT/records/: ${RECORDABLE.join(', ')} (agent and tie snapshots, the initiative event log)`,
+      parseRecordArg,
+    )
+    .option('--every <weeks>', 'weeks between agent and tie snapshots with --record', parseIntArg('--every', 1, LIMITS.horizon), 4)
     .action(batchCommand);
 
   program

@@ -15,6 +15,7 @@ import {
   resolveManifestScenario,
 } from '../batch/rerun.js';
 import { shellCommand } from '../io/shell.js';
+import type { RecordSpec } from '../model/index.js';
 import { displayFile } from '../scenario/index.js';
 import { runBatchCommand } from './batch-commands.js';
 import { runSpecOf } from './resolve.js';
@@ -49,7 +50,8 @@ function rerunRun(m: Manifest, path: string, opts: RerunOptions): void {
   const recorded = recordedHashes(m);
   const files = Array.isArray(m.files) ? (m.files as string[]) : Object.keys(recorded);
   const formats = (['csv', 'json'] as const).filter((f) => files.includes(`indicators.${f}`)) as RunFormat[];
-  const out = runToFolder(spec, opts.out, formats.length > 0 ? formats : ['csv', 'json']);
+  const record = (m as { record?: RecordSpec }).record;
+  const out = runToFolder(spec, opts.out, formats.length > 0 ? formats : ['csv', 'json'], record);
   console.log(
     `reran ${spec.name}: seed ${spec.seed}, replicate ${spec.replicate}${spec.point === null ? '' : `, point ${spec.point}`}, ${spec.config.ticks} weeks; wrote ${out.files.join(', ')} to ${out.dir}`,
   );
@@ -66,7 +68,15 @@ async function rerunBatch(m: Manifest, path: string, opts: RerunOptions): Promis
   const again = shellCommand(['tanker', 'rerun', path, '--out', opts.out, '--resume']);
   const r = await runBatchCommand(
     scenarios,
-    { out: opts.out, threads: opts.threads, shard: null, resume: opts.resume, quiet: opts.quiet, yes: opts.yes },
+    {
+      out: opts.out,
+      threads: opts.threads,
+      shard: null,
+      resume: opts.resume,
+      quiet: opts.quiet,
+      yes: opts.yes,
+      record: (m as { record?: RecordSpec }).record,
+    },
     again,
   );
   if (r) report(recordedHashes(m), resolve(opts.out), displayFile(path));

@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Calendar } from '../engine/calendar.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { fileHashes } from '../io/hash.js';
 import { provenance } from '../io/provenance.js';
+import { writeRunRecords } from '../io/records.js';
 import { guardStorage } from '../io/storage.js';
 import { indicatorsCsv, indicatorsJson } from '../io/tables.js';
-import { type InterventionItem, type ModelConfig, runReplicate } from '../model/index.js';
+import { type InterventionItem, type ModelConfig, type RecordSpec, runReplicate } from '../model/index.js';
 import type { ResolvedScenarioJson, ScenarioOrigin } from '../scenario/index.js';
 
 export interface RunSpec {
@@ -41,10 +43,14 @@ export function runFolderName(spec: Pick<RunSpec, 'name' | 'seed' | 'replicate' 
   return `${safe(spec.name)}-seed${safe(String(spec.seed))}${spec.point === null ? '' : `-point${spec.point}`}-rep${spec.replicate}`;
 }
 
-export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly RunFormat[]): RunOutput {
+export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly RunFormat[], record?: RecordSpec): RunOutput {
   const started = new Date().toISOString(); // clock-ok: manifest metadata, not model time
   const t0 = performance.now(); // clock-ok
-  const result = runReplicate(spec.config, spec.seed, spec.replicate, { interventions: spec.interventions, elections: spec.elections });
+  const result = runReplicate(spec.config, spec.seed, spec.replicate, {
+    interventions: spec.interventions,
+    elections: spec.elections,
+    ...(record ? { record } : {}),
+  });
   const ms = performance.now() - t0; // clock-ok
   const cal = new Calendar(spec.config.startDate, spec.config.ticks);
   const dir = resolve(outRoot, runFolderName(spec));
@@ -52,13 +58,18 @@ export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly Ru
   if (formats.includes('csv')) tables.push(['indicators.csv', indicatorsCsv(result, cal)]);
   if (formats.includes('json')) tables.push(['indicators.json', indicatorsJson(result, cal)]);
   const hashes: Record<string, string> = {};
+  const recorded: string[] = [];
   guardStorage(dir, () => {
     for (const [name, text] of tables) {
       writeFileAtomic(join(dir, name), text);
       hashes[name] = createHash('sha256').update(text).digest('hex');
     }
+    if (result.records) {
+      recorded.push(...writeRunRecords(dir, result.records, cal, `tanker ${provenance().version}`));
+      Object.assign(hashes, fileHashes(dir, recorded));
+    }
   });
-  const files = tables.map(([name]) => name);
+  const files = [...tables.map(([name]) => name), ...recorded];
   const W = result.indicators.length;
   const last = result.ticks - 1;
   const final: Record<string, number> = {};
@@ -79,6 +90,7 @@ export function runToFolder(spec: RunSpec, outRoot: string, formats: readonly Ru
     turnTick: result.turnTick,
     turnDate: result.turnTick === null ? null : cal.isoDate(result.turnTick),
     totals: result.totals,
+    ...(record ? { record } : {}),
     files,
     sha256: hashes,
     startedAt: started,

@@ -7,9 +7,9 @@ import { totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { fmt, pct } from '../engine/format.js';
-import { SIZE_PRESETS } from '../model/index.js';
+import { RECORDABLE, type Recordable, SIZE_PRESETS } from '../model/index.js';
 import { LIMITS } from '../scenario/limits.js';
-import { parseIntArg, parseSeedArg } from './args.js';
+import { parseIntArg, parseRecordArg, parseSeedArg, recordSpec } from './args.js';
 import type { PresetName } from './resolve.js';
 
 export interface RunOptions {
@@ -22,6 +22,8 @@ export interface RunOptions {
   format: string;
   elections: boolean;
   yes?: boolean;
+  record?: Recordable[];
+  every: number;
 }
 
 const FORMATS = ['csv', 'json'] as const;
@@ -40,7 +42,7 @@ export async function runCommand(scenario: string | undefined, opts: RunOptions)
   const spec = resolveRunSpec(scenario, opts);
   const one = { ...spec, replicates: 1, points: [{ index: 0, values: {} }], resolved: spec.resolved };
   confirmCost(estimate([one]), { threads: 1, out: resolve(opts.out), yes: opts.yes ?? false, what: 'run' });
-  const out = runToFolder(spec, opts.out, formats as ('csv' | 'json')[]);
+  const out = runToFolder(spec, opts.out, formats as ('csv' | 'json')[], recordSpec(opts.record, opts.every));
   const f = out.final;
   const share = (v: number | undefined) => pct(v ?? Number.NaN, 1);
   console.log(`${spec.name}: seed ${spec.seed}, replicate ${spec.replicate}, ${spec.config.ticks} weeks in ${out.ms.toFixed(0)} ms`);
@@ -139,6 +141,12 @@ export function registerScenarioCommands(program: Command): void {
     .addOption(new Option('--format <list>', 'comma-separated output formats').default('csv,json'))
     .option('--no-elections', 'switch the four-yearly municipal election off')
     .option('--yes', 'start even if the run is far above normal in time or memory', false)
+    .option(
+      '--record <list>',
+      `also record, as Parquet: ${RECORDABLE.join(', ')} (agent and tie snapshots, the initiative event log)`,
+      parseRecordArg,
+    )
+    .option('--every <weeks>', 'weeks between agent and tie snapshots with --record', parseIntArg('--every', 1, LIMITS.horizon), 4)
     .action(runCommand);
 
   program

@@ -33,6 +33,16 @@ export { choiceRows, indicatorsMarkdown, paramTablesMarkdown, scheduleMarkdown }
 export { type GroupValues, type ParamGroup, type ParamSpec, param } from './params/define.js';
 export { presetConfig, presetOrg, SIZE_PRESETS } from './presets.js';
 export {
+  EVENT_DETAIL,
+  RECORDABLE,
+  type Recordable,
+  type RecordColumn,
+  type RecordSpec,
+  type RecordTable,
+  type RecordTables,
+  recordedTableNames,
+} from './recording.js';
+export {
   type AnyMechanism,
   CHOICES,
   defaultChoices,

@@ -10,6 +10,7 @@ import type { InterventionItem } from './levers/lever.js';
 import { runLevers } from './levers/runner.js';
 import type { Context } from './mechanism.js';
 import type { ParamGroup } from './params/define.js';
+import { Recording, type RecordSpec, type RecordTables } from './recording.js';
 import { type AnyMechanism, FLOWS, INDICATORS, type IndicatorName, SCHEDULE, type TickFlows } from './registry.js';
 import type { World } from './state.js';
 import { contexts, createWorld } from './world.js';
@@ -35,6 +36,8 @@ export interface SimulationOptions {
   readonly events?: boolean;
   /** Extra model-level reporters, recorded every week next to the indicators. */
   readonly reporters?: Readonly<Record<string, Reporter>>;
+  /** Agent and tie snapshots and the initiative event log (recording.ts); nothing when absent. */
+  readonly record?: RecordSpec;
 }
 
 type Ctx = Context<ParamGroup, never, string, unknown>;
@@ -51,6 +54,8 @@ export interface ReplicateResult {
   readonly totals: Readonly<TickFlows>;
   /** Reporter columns (row-major ticks x reporters), when reporters were given. */
   readonly reporters?: { readonly names: readonly string[]; readonly data: Float64Array };
+  /** Recorded tables, when `record` was given. */
+  readonly records?: RecordTables;
 }
 
 export class Simulation {
@@ -71,6 +76,7 @@ export class Simulation {
   private readonly reporterNames: readonly string[];
   private readonly reporterFns: readonly Reporter[];
   readonly reporterData: Float64Array;
+  private readonly recording: Recording | null;
 
   constructor(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}) {
     this.config = cfg;
@@ -78,6 +84,7 @@ export class Simulation {
     this.replicate = replicate;
     this.world = createWorld(cfg, seed, replicate, opts.interventions ?? []);
     if (opts.events) this.world.log = new EventLog();
+    this.recording = opts.record ? new Recording(this.world, opts.record) : null;
     this.ctx = contexts(this.world);
     this.actions = [...(opts.actions ?? [])].sort((a, b) => a.tick - b.tick);
     this.elections = opts.elections ?? true;
@@ -125,6 +132,7 @@ export class Simulation {
       turnTick: w.turnTick >= 0 ? w.turnTick : null,
       totals: { ...(w.totals as TickFlows) },
       ...(this.reporterNames.length > 0 ? { reporters: { names: this.reporterNames, data: this.reporterData } } : {}),
+      ...(this.recording ? { records: this.recording.tables(w) } : {}),
     };
   }
 
@@ -146,6 +154,7 @@ export class Simulation {
     const set = (name: string, v: number) => rec.set(t, cols[name]!, v);
     for (const m of this.observers) m.observe!(w, this.ctx.get(m)!, set, t);
     for (let k = 0; k < this.reporterFns.length; k++) this.reporterData[t * this.reporterFns.length + k] = this.reporterFns[k]!(w, t);
+    if (this.recording?.due(t, this.config.ticks)) this.recording.snapshot(w, t);
     const { flows, totals } = w;
     for (const f of FLOWS) {
       totals[f] = totals[f]! + flows[f]!;
