@@ -200,7 +200,9 @@ async function runLocked(
       startedAt,
       failed: failures.length,
       missing: result.missing,
-      ...(opts.record ? { record: opts.record, records: `records/<table>/<task>.parquet: ${recordedTableNames(opts.record).join(', ')}` } : {}),
+      ...(opts.record
+        ? { record: opts.record, records: `records/<table>/<task>.parquet: ${recordedTableNames(opts.record).join(', ')}` }
+        : {}),
     });
     return { ...base, storage: null, files: result.files, missing: result.missing };
   } catch (e) {

@@ -92,7 +92,11 @@ for (let i = 0; i < Math.max(3, Math.ceil(repeats / 2)); i++) {
   runReplicate(mediumCfg, 'bench', i, { record: { agents: true, every: 4 } });
   recorded.push(performance.now() - t0);
 }
-const recording = { plainMs: round1(median(plain)), agentsEvery4Ms: round1(median(recorded)), ratio: Math.round((median(recorded) / median(plain)) * 100) / 100 };
+const recording = {
+  plainMs: round1(median(plain)),
+  agentsEvery4Ms: round1(median(recorded)),
+  ratio: Math.round((median(recorded) / median(plain)) * 100) / 100,
+};
 const medium = rows.find((r) => r.preset === 'medium')!;
 console.log(`medium preset, 260 weeks: median ${medium.medianMs} ms (goal <= 100 ms), state ${medium.stateMB} MB per replicate`);
 console.log(
