@@ -25,22 +25,37 @@ function toAleaState(s: object): AleaState {
 const TWO_PI = 2 * Math.PI;
 
 export class Rng {
-  private readonly prng: AleaPrng;
+  // Alea's state (seedrandom lib/alea.js): s0, s1, s2 in [0,1) and the integer carry c, in a
+  // typed array so that the step below stores raw doubles (object fields would box them).
+  private readonly st = new Float64Array(4);
   // Box–Muller yields two normals per pair of uniforms; the second is kept for the next call.
   private hasSpare = false;
   private spare = 0;
 
   /** With `state`, the seed is ignored and the stream resumes exactly where `state` was taken. */
   constructor(seed: string, state?: RngState) {
-    if (state) {
-      this.prng = seedrandom.alea('', { state: toAleaState(state.alea) });
-      if (state.spare !== null) {
-        this.hasSpare = true;
-        this.spare = state.spare;
-      }
-    } else {
-      this.prng = seedrandom.alea(seed, { state: true });
+    const a = state ? toAleaState(state.alea) : (seedrandom.alea(seed, { state: true }) as AleaPrng).state();
+    this.st[0] = a.s0;
+    this.st[1] = a.s1;
+    this.st[2] = a.s2;
+    this.st[3] = a.c;
+    if (state && state.spare !== null) {
+      this.hasSpare = true;
+      this.spare = state.spare;
     }
+  }
+
+  /** Alea's step, the same arithmetic as seedrandom's, hence the same numbers. */
+  private prng(): number {
+    const st = this.st;
+    const t = 2091639 * st[0]! + st[3]! * 2.3283064365386963e-10; // 2^-32
+    st[0] = st[1]!;
+    st[1] = st[2]!;
+    const c = t | 0;
+    st[3] = c;
+    const x = t - c;
+    st[2] = x;
+    return x;
   }
 
   /** Uniform in [0,1) with 2^-32 resolution. */
@@ -113,7 +128,7 @@ export class Rng {
   }
 
   state(): RngState {
-    return { alea: this.prng.state(), spare: this.hasSpare ? this.spare : null };
+    return { alea: { c: this.st[3]!, s0: this.st[0]!, s1: this.st[1]!, s2: this.st[2]! }, spare: this.hasSpare ? this.spare : null };
   }
 }
 
