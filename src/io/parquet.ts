@@ -82,9 +82,11 @@ export class ParquetTableWriter {
 
   finish(): void {
     if (this.done) return;
-    this.done = true;
+    // Not done until committed: if the last write or the commit fails (a full disk), abort() still
+    // removes the temporary file.
     void this.writer.finish();
     this.file.commit();
+    this.done = true;
   }
 
   /** Give up (an error elsewhere): no file appears and the temporary file is removed. */
