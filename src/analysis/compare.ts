@@ -18,7 +18,7 @@ export const KEY_INDICATORS = [
   'practiceNPG',
   'policyPracticeGap',
   'coCreationActual',
-  'crossSiloShare',
+  'crossSiloCoCreation',
   'trustCitizens',
   'trustStaffManagement',
   'burnout',

@@ -25,7 +25,7 @@ export const COUNT_INDICATORS: ReadonlySet<IndicatorName> = new Set(
   INDICATORS.filter((n) => INDICATOR_SPECS[n].unit === 'count' || INDICATOR_SPECS[n].unit === 'routines'),
 );
 /** Every flow is a count except the public value created. */
-const REAL_TOTALS: ReadonlySet<keyof TickFlows> = new Set<keyof TickFlows>(['value']);
+const REAL_TOTALS: ReadonlySet<keyof TickFlows> = new Set<keyof TickFlows>(['value', 'citizenValue']);
 
 const indicatorColumn = (name: string, indicator: IndicatorName): ColumnDef => ({
   name,

@@ -15,6 +15,26 @@ export function strideMean(a: ArrayLike<number>, n: number, stride: number, offs
 }
 
 /**
+ * Gini coefficient of the first n values of `a` (which it sorts in place: pass a scratch copy) and
+ * `zeros` values of 0: G = Σ (2i − N − 1) x_(i) / (N Σ x) over all N = n + zeros ascending values;
+ * 0 when empty or all zero.
+ */
+export function giniInPlace(a: Float64Array, n: number, zeros = 0): number {
+  if (n === 0) return 0;
+  const v = a.subarray(0, n);
+  v.sort();
+  // `zeros` more values of 0 sit below the sorted ones (cheaper than sorting them too).
+  const total = n + zeros;
+  let num = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    num += (2 * (zeros + i + 1) - total - 1) * v[i]!;
+    sum += v[i]!;
+  }
+  return sum > 0 ? num / (total * sum) : 0;
+}
+
+/**
  * The q-quantile of ascending values, interpolating linearly between order statistics at (n − 1) q
  * (Hyndman and Fan's type 7, the default of R and NumPy); NaN when empty. Reads the first n values.
  */

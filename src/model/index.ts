@@ -19,6 +19,7 @@ export {
   type InterventionItem,
   LEVER_KINDS,
   LEVERS,
+  type LeverClaims,
   type LeverKind,
   type LeverSpec,
   leverSpec,

@@ -92,7 +92,9 @@ export function addCitizen(w: World, id: number, citizen: number): boolean {
   s.citizenIds[id * s.maxCitizens + c] = citizen;
   s.citizenCount[id] = c + 1;
   w.citizens.current[citizen] = id;
+  if (w.citizens.participations[citizen] === 0) w.citizens.past[w.citizens.pastN++] = citizen;
   w.citizens.participations[citizen] = w.citizens.participations[citizen]! + 1;
+  w.citizens.activity[citizen] = w.citizens.activity[citizen]! + 1;
   s.actual[id] = 1;
   w.log?.event(s.serial[id]!, EVENT.joined, AGENT.citizen, citizen);
   return true;

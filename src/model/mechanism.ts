@@ -118,6 +118,8 @@ export interface MechanismSpec<
   /** Sets each of its indicators for this tick (process `observe` runs after every other process). */
   readonly observe?: (w: World, ctx: Context<P, C, F, S>, set: Observer<I>, tick: number) => void;
   readonly run?: (w: World, tick: number, ctx: Context<P, C, F, S>) => void;
+  /** Once, when the recorded run begins (after the spin-up, before week 0): e.g. to note the status quo. */
+  readonly start?: (w: World, ctx: Context<P, C, F, S>) => void;
 }
 
 /** Declare a mechanism; the identity function exists so that TypeScript infers its types from the object. */

@@ -15,6 +15,7 @@ import type { MixQuantity, Modifiers, World } from './state.js';
 
 /** Scalar organisation fields that modifiers may target, with their bounds. */
 export const ORG_BOUNDS = {
+  ambition: [0, 10],
   siloStrength: [0, 1],
   matrixDegree: [0, 1],
   projectBudgetShare: [0, 1],
@@ -202,4 +203,17 @@ export function moveMixBase(w: World, mix: MixQuantity, vertex: number, share: n
     moveToward(base, vertex, share);
     recomputeMix(w, mix);
   }
+}
+
+/** A logic mix decided anew (a revised plan, new steering systems): its base becomes `values`. */
+export function setMixBase(w: World, mix: MixQuantity, values: ArrayLike<number>): void {
+  const base = w.mods.mixBase.get(mix);
+  const target = base ?? w.org[mix];
+  for (let k = 0; k < 3; k++) target[k] = values[k]!;
+  if (base !== undefined) recomputeMix(w, mix);
+}
+
+/** The base of a logic mix (what it is without active lever modifiers). */
+export function mixBaseOf(w: World, mix: MixQuantity): Float64Array {
+  return w.mods.mixBase.get(mix) ?? w.org[mix];
 }

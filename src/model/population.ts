@@ -6,11 +6,19 @@
  */
 import type { Rng } from '../engine/rng.js';
 import { clamp01 } from '../engine/stats.js';
+import { addMember, openInitiative } from './initiatives.js';
 import { addTie } from './network.js';
 import { type GroupValues, param } from './params/define.js';
-import type { World } from './state.js';
+import { PHASE, type World } from './state.js';
 
 export const initParams = {
+  spinUpWeeks: param(
+    104,
+    [0, 1040],
+    'Weeks simulated before week 0 (not recorded, no levers, no trends) so that week 0 is the everyday state',
+    'MODEL.md §7; assumption',
+    true,
+  ),
   spanOfControl: param(15, [3, 100], 'Staff per first-line manager', '002 §4.3.3; assumption', true),
   spanUp: param(5, [2, 20], 'Managers per manager above the first line', 'assumption', true),
   managerStyle: param(0.3, [0, 1], 'Mean manager style (0 controlling line, 1 coach/facilitator)', '002 §4.3.4, 003 tactical level'),
@@ -25,8 +33,26 @@ export const initParams = {
   spread: param(0.12, [0, 0.5], 'Standard deviation of staff and manager attributes', 'assumption'),
   logicNoise: param(0.05, [0, 0.3], 'Standard deviation of individual logic weights around the practice mix', 'assumption'),
   enthusiastOpenness: param(0.8, [0, 1], 'Mean openness of enthusiasts', '000 §4'),
-  initialBurnout: param(0.1, [0, 1], 'Mean burnout of the staff at the start (a new organisation has history)', 'assumption'),
-  initialBurnoutSpread: param(0.05, [0, 0.5], 'Standard deviation of burnout at the start', 'assumption'),
+  intakeGain: param(
+    20,
+    [0, 100],
+    'How strongly intake restores the status-quo share of enthusiasts (extra hiring probability per unit of shortfall)',
+    'assumption (stationary labour market)',
+  ),
+  initialBurnout: param(0.03, [0, 1], 'Mean burnout of the staff when the spin-up begins (near its everyday level)', 'assumption'),
+  initialBurnoutSpread: param(0.02, [0, 0.5], 'Standard deviation of burnout when the spin-up begins', 'assumption'),
+  initialInitiatives: param(
+    12,
+    [0, 200],
+    'Initiatives per 1,000 staff under way when the spin-up begins, of every age (near the everyday level of the default preset)',
+    'assumption',
+  ),
+  initialRoutines: param(
+    0.24,
+    [0, 10],
+    'Co-created routines per 100 staff when the spin-up begins (near the everyday level of the default preset)',
+    'assumption',
+  ),
   maxTenureYears: param(20, [0, 45], 'Tenure at the start is uniform up to this many years', 'assumption', true),
   teamTies: param(5, [0, 20], 'Ties to colleagues in the same team per person', 'assumption', true),
   unitTies: param(2, [0, 10], 'Ties to others in the same unit per person', 'assumption', true),
@@ -81,8 +107,8 @@ function init(w: World): InitParams {
   return w.p.init as InitParams;
 }
 
-/** Draw a person with baseline attributes into staff slot i (at start, and for each replacement). */
-export function drawNewcomer(w: World, i: number, r: Rng): void {
+/** Draw a person with baseline attributes into staff slot i (at the start, and for each replacement: `intake`). */
+export function drawNewcomer(w: World, i: number, r: Rng, intake = true): void {
   const ip = init(w);
   const st = w.staff;
   const mix = w.orgConfig.logic.practice;
@@ -95,8 +121,15 @@ export function drawNewcomer(w: World, i: number, r: Rng): void {
   }
   for (let k = 0; k < 3; k++) st.logic[b + k] = st.logic[b + k]! / sum;
   if (st.tugboat[i] === 1) w.org.tugboats--;
-  const enth = r.bernoulli(w.orgConfig.enthusiastShare);
+  // Intake keeps the workforce's share of enthusiasts at its status-quo level: enthusiasts burn out
+  // and leave more often (000 §4), and a stationary labour market replaces them (an assumption;
+  // without it the share would sink over a decade of turnover and the status quo would drift).
+  const share = w.orgConfig.enthusiastShare;
+  if (st.enthusiast[i] === 1) w.org.enthusiasts--;
+  const current = w.org.enthusiasts / Math.max(1, st.n);
+  const enth = r.bernoulli(intake ? Math.min(1, Math.max(0, share + ip.intakeGain * (share - current))) : share);
   st.enthusiast[i] = enth ? 1 : 0;
+  if (enth) w.org.enthusiasts++;
   st.openness[i] = around(r, enth ? ip.enthusiastOpenness : ip.openness, ip.spread);
   st.competence[i] = around(r, ip.competence, ip.spread);
   st.identity[i] = around(r, ip.identity, ip.spread);
@@ -131,15 +164,22 @@ export function linkNewcomer(w: World, i: number, r: Rng): void {
   }
 }
 
-/** Managers' attributes; relay falls with insecurity (signals parameters). */
-export function drawManagers(w: World, r: Rng, relay: { relay: number; relaySpread: number; insecurityDamping: number }): void {
+/** A manager's attributes, at the start and for each replacement (`style` around the given mean). */
+export function drawManager(w: World, k: number, r: Rng, style: number, relay: { relay: number; relaySpread: number }): void {
   const ip = init(w);
   const m = w.managers;
-  for (let k = 0; k < m.n; k++) {
-    m.style[k] = around(r, ip.managerStyle, ip.spread);
-    m.insecurity[k] = around(r, ip.managerInsecurity, ip.spread);
-    m.budgetAttachment[k] = around(r, ip.budgetAttachment, ip.spread);
-    m.relay[k] = clamp01(r.normal(relay.relay, relay.relaySpread) * (1 - relay.insecurityDamping * m.insecurity[k]!));
+  m.style[k] = around(r, style, ip.spread);
+  m.insecurity[k] = around(r, ip.managerInsecurity, ip.spread);
+  m.budgetAttachment[k] = around(r, ip.budgetAttachment, ip.spread);
+  m.relay[k] = clamp01(r.normal(relay.relay, relay.relaySpread));
+}
+
+/** The first managers, with spread tenure. */
+export function drawManagers(w: World, r: Rng, relay: { relay: number; relaySpread: number }): void {
+  const ip = init(w);
+  for (let k = 0; k < w.managers.n; k++) {
+    drawManager(w, k, r, ip.managerStyle, relay);
+    w.managers.tenure[k] = r.int(52 * ip.maxTenureYears);
   }
 }
 
@@ -147,7 +187,7 @@ export function drawManagers(w: World, r: Rng, relay: { relay: number; relaySpre
 export function drawStaff(w: World, r: Rng): void {
   const ip = init(w);
   const { staff } = w;
-  for (let i = 0; i < staff.n; i++) drawNewcomer(w, i, r);
+  for (let i = 0; i < staff.n; i++) drawNewcomer(w, i, r, false);
   for (let i = 0; i < staff.n; i++) {
     staff.tenure[i] = r.int(52 * ip.maxTenureYears);
     staff.burnout[i] = around(r, ip.initialBurnout, ip.initialBurnoutSpread);
@@ -178,7 +218,10 @@ export function drawPoliticians(w: World, r: Rng): void {
     pols.elected[i] = -1;
   }
   const shift = B - sum / Math.max(1, pols.n);
-  for (let i = 0; i < pols.n; i++) pols.backing[i] = clamp01(pols.backing[i]! + shift);
+  for (let i = 0; i < pols.n; i++) {
+    pols.backing[i] = clamp01(pols.backing[i]! + shift);
+    pols.stance[i] = pols.backing[i]!;
+  }
 }
 
 /** Population shares of the citizen segments, in SEGMENTS order (the last takes the rest). */
@@ -219,5 +262,35 @@ export function drawPartners(w: World, r: Rng): void {
     q.engagement[i] = around(r, ip.partnerEngagement, ip.partnerEngagementSpread);
     q.trust[i] = around(r, ip.partnerTrust, ip.partnerTrustSpread);
     q.capacity[i] = around(r, ip.partnerCapacity, ip.partnerCapacitySpread);
+  }
+}
+
+/**
+ * Initiatives under way when the spin-up begins, of every age: forming, running with progress for
+ * their age, or finished and carried by their champion. The spin-up then settles them into the
+ * everyday mix; starting from an empty pool would take two years to fill (MODEL.md §7).
+ */
+export function seedInitiatives(w: World, r: Rng): void {
+  const ip = init(w);
+  const { staff, inits: s } = w;
+  const n = Math.min(s.cap, Math.round((ip.initialInitiatives * staff.n) / 1000));
+  // Ages count back from the first week of the spin-up.
+  const now = -ip.spinUpWeeks;
+  for (let k = 0; k < n; k++) {
+    const champ = r.int(staff.n);
+    // Four in five are still in the making (forming or running), one in five carried as a result.
+    const carried = r.next() < 0.2;
+    const age = carried ? 40 + r.int(60) : r.int(50);
+    if (staff.initiative[champ]! >= 0) continue;
+    const id = openInitiative(w, now - age, staff.unit[champ]!, champ, r.next() < 0.35 ? 0 : 1, r.next() < 0.3 ? 1 : 0, r.int(5));
+    if (id < 0) return;
+    if (age < 6) continue;
+    s.phase[id] = carried ? PHASE.implemented : PHASE.running;
+    s.phaseStart[id] = now - age + (carried ? 40 : 6);
+    s.progress[id] = carried ? 1 : (age - 6) / 50;
+    if (carried) continue; // a finished result is carried by its champion alone
+    const o = w.ties.offsets[champ]!;
+    const d = w.ties.degree[champ]!;
+    for (let m = 0; m < 3 && d > 0; m++) addMember(w, id, w.ties.neighbors[o + r.int(d)]!);
   }
 }

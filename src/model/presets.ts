@@ -12,24 +12,24 @@ export const SIZE_PRESETS = ['small', 'medium', 'large'] as const;
 /** Typical Norwegian sector split (illustrative): health and care is the largest unit. */
 function units(layers: number): UnitConfig[] {
   return [
-    { name: 'health-care', kind: 'service', staffShare: 0.4, layers, legalStrictness: 0.6, load: 0.84 },
-    { name: 'schools', kind: 'service', staffShare: 0.24, layers, legalStrictness: 0.5, load: 0.82 },
+    { name: 'health-care', kind: 'service', staffShare: 0.4, layers, legalStrictness: 0.6, load: 0.73 },
+    { name: 'schools', kind: 'service', staffShare: 0.24, layers, legalStrictness: 0.5, load: 0.71 },
     {
       name: 'kindergartens',
       kind: 'service',
       staffShare: 0.12,
       layers: Math.max(2, layers - 1),
       legalStrictness: 0.4,
-      load: 0.82,
+      load: 0.71,
     },
-    { name: 'welfare', kind: 'service', staffShare: 0.06, layers, legalStrictness: 0.7, load: 0.84 },
+    { name: 'welfare', kind: 'service', staffShare: 0.06, layers, legalStrictness: 0.7, load: 0.73 },
     {
       name: 'culture',
       kind: 'community-development',
       staffShare: 0.04,
       layers: Math.max(2, layers - 1),
       legalStrictness: 0.2,
-      load: 0.78,
+      load: 0.66,
     },
     {
       name: 'technical-planning',
@@ -37,7 +37,7 @@ function units(layers: number): UnitConfig[] {
       staffShare: 0.08,
       layers,
       legalStrictness: 0.85,
-      load: 0.82,
+      load: 0.71,
     },
     {
       name: 'staff-functions',
@@ -45,7 +45,7 @@ function units(layers: number): UnitConfig[] {
       staffShare: 0.06,
       layers: Math.max(2, layers - 1),
       legalStrictness: 0.4,
-      load: 0.8,
+      load: 0.69,
     },
   ];
 }

@@ -4,7 +4,7 @@
  * nothing builds none of this. Tables are columns of typed arrays; categorical columns carry a
  * dictionary (code → name) so writers can store names.
  */
-import { AGENT_KINDS, EVENTS, EventLog, GATES } from './events.js';
+import { AGENT_KINDS, EVENTS, GATES } from './events.js';
 import { POPULATION_NAMES, POPULATIONS, type Population, tieList } from './snapshots.js';
 import { METHODS, type World } from './state.js';
 
@@ -75,10 +75,7 @@ export class Recording {
   private readonly agentCols = new Map<Population, { week: Growing; cols: Growing[] }>();
   private ties: { week: Growing; from: Growing; to: Growing; cross: Growing } | null = null;
 
-  constructor(
-    w: World,
-    readonly spec: RecordSpec,
-  ) {
+  constructor(readonly spec: RecordSpec) {
     if (!(Number.isInteger(spec.every) && spec.every >= 1))
       throw new RangeError(`record every: a whole number of weeks ≥ 1, got ${spec.every}`);
     this.pops = spec.agents === true ? POPULATION_NAMES : spec.agents ? spec.agents : [];
@@ -87,7 +84,6 @@ export class Recording {
       this.agentCols.set(p, { week: new Growing('int'), cols: [new Growing('int'), ...def.columns.map((c) => new Growing(c.type))] });
     }
     if (spec.ties) this.ties = { week: new Growing('int'), from: new Growing('int'), to: new Growing('int'), cross: new Growing('int') };
-    if (spec.initiatives) w.log = new EventLog();
   }
 
   /** Is week t a snapshot week of a run of `ticks` weeks? */

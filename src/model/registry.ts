@@ -12,14 +12,16 @@ import { culture } from './mechanisms/culture.js';
 import { gates } from './mechanisms/gates.js';
 import { generation } from './mechanisms/generation.js';
 import { institutions } from './mechanisms/institutions.js';
+import { managers } from './mechanisms/managers.js';
 import { demandGrowth, operations } from './mechanisms/operations.js';
 import { outcomes } from './mechanisms/outcomes.js';
 import { partnerStrain } from './mechanisms/partners.js';
-import { arenas, election } from './mechanisms/politics.js';
+import { council, election } from './mechanisms/politics.js';
 import { progress } from './mechanisms/progress.js';
 import { signals } from './mechanisms/signals.js';
 import { teams } from './mechanisms/teams.js';
 import { tieDynamics } from './mechanisms/ties.js';
+import { topManagement } from './mechanisms/top.js';
 import { transformation } from './mechanisms/transformation.js';
 import { trust } from './mechanisms/trust.js';
 import { turnover } from './mechanisms/turnover.js';
@@ -29,6 +31,7 @@ import { initParams } from './population.js';
 export const MECHANISMS = [
   demandGrowth,
   election,
+  topManagement,
   operations,
   signals,
   generation,
@@ -39,10 +42,11 @@ export const MECHANISMS = [
   institutions,
   culture,
   tieDynamics,
-  arenas,
+  council,
   trust,
   turnover,
   partnerStrain,
+  managers,
   transformation,
 ] as const;
 

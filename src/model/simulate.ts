@@ -12,7 +12,7 @@ import type { Context } from './mechanism.js';
 import type { ParamGroup } from './params/define.js';
 import { Recording, type RecordSpec, type RecordTables } from './recording.js';
 import { type AnyMechanism, FLOWS, INDICATORS, type IndicatorName, SCHEDULE, type TickFlows } from './registry.js';
-import type { World } from './state.js';
+import { PHASE, type World } from './state.js';
 import { contexts, createWorld } from './world.js';
 
 /** Something that happens to the world at a given tick (for tests and API users). */
@@ -83,8 +83,6 @@ export class Simulation {
     this.seed = seed;
     this.replicate = replicate;
     this.world = createWorld(cfg, seed, replicate, opts.interventions ?? []);
-    if (opts.events) this.world.log = new EventLog();
-    this.recording = opts.record ? new Recording(this.world, opts.record) : null;
     this.ctx = contexts(this.world);
     this.actions = [...(opts.actions ?? [])].sort((a, b) => a.tick - b.tick);
     this.elections = opts.elections ?? true;
@@ -95,6 +93,23 @@ export class Simulation {
     this.reporterNames = Object.keys(opts.reporters ?? {});
     this.reporterFns = Object.values(opts.reporters ?? {});
     this.reporterData = new Float64Array(this.reporterNames.length * cfg.ticks).fill(Number.NaN);
+    // The spin-up: the municipality runs its everyday life (no levers, no calendar events, no
+    // trends, nothing recorded) so that week 0 starts from its status quo, not from a warm-up.
+    const w = this.world;
+    for (let t = -(cfg.params.init as { spinUpWeeks: number }).spinUpWeeks; t < 0; t++) this.spinWeek(t);
+    if (opts.events || opts.record?.initiatives) {
+      w.log = new EventLog();
+      logActiveInitiatives(w);
+    }
+    this.recording = opts.record ? new Recording(opts.record) : null;
+    for (const m of SCHEDULE) m.start?.(w, this.ctx.get(m)!);
+  }
+
+  /** One week of the spin-up: every weekly process, then the flows are dropped. */
+  private spinWeek(t: number): void {
+    const w = this.world;
+    for (const m of this.weekly) m.run!(w, t, this.ctx.get(m)!);
+    for (const f of FLOWS) w.flows[f] = 0;
   }
 
   get done(): boolean {
@@ -170,6 +185,30 @@ export function runReplicate(cfg: ModelConfig, seed: string | number, replicate:
 /** Build a world and run it, returning the world itself (for tests and the explorer). */
 export function simulateWorld(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}): World {
   return new Simulation(cfg, seed, replicate, opts).run().world;
+}
+
+/** The initiatives under way when recording begins, as opened in the week they started (before week 0). */
+function logActiveInitiatives(w: World): void {
+  const s = w.inits;
+  const log = w.log!;
+  const active: number[] = [];
+  for (let id = 0; id < s.cap; id++) if (s.phase[id] !== PHASE.free) active.push(id);
+  // In the order they started, so that the log's weeks never go backwards.
+  active.sort((a, b) => s.start[a]! - s.start[b]! || s.serial[a]! - s.serial[b]!);
+  for (const id of active) {
+    log.now = s.start[id]!;
+    log.opened({
+      serial: s.serial[id]!,
+      owner: s.owner[id]!,
+      champion: s.champion[id]!,
+      problem: s.problem[id]!,
+      depth: s.depth[id]!,
+      method: s.method[id]!,
+      mission: s.mission[id]!,
+      enthusiastLed: s.enthusiastLed[id]!,
+    });
+  }
+  log.now = 0;
 }
 
 /** Run one mechanism once on a world, outside the schedule (for tests and for exploring a mechanism alone). */

@@ -24,6 +24,8 @@ export interface OrgState {
   /** 0 = hourglass, 1 = cogwheel interface between politics and administration. */
   cogwheel: number;
   topSignal: number;
+  /** Ambition written into plans beyond what top management's commitment gives (plans, missions ordered). */
+  ambition: number;
   budgetPressure: number;
   demandGrowth: number;
   /** Logic mixes in documents and in steering systems (index OA, NPM, NPG). */
@@ -63,6 +65,13 @@ export interface OrgState {
   changeBurden: number;
   /** Number of staff acting as tugboats (distributed change agents). */
   tugboats: number;
+  /** Number of enthusiasts among the staff (kept by population.ts). */
+  enthusiasts: number;
+  /**
+   * How far services have recently been renewed with citizens, [0,1]: a moving average of the value
+   * of co-created successes per staff member (kept by outcomes; read by citizens' everyday trust).
+   */
+  relevance: number;
   /** Method-specific initiative push: weekly initiatives per method started by top management. */
   readonly methodPush: Float64Array;
 }
@@ -80,6 +89,10 @@ export interface UnitState {
   readonly staff: Int32Array;
   readonly firstStaff: Int32Array;
   readonly workload: Float64Array;
+  /** Staffing capacity relative to the start (grows as far as staffing follows demand). */
+  readonly capacity: Float64Array;
+  /** Share of working time the unit's management allocates to development (operations.ts). */
+  readonly devShare: Float64Array;
   readonly routines: Int32Array;
   /** Scratch: mean NPG in practice per unit, refreshed each tick by culture. */
   readonly npgPractice: Float64Array;
@@ -122,6 +135,8 @@ export interface ManagerState {
   readonly relay: Float64Array;
   readonly insecurity: Float64Array;
   readonly budgetAttachment: Float64Array;
+  /** Weeks in the position. */
+  readonly tenure: Int32Array;
   /** Did this manager pass the top signal on this tick. */
   readonly on: Uint8Array;
   /** Removed by flattening: no longer in any chain. */
@@ -131,6 +146,7 @@ export interface ManagerState {
   readonly staffCount: Int32Array;
 }
 
+/** Top management (the chief executive and sector directors): its fears; its commitment is org.topSignal. */
 export interface TopState {
   fearCost: number;
   legalRisk: number;
@@ -145,6 +161,8 @@ export interface PoliticianState {
   readonly trustAdmin: Float64Array;
   readonly understanding: Float64Array;
   readonly backing: Float64Array;
+  /** The backing a politician holds by conviction (set at the start and when elected); backing drifts back to it. */
+  readonly stance: Float64Array;
   readonly elected: Int32Array;
 }
 
@@ -161,7 +179,12 @@ export interface CitizenState {
   /** Customer (0) to co-creator (1). */
   readonly role: Float64Array;
   readonly participations: Int32Array;
+  /** Recent participation: joins, decaying with a mean life of `teams.activityWeeks` (about a year). */
+  readonly activity: Float64Array;
   readonly current: Int32Array;
+  /** Everyone who has taken part so far (the first `pastN` entries), for recruitment of returning participants. */
+  readonly past: Int32Array;
+  pastN: number;
 }
 
 export const PARTNER_TYPES = ['business', 'voluntary', 'knowledge', 'anchor'] as const;
@@ -294,7 +317,14 @@ export interface World {
   /** Initiative event log, or null when events are not recorded (costs nothing then). */
   log: EventLog | null;
   /** Scratch buffers reused every tick. */
-  readonly scratch: { readonly a: Float64Array; readonly b: Float64Array; hist: Int32Array };
+  readonly scratch: {
+    readonly a: Float64Array;
+    readonly b: Float64Array;
+    hist: Int32Array;
+    readonly citizens: Float64Array;
+    /** A list of staff indices (size staff.n), e.g. this week's leavers. */
+    readonly staffList: Int32Array;
+  };
   publicValue: number;
   turnTick: number;
   /** Number of staff ties that cross units (kept by network.ts). */

@@ -15,7 +15,7 @@ import type { Context } from './mechanism.js';
 import { createModifiers } from './modifiers.js';
 import { WORK_KINDS } from './organisation.js';
 import type { ParamGroup } from './params/define.js';
-import { drawCitizens, drawManagers, drawPartners, drawPoliticians, drawStaff, type InitParams } from './population.js';
+import { drawCitizens, drawManagers, drawPartners, drawPoliticians, drawStaff, type InitParams, seedInitiatives } from './population.js';
 import { type AnyMechanism, INDICATORS, SCHEDULE, streamOf, zeroFlows } from './registry.js';
 import type {
   CitizenState,
@@ -76,17 +76,22 @@ export function createWorld(
       a: new Float64Array(Math.max(64, oc.units.length)),
       b: new Float64Array(Math.max(64, oc.units.length)),
       hist: new Int32Array(256),
+      citizens: new Float64Array(oc.citizenSample),
+      staffList: new Int32Array(staff.n),
     },
     publicValue: 0,
     turnTick: -1,
     crossTies: 0,
   };
+  units.devShare.fill(p.operations.devBase);
+  for (let u = 0; u < units.n; u++) units.routines[u] = Math.round((ip.initialRoutines * units.staff[u]!) / 100);
   const r = streams.stream('init');
   drawManagers(world, r, p.signals);
   drawStaff(world, r);
   drawPoliticians(world, r);
   drawCitizens(world, r);
   drawPartners(world, r);
+  seedInitiatives(world, r);
   for (const m of SCHEDULE) if (m.init) world.own[m.name] = m.init(world);
   return world;
 }
@@ -122,6 +127,8 @@ function createUnits(cfg: ModelConfig): UnitState {
     staff: new Int32Array(n),
     firstStaff: new Int32Array(n),
     workload: new Float64Array(n),
+    capacity: new Float64Array(n).fill(1),
+    devShare: new Float64Array(n),
     routines: new Int32Array(n),
     npgPractice: new Float64Array(n),
     active: new Int32Array(n),
@@ -161,6 +168,7 @@ function createManagers(units: UnitState, ip: InitParams): ManagerState {
     relay: new Float64Array(n),
     insecurity: new Float64Array(n),
     budgetAttachment: new Float64Array(n),
+    tenure: new Int32Array(n),
     on: new Uint8Array(n),
     removed: new Uint8Array(n),
     firstStaff: new Int32Array(n),
@@ -241,6 +249,7 @@ function createOrg(cfg: ModelConfig): OrgState {
     centralisation: o.centralisation,
     cogwheel: o.interface === 'cogwheel' ? 1 : 0,
     topSignal: o.topSignal,
+    ambition: 0,
     budgetPressure: o.budgetPressure,
     demandGrowth: o.demandGrowth,
     documents: Float64Array.from(o.logic.documents),
@@ -262,6 +271,9 @@ function createOrg(cfg: ModelConfig): OrgState {
     anchor: 0,
     changeBurden: 0,
     tugboats: 0,
+    enthusiasts: 0,
+    // The status-quo level relevanceScale is chosen to give (outcomes.ts); the spin-up refines it.
+    relevance: 0.2,
     methodPush: new Float64Array(METHODS.length),
   };
 }
@@ -274,6 +286,7 @@ function createPoliticians(n: number): PoliticianState {
     trustAdmin: new Float64Array(n),
     understanding: new Float64Array(n),
     backing: new Float64Array(n),
+    stance: new Float64Array(n),
     elected: new Int32Array(n),
   };
 }
@@ -288,7 +301,10 @@ function createCitizens(n: number, population: number): CitizenState {
     fatigue: new Float64Array(n),
     role: new Float64Array(n),
     participations: new Int32Array(n),
+    activity: new Float64Array(n),
     current: new Int32Array(n).fill(-1),
+    past: new Int32Array(n),
+    pastN: 0,
   };
 }
 

@@ -161,8 +161,8 @@ export const FACTS: readonly Fact[] = [
         check(
           'cross-silo share of initiative teams (mean over the run) is lower with strong silos',
           pairedTest(
-            ALL(low!, (r) => meanOver(r, 'crossSiloShare', 26, 260)),
-            ALL(high!, (r) => meanOver(r, 'crossSiloShare', 26, 260)),
+            ALL(low!, (r) => meanOver(r, 'crossSiloCoCreation', 26, 260)),
+            ALL(high!, (r) => meanOver(r, 'crossSiloCoCreation', 26, 260)),
           ),
           'negative',
         ),

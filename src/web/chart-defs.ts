@@ -59,7 +59,7 @@ export function chartDefs(extra: string, lessonFirst: boolean): ChartDef[] {
       format: 'pct',
       yMax: 1,
     },
-    { id: 'cross', note: 'chCrossNote', lines: [{ ind: 'crossSiloShare', dash: null, width: 3 }], format: 'pct' },
+    { id: 'cross', note: 'chCrossNote', lines: [{ ind: 'crossSiloCoCreation', dash: null, width: 3 }], format: 'pct' },
     {
       id: 'trust',
       title: 'chTrust',

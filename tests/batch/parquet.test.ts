@@ -124,11 +124,13 @@ describe('Parquet results read with DuckDB', () => {
     const [r] = await query(
       `select count(*) filter (where shareYouth is null) as nulls,
               count(*) filter (where shareYouth is null and participationRate > 0) as wrong,
+              count(*) filter (where shareYouth is not null and participationRate = 0) as missed,
               count(*) filter (where isnan(shareYouth)) as nans,
               count(*) filter (where shareYouth is not null) as values
        from ${file('ticks.parquet')}`,
     );
-    expect(Number(r!.nulls)).toBeGreaterThan(0); // at least week 0 of every replicate
+    // Runs start from the status quo, where someone usually takes part; null exactly when nobody does.
+    expect(Number(r!.missed)).toBe(0);
     expect(Number(r!.values)).toBeGreaterThan(0);
     expect(Number(r!.wrong)).toBe(0);
     expect(Number(r!.nans)).toBe(0);
@@ -138,15 +140,23 @@ describe('Parquet results read with DuckDB', () => {
       for (let k = 0; k < TICKS; k++) if (Number.isNaN(d.data[k * INDICATORS.length + INDICATORS.indexOf('shareYouth')]!)) nan++;
     }
     expect(Number(r!.nulls)).toBe(nan);
-    // Across replicates: no replicate defined at week 0, so n = 0 and the statistics are null (empty in CSV).
-    const [agg] = await query(
-      `select n, mean, sd, ciLow from ${file('aggregate.parquet')} where scenario = 'small' and indicator = 'shareYouth' and tick = 0`,
-    );
-    expect(agg).toEqual({ n: 0, mean: null, sd: null, ciLow: null });
-    const csv = readCsv(join(dir, 'aggregate.csv')).rows.find(
-      (a) => a.scenario === 'small' && a.indicator === 'shareYouth' && a.tick === '0',
-    )!;
-    expect([csv.n, csv.mean, csv.sd, csv.ciLow]).toEqual(['0', '', '', '']);
+    // Across replicates: in a week where no replicate is defined, n = 0 and the statistics are null
+    // (empty in CSV); where some are, n counts them.
+    for (const tick of [0, TICKS - 1]) {
+      const defined = outcome.plan.tasks.filter(
+        (t) => t.scenario === 0 && !Number.isNaN(direct(t.key).data[tick * INDICATORS.length + INDICATORS.indexOf('shareYouth')]!),
+      ).length;
+      const [agg] = await query(
+        `select n, mean from ${file('aggregate.parquet')} where scenario = 'small' and indicator = 'shareYouth' and tick = ${tick}`,
+      );
+      expect(agg!.n).toBe(defined);
+      expect(agg!.mean === null).toBe(defined === 0);
+      const csv = readCsv(join(dir, 'aggregate.csv')).rows.find(
+        (a) => a.scenario === 'small' && a.indicator === 'shareYouth' && a.tick === String(tick),
+      )!;
+      expect(csv.n).toBe(String(defined));
+      expect(csv.mean === '').toBe(defined === 0);
+    }
   });
 
   it('summary.parquet: one row per replicate, equal cell by cell to summary.csv', async () => {
@@ -159,7 +169,7 @@ describe('Parquet results read with DuckDB', () => {
     expect(types.turnDate).toBe('DATE');
     expect(types.turnTick).toBe('INTEGER');
     // Run totals of counted flows are integers; the public value created is not a count.
-    for (const t of totals) expect(types[t], t).toBe(t === 'total_value' ? 'DOUBLE' : 'INTEGER');
+    for (const t of totals) expect(types[t], t).toBe(t === 'total_value' || t === 'total_citizenValue' ? 'DOUBLE' : 'INTEGER');
     for (const n of INDICATORS) expect([types[`final_${n}`], types[`peak_${n}`]], n).toEqual([typeOf(n), typeOf(n)]);
     expect(cols.map((c) => c[0])).toEqual([
       'scenario',

@@ -103,7 +103,7 @@ function cliFinal(file: string | null): Record<string, number> {
   return Object.fromEntries(INDICATORS.map((n, c) => [n, r.data[last * W + c]!]));
 }
 
-const COMPARED = ['transformationIndex', 'practiceNPG', 'documentsNPG', 'crossSiloShare', 'trustStaffManagement', 'burnout'] as const;
+const COMPARED = ['transformationIndex', 'practiceNPG', 'documentsNPG', 'crossSiloCoCreation', 'trustStaffManagement', 'burnout'] as const;
 
 describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
   let dir = '';

@@ -284,7 +284,7 @@ const COUNTS: IndicatorName[] = [
   'proposals',
 ];
 const FRACTIONS: IndicatorName[] = [
-  'crossSiloShare',
+  'crossSiloCoCreation',
   'crossUnitTieShare',
   'coCreationActual',
   'coCreationReported',

@@ -7,13 +7,14 @@ import { createWorld } from '../../src/model/index.js';
 import { addCitizen, addMember, addPartner, closeInitiative, openInitiative } from '../../src/model/initiatives.js';
 import type { InterventionItem } from '../../src/model/levers/catalog.js';
 import { runLevers } from '../../src/model/levers/runner.js';
+import { paramsOf } from '../../src/model/mechanism.js';
 import { culture } from '../../src/model/mechanisms/culture.js';
 import { gates, politicalOverride } from '../../src/model/mechanisms/gates.js';
 import { generation } from '../../src/model/mechanisms/generation.js';
 import { institutions, lineSupport } from '../../src/model/mechanisms/institutions.js';
 import { changeBurden, demandGrowth, operations } from '../../src/model/mechanisms/operations.js';
 import { nudgeLogic, outcomes } from '../../src/model/mechanisms/outcomes.js';
-import { arenas, election, meanBacking } from '../../src/model/mechanisms/politics.js';
+import { council, election, meanBacking } from '../../src/model/mechanisms/politics.js';
 import { signals } from '../../src/model/mechanisms/signals.js';
 import { trust, trustDown, trustUp } from '../../src/model/mechanisms/trust.js';
 import { turnover } from '../../src/model/mechanisms/turnover.js';
@@ -263,36 +264,52 @@ describe('gates (process 7)', () => {
 });
 
 describe('operations (process 2)', () => {
+  /**
+   * Workload after one week and development (free) time after a year of management's adjustment,
+   * in units whose demand is raised so that extra load tips them over capacity.
+   */
   function freeAndWork(mut: (w: World) => void): { free: number; work: number } {
     const w = createWorld(small(), 1, 0);
+    for (let u = 0; u < w.units.n; u++) w.units.demand[u] = w.units.demand[u]! * 1.3;
     mut(w);
     runMechanism(operations, w);
-    return { free: mean(w.staff.freeTime), work: mean(w.units.workload) };
+    const work = mean(w.units.workload);
+    for (let t = 1; t < 52; t++) runMechanism(operations, w);
+    return { free: mean(w.staff.freeTime), work };
   }
 
-  it('higher reporting load gives less free time', () => {
+  it('reporting takes time from operations: workload rises, and development time is squeezed unless protected', () => {
     const lo = freeAndWork((w) => {
       w.org.reportingLoad = 0;
     });
     const hi = freeAndWork((w) => {
       w.org.reportingLoad = 1;
     });
-    expect(hi.free).toBeLessThan(lo.free - 0.02);
-    expect(hi.work).toBe(lo.work); // reporting takes development time, not service capacity
+    expect(hi.work).toBeGreaterThan(lo.work * 1.05);
+    expect(hi.free).toBeLessThan(lo.free);
+    const guarded = freeAndWork((w) => {
+      w.org.reportingLoad = 1;
+      w.managers.style.fill(1);
+      w.org.steering.set([0, 0, 1]);
+    });
+    expect(guarded.free).toBeGreaterThan(hi.free); // coaching heads and NPG steering protect it
   });
 
-  it('automation (a lever on operations demand) gives more free time', () => {
-    const base = freeAndWork(() => {});
+  it('automation (a lever on operations demand) lowers workload and leaves more development time', () => {
+    const base = freeAndWork((w) => {
+      w.org.reportingLoad = 1;
+    });
     const auto = freeAndWork((w) => {
+      w.org.reportingLoad = 1;
       (w.levers.items as InterventionItem[]).push({ kind: 'automation', start: 0, end: null, intensity: 1, units: null, options: {} });
       w.levers.applied.push(null);
       runLevers(w, 0);
     });
-    expect(auto.free).toBeGreaterThan(base.free + 0.05);
     expect(auto.work).toBeLessThan(base.work);
+    expect(auto.free).toBeGreaterThan(base.free);
   });
 
-  it('budget pressure raises workload and lowers free time', () => {
+  it('budget pressure raises workload and, over months, lowers development time', () => {
     const lo = freeAndWork((w) => {
       w.org.budgetPressure = 0;
     });
@@ -303,15 +320,17 @@ describe('operations (process 2)', () => {
     expect(hi.free).toBeLessThan(lo.free);
   });
 
-  it('free time stays in [0,1] and never exceeds 1 - workload', () => {
+  it('free time stays in [0, devMax] under any load', () => {
     const w = createWorld(small(), 1, 0);
     w.org.budgetPressure = 1;
     w.org.reportingLoad = 1;
-    runMechanism(operations, w);
+    w.org.projectBudgetShare = 1;
+    for (let t = 0; t < 104; t++) runMechanism(operations, w);
+    const max = paramsOf(w, operations).devMax;
     for (let i = 0; i < w.staff.n; i++) {
       const f = w.staff.freeTime[i]!;
       expect(f).toBeGreaterThanOrEqual(0);
-      expect(f).toBeLessThanOrEqual(Math.max(0, 1 - w.units.workload[w.staff.unit[i]!]!));
+      expect(f).toBeLessThanOrEqual(max + 1e-12);
     }
   });
 
@@ -369,6 +388,8 @@ describe('generation (process 4)', () => {
     const cfg = withParams(roomyConfig(), 'generation', { proposeRate: 0.05 });
     const w = createWorld(cfg, 9, 0);
     runMechanism(operations, w);
+    // Start from an empty pool (the world is seeded with the status quo's initiatives).
+    for (let id = 0; id < w.inits.cap; id++) if (w.inits.phase[id] !== PHASE.free) closeInitiative(w, id);
     mut(w);
     let total = 0;
     for (let t = 0; t < phases; t++) {
@@ -446,7 +467,7 @@ describe('teams (process 5)', () => {
   const seeds = [1, 2, 3];
   function meanCrossSilo(cfg: ModelConfig): number {
     let acc = 0;
-    for (const seed of seeds) acc += mean(series(simulateWorld(cfg, seed, 0), 'crossSiloShare'));
+    for (const seed of seeds) acc += mean(series(simulateWorld(cfg, seed, 0), 'crossSiloCoCreation'));
     return acc / seeds.length;
   }
   const cfg = withParams(roomyConfig(small(104)), 'generation', { proposeRate: 0.01 });
@@ -468,7 +489,7 @@ describe('teams (process 5)', () => {
     const closed = withParams(withOrg(cfg, { siloStrength: 1, matrixDegree: 0 }), 'init', { crossTies: 0 });
     const w = simulateWorld(closed, 1, 0);
     expect(w.crossTies).toBe(0);
-    expect(Math.max(...series(w, 'crossSiloShare'))).toBe(0);
+    expect(Math.max(...series(w, 'crossSiloCoCreation'))).toBe(0);
     expect(w.totals.started).toBeGreaterThan(10);
   });
 
@@ -637,6 +658,7 @@ describe('outcomes and institutions (processes 8, 9)', () => {
     const cfg = withParams(roomyConfig(), 'institutions', { takeoverRate: 0 });
     function decayed(prepare: (w: World, ids: number[]) => void, c: ModelConfig = cfg): number {
       const w = createWorld(c, 6, 0);
+      for (let id = 0; id < w.inits.cap; id++) if (w.inits.phase[id] !== PHASE.free) closeInitiative(w, id); // no seeded initiatives
       const ids = implemented(w, 300);
       prepare(w, ids);
       for (let t = 0; t < 10; t++) runMechanism(institutions, w);
@@ -646,7 +668,7 @@ describe('outcomes and institutions (processes 8, 9)', () => {
     const carried = decayed(() => {});
 
     it('when the champion leaves (turnover)', () => {
-      const leaving = withParams(cfg, 'turnover', { leaveRate: 0.05, leaveBurnout: 20 });
+      const leaving = withParams(cfg, 'turnover', { leaveRate: 0.05, leaveBurnout: 40 }); // certain even after a week's recovery
       const left = decayed((w, ids) => {
         const champs = ids.map((id) => w.inits.champion[id]!);
         for (const c of champs) w.staff.burnout[c] = 1;
@@ -846,10 +868,10 @@ describe('politics (process 1)', () => {
   it('cogwheel arenas teach politicians what co-creation is; the hourglass does not', () => {
     const w = createWorld(small(), 14, 0);
     const u0 = mean(w.pols.understanding);
-    runMechanism(arenas, w);
+    runMechanism(council, w);
     expect(mean(w.pols.understanding)).toBe(u0);
     w.org.cogwheel = 1;
-    for (let t = 0; t < 52; t++) runMechanism(arenas, w);
+    for (let t = 0; t < 52; t++) runMechanism(council, w);
     expect(mean(w.pols.understanding)).toBeGreaterThan(u0 + 0.05);
   });
 
@@ -894,21 +916,15 @@ describe('politics (process 1)', () => {
 });
 
 describe('trust reform and budget cut move the steering mix', () => {
-  it('a trust reform moves steering toward NPG and back at its end; a budget cut toward NPM', async () => {
-    const { createWorld } = await import('../../src/model/index.js');
-    const { presetConfig } = await import('../../src/model/presets.js');
+  it('top management moves steering toward NPG under a trust reform and toward NPM under a budget cut, at its budget decisions', async () => {
     const { lever } = await import('../../src/validation/design.js');
-    const w = createWorld(presetConfig('small'), 1, 0, [lever('trust-reform', 0, 1, 2), lever('budget-cut', 4, 1, null)]);
-    const before = Array.from(w.org.steering);
-    runLevers(w, 0);
-    expect(w.org.steering[2]).toBeGreaterThan(before[2]! + 0.1);
-    expect(w.org.steering[0]! + w.org.steering[1]! + w.org.steering[2]!).toBeCloseTo(1, 12);
-    runLevers(w, 1);
-    runLevers(w, 2);
-    for (let k = 0; k < 3; k++) expect(w.org.steering[k]).toBeCloseTo(before[k]!, 12);
-    runLevers(w, 3);
-    runLevers(w, 4);
-    expect(w.org.steering[1]).toBeGreaterThan(before[1]!);
+    const steering = (interventions: InterventionItem[]) => Array.from(simulateWorld(small(60), 1, 0, { interventions }).org.steering);
+    const none = steering([]);
+    const reform = steering([lever('trust-reform', 0)]);
+    const cut = steering([lever('budget-cut', 0)]);
+    expect(reform[NPG]).toBeGreaterThan(none[NPG]! + 0.01);
+    expect(cut[1]).toBeGreaterThan(none[1]! + 0.01);
+    for (const m of [none, reform, cut]) expect(m[0]! + m[1]! + m[2]!).toBeCloseTo(1, 12);
   });
 });
 

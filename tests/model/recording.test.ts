@@ -52,7 +52,11 @@ describe('recording', () => {
     expect(count('gate-blocked')).toBe(totals.blocked);
     expect(count('institutionalised')).toBe(totals.institutionalised);
     expect(count('decayed')).toBe(totals.decayed);
-    expect(count('opened')).toBe(totals.started);
+    // Initiatives under way at week 0 appear as opened in the (negative) week they started in the spin-up.
+    const weeksOf = col(ev, 'week');
+    const openedInRun = kinds.filter((k, j) => k === EVENTS.indexOf('opened') && weeksOf[j]! >= 0).length;
+    expect(openedInRun).toBe(totals.started);
+    expect(count('opened')).toBeGreaterThan(totals.started!);
     // Every event belongs to an initiative that was opened, and each was opened once.
     const opened = col(rec.records!.initiatives!, 'initiative');
     expect(new Set(opened).size).toBe(opened.length);

@@ -42,7 +42,7 @@ describe('sensitivity files', () => {
     expect(errorsOf('bad.yaml')).toEqual([
       'bad.yaml:2:18  method[1]: found "sobool"; allowed: one of "morris" or "sobol"; did you mean "sobol"?',
       'bad.yaml:3:13  replicates: found 0; allowed: an integer from 1 to 10000',
-      'bad.yaml:4:22  output.indicator: found "transformationIndx"; allowed: one of the 52 indicator names, e.g. "motivation", "partnerBurnout" or "transformationIndex"; did you mean "transformationIndex"?',
+      'bad.yaml:4:22  output.indicator: found "transformationIndx"; allowed: one of the 54 indicator names, e.g. "coachingStyle", "managerInsecurity" or "transformationIndex"; did you mean "transformationIndex"?',
       'bad.yaml:5:36  morris.levels: found 3; allowed: an even integer from 2 to 20',
       'bad.yaml:7:3  parameters["signals.rellay"]: found "signals.rellay"; allowed: a model parameter "group.name" or a numeric "organisation.field", e.g. "organisation.population", "organisation.citizenSample" or "organisation.staffPerThousand"; did you mean "signals.relay"?',
       'bad.yaml:8:36  parameters["organisation.siloStrength"][1]: found 1.5; allowed: a number from 0 to 1',

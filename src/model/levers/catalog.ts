@@ -33,7 +33,7 @@ import {
 } from './participation.js';
 import { automation, crossSectorBudgeting, flattenLayers, matrix, matrixBudget, remoteWorkShock } from './structure.js';
 
-export type { InterventionItem, LeverSpec, OptionSpec } from './lever.js';
+export type { Claim, InterventionItem, LeverClaims, LeverSpec, OptionSpec } from './lever.js';
 
 export const LEVERS = [
   matrix,

@@ -1,49 +1,68 @@
 /** Levers on leadership and direction: top push, plans, missions, tugboats, leadership development, pace, trust reform, room to fail, portfolio, competence. */
-import { moveMixBase } from '../modifiers.js';
+import { reviseDocuments } from '../mechanisms/top.js';
 import { addTie } from '../network.js';
 import { param } from '../params/define.js';
-import { NPG } from '../state.js';
-import { add, inTargets, lever, leverParams, set, targetUnits, toward } from './lever.js';
-
-const documentParams = {
-  documentsShift: param(0.6, [0, 1], 'Share of the distance to pure NPG that documents move at a top push or with more plans', '002 VF-1'),
-} as const;
+import { add, inTargets, lever, set, targetUnits } from './lever.js';
 
 /**
- * More plans and strategies (002 VF-1, S1): the documents turn toward NPG (at once, and they stay
- * written) and the plans add reporting, with no signal, resources or design behind them: "paper NPG".
+ * More plans and strategies (002 VF-1, S1): the council orders plans; top management writes them
+ * at once, toward NPG, and they add reporting, with no signal, resources or design behind them:
+ * "paper NPG".
  */
 export const strategyPlans = lever({
   kind: 'strategy-plans',
   title: 'More plans and strategies',
   titleNb: 'Flere planer og strategier',
-  changes: 'documents turn toward NPG and plans add reporting load; no signal, resources or design ("paper NPG")',
-  source: '002 VF-1, S1',
+  changes:
+    'plans ordered: top management rewrites the documents toward NPG at once; plans add reporting load; no signal, resources or design ("paper NPG")',
+  source: '002 VF-1, S1, M34, M49',
   scope: 'org',
   reversible: true,
-  options: {},
-  params: { planReporting: param(0.1, [0, 1], 'Reporting load added by more plans and strategies', '002 VF-1, S1') },
-  begin(w, it) {
-    moveMixBase(w, 'documents', NPG, leverParams(w, documentParams).documentsShift * it.intensity);
+  claims: {
+    channel: ['documentsNPG', 'up'],
+    outcomes: [
+      ['policyPracticeGap', 'up'],
+      ['burnout', 'up'],
+    ],
   },
-  modifiers: (_w, it, { p }) => [add('reportingLoad', p.planReporting * it.intensity)],
+  options: {},
+  params: {
+    planAmbition: param(1, [0, 5], 'Ambition ordered plans add (relative rise of the NPG weight in the documents)', '002 VF-1, M34'),
+    planReporting: param(0.1, [0, 1], 'Reporting load added by more plans and strategies', '002 VF-1, S1, M34'),
+  },
+  modifiers: (_w, it, { p }) => [add('ambition', p.planAmbition * it.intensity), add('reportingLoad', p.planReporting * it.intensity)],
+  begin(w) {
+    reviseDocuments(w, 1);
+  },
 });
 
-/** Single top push (002 S14): a strong signal at the top only; the documents turn at once. */
+/**
+ * Single top push (002 S14): top management commits strongly and says so: its push (the top
+ * signal) rises and it rewrites the strategy at once; the push reaches staff only as far as the
+ * layers relay it.
+ */
 export const topPush = lever({
   kind: 'top-push',
   title: 'Single top push',
   titleNb: 'Enkelt dytt fra toppen',
-  changes: 'top signal strength up; documents turn toward NPG at once',
+  changes: "top management's commitment and push (top signal) up; it rewrites the documents toward NPG at once",
   source: '002 S14',
   scope: 'org',
   reversible: true,
-  options: {},
-  params: { topPush: param(0.6, [0, 1], 'Top signal added by a single top push', '002 S14'), ...documentParams },
-  begin(w, it, { p }) {
-    moveMixBase(w, 'documents', NPG, p.documentsShift * it.intensity);
+  claims: {
+    channel: ['signalReach', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['practiceNPG', 'up'],
+      ['publicValue', 'up'],
+    ],
   },
+  options: {},
+  params: { topPush: param(0.6, [0, 1], 'Top signal added by a single top push', '002 S14') },
   modifiers: (_w, it, { p }) => [add('topSignal', p.topPush * it.intensity)],
+  begin(w) {
+    reviseDocuments(w, 1);
+  },
 });
 
 /** Mission orientation (004 lever 5): missions written into plans start aligned cross-unit initiatives. */
@@ -51,18 +70,29 @@ export const mission = lever({
   kind: 'mission',
   title: 'Mission orientation',
   titleNb: 'Misjonsorientering',
-  changes: 'shared missions start aligned, cross-unit, politically anchored initiatives',
+  changes: 'shared missions written into the plans start aligned, cross-unit, politically anchored initiatives',
   source: '004 lever 5',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['crossSiloCoCreation', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['transformationIndex', 'up'],
+      ['publicValue', 'up'],
+    ],
+  },
   options: {
     perYear: { type: 'number', min: 0, max: 52, default: 12, doc: 'mission initiatives started per year at intensity 1' },
   },
-  params: { missionDocuments: param(0.2, [0, 1], 'Share of the distance to pure NPG that documents move with missions', '004 lever 5') },
-  begin(w, it, { p }) {
-    moveMixBase(w, 'documents', NPG, p.missionDocuments * it.intensity);
+  params: { missionAmbition: param(0.3, [0, 5], 'Ambition missions add to the plans (relative rise of their NPG weight)', '004 lever 5') },
+  modifiers: (_w, it, { p }) => [
+    add('ambition', p.missionAmbition * it.intensity),
+    add('missionRate', (Number(it.options.perYear) / 52) * it.intensity),
+  ],
+  begin(w) {
+    reviseDocuments(w, 1);
   },
-  modifiers: (_w, it) => [add('missionRate', (Number(it.options.perYear) / 52) * it.intensity)],
 });
 
 /**
@@ -77,6 +107,14 @@ export const tugboats = lever({
   source: '002 S13',
   scope: 'unit',
   reversible: true,
+  claims: {
+    channel: ['signalReach', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['practiceNPG', 'up'],
+      ['publicValue', 'up'],
+    ],
+  },
   options: {
     share: { type: 'number', min: 0, max: 0.2, default: 0.03, doc: 'share of staff made tugboats at intensity 1' },
   },
@@ -126,6 +164,14 @@ export const leadershipDevelopment = lever({
   source: '002 S5, 004 (adaptive leadership)',
   scope: 'unit',
   reversible: false,
+  claims: {
+    channel: ['coachingStyle', 'up'],
+    outcomes: [
+      ['practiceNPG', 'up'],
+      ['publicValue', 'up'],
+      ['trustStaffManagement', 'up'],
+    ],
+  },
   options: {
     rate: {
       type: 'number',
@@ -163,6 +209,13 @@ export const paceOfChange = lever({
   source: '003 S5, 004 lever 1',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['burnout', 'up'],
+    outcomes: [
+      ['trustStaffManagement', 'down'],
+      ['publicValue', 'down'],
+    ],
+  },
   options: {
     mode: { type: 'enum', values: ['rapid', 'slow'], default: 'rapid', doc: 'many rapid imposed changes, or deliberately slow' },
   },
@@ -187,18 +240,23 @@ export const trustReform = lever({
   source: '003 S4, 003 SF-19',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['trustStaffManagement', 'up'],
+    outcomes: [
+      ['practiceNPG', 'up'],
+      ['burnout', 'down'],
+      ['publicValue', 'up'],
+    ],
+  },
   options: {
     clearMandates: { type: 'boolean', default: true, doc: 'whether mandates are clarified along with the reform' },
   },
   params: {
     reportingCut: param(0.5, [0, 1], 'Reporting load removed by a trust reform', '003 S4'),
-    steeringShift: param(0.3, [0, 1], 'Share of the distance to NPG steering covered by a trust reform', '003 S4'),
   },
   modifiers: (_w, it, { p }) => [
     add('reportingLoad', -p.reportingCut * it.intensity),
     add('autonomy', it.intensity),
-    // Steering by trust rather than control: the steering mix moves toward NPG (003 S4).
-    toward('steering', NPG, p.steeringShift * it.intensity),
     set('mandateClarity', it.options.clearMandates === false ? 0 : 1),
   ],
 });
@@ -212,6 +270,14 @@ export const roomToFail = lever({
   source: '002 §2.5.5, 003',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['fearOfError', 'down'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['publicValue', 'up'],
+      ['transformationIndex', 'up'],
+    ],
+  },
   options: {},
   params: {},
   modifiers: (_w, it) => [add('roomToFail', it.intensity)],
@@ -226,6 +292,13 @@ export const portfolio = lever({
   source: '004 levers 4, 6',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['routines', 'up'],
+    outcomes: [
+      ['practiceNPG', 'up'],
+      ['burnout', 'down'],
+    ],
+  },
   options: {},
   params: {
     portfolioSpread: param(
@@ -261,9 +334,16 @@ export const competenceOnTheJob = lever({
   source: '004 lever 8',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['competence', 'up'],
+    outcomes: [
+      ['publicValue', 'up'],
+      ['practiceNPG', 'up'],
+    ],
+  },
   options: {},
   params: {
-    onTheJobWeekly: param(0.003, [0, 0.1], 'Weekly competence gain of initiative members with competence on the job', '004 lever 8'),
+    onTheJobWeekly: param(0.008, [0, 0.1], 'Weekly competence gain of initiative members with competence on the job', '004 lever 8'),
   },
   modifiers: (_w, it) => [add('onTheJob', it.intensity)],
   weekly(w, it, { p }) {

@@ -24,6 +24,31 @@ export interface LeverContext<P extends ParamGroup> {
   readonly rng: Rng;
 }
 
+/** An indicator and the direction a lever claims to move it (its final-year mean, or final value if cumulative). */
+export type Claim = readonly [indicator: string, direction: 'up' | 'down'];
+
+/**
+ * What a lever claims, checked over paired replicates on the default preset (tests/model/levers-claims
+ * test, `tanker levers`): its primary channel moves in the stated direction, and at least one of
+ * the outcomes moves in its stated direction.
+ */
+export interface LeverClaims {
+  readonly channel: Claim;
+  /** Empty only for a lever whose point is that outcomes do not move (say why in `note`). */
+  readonly outcomes: readonly Claim[];
+  /**
+   * Where the lever's constraint binds, when that is not the default status quo: the lever is
+   * compared with and without itself on top of these levers and organisation settings (e.g.
+   * political levers where missions need council decisions and backing is low).
+   */
+  readonly context?: {
+    readonly levers?: readonly string[];
+    readonly org?: { readonly politicalBacking?: number; readonly siloStrength?: number };
+    readonly why: string;
+  };
+  readonly note?: string;
+}
+
 export interface LeverSpec<P extends ParamGroup = ParamGroup, M = unknown> {
   readonly kind: string;
   readonly title: string;
@@ -36,6 +61,7 @@ export interface LeverSpec<P extends ParamGroup = ParamGroup, M = unknown> {
   readonly scope: 'org' | 'unit';
   /** Does `end` undo the lever (true), or is its effect structural and kept (false)? */
   readonly reversible: boolean;
+  readonly claims: LeverClaims;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Its magnitudes at intensity 1: registered in the `levers` parameter group (names unique across levers). */
   readonly params: P;

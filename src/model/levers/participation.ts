@@ -1,7 +1,7 @@
 /** Levers on politics, law, methods and participation. */
 import { param } from '../params/define.js';
-import { METHODS, NPM } from '../state.js';
-import { add, indexed, lever, set, targetUnits, toward } from './lever.js';
+import { METHODS } from '../state.js';
+import { add, indexed, type LeverClaims, lever, set, targetUnits } from './lever.js';
 
 /** Politicians in arenas with the administration: the cogwheel interface (002 S8, 003 S9). */
 export const politiciansArenas = lever({
@@ -12,6 +12,19 @@ export const politiciansArenas = lever({
   source: '002 S8, 003 S9',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['politicalOverride', 'down'],
+    outcomes: [
+      ['initiativesSucceeded', 'up'],
+      ['publicValue', 'up'],
+      ['transformationIndex', 'up'],
+    ],
+    context: {
+      levers: ['mission'],
+      org: { politicalBacking: 0.2 },
+      why: 'politics binds: missions need a council decision, and backing is low',
+    },
+  },
   options: {},
   params: {},
   modifiers: (_w, it) => [add('cogwheel', it.intensity)],
@@ -26,6 +39,19 @@ export const earlyCoCreation = lever({
   source: '002 S10',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['politicalOverride', 'down'],
+    outcomes: [
+      ['initiativesSucceeded', 'up'],
+      ['publicValue', 'up'],
+      ['politicalBacking', 'up'],
+    ],
+    context: {
+      levers: ['mission'],
+      org: { politicalBacking: 0.2 },
+      why: 'politics binds: missions need a council decision, and backing is low',
+    },
+  },
   options: {},
   params: {},
   modifiers: (_w, it) => [add('earlyCoCreation', it.intensity)],
@@ -40,6 +66,13 @@ export const legalReview = lever({
   source: '002 S7, 003 S10',
   scope: 'unit',
   reversible: true,
+  claims: {
+    channel: ['fearOfError', 'down'],
+    outcomes: [
+      ['publicValue', 'up'],
+      ['coCreationActual', 'up'],
+    ],
+  },
   options: {},
   params: { legalCut: param(0.6, [0, 1], 'Share of internal legal friction removed by a legal room review', '002 S7, 003 S10') },
   modifiers: (w, it, { p }) => targetUnits(w, it).map((u) => indexed('internalLegal', u, 'mul', 1 - p.legalCut * it.intensity)),
@@ -54,6 +87,13 @@ export const outreach = lever({
   source: '003 S8, §6',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['shareHardToReach', 'up'],
+    outcomes: [
+      ['publicValue', 'up'],
+      ['trustCitizens', 'up'],
+    ],
+  },
   options: {
     anchorInstitutions: { type: 'boolean', default: true, doc: 'engage anchor institutions (schools, kindergartens) as partners' },
   },
@@ -73,6 +113,13 @@ export const volunteers = lever({
   source: '003 S7 (Wigan)',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['workload', 'down'],
+    outcomes: [
+      ['burnout', 'down'],
+      ['coCreationActual', 'up'],
+    ],
+  },
   options: {},
   params: {},
   modifiers: (_w, it) => [add('volunteerRelief', it.intensity)],
@@ -87,6 +134,11 @@ export const concept = lever({
   source: '002 S6, VF-5',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['coCreationReported', 'up'],
+    outcomes: [],
+    note: 'a label, not a practice: reported co-creation moves and actual co-creation does not (002 VF-5)',
+  },
   options: {
     direction: { type: 'enum', values: ['broaden', 'clarify'], default: 'broaden', doc: 'broaden the concept or make it clear' },
   },
@@ -99,23 +151,34 @@ export const budgetCut = lever({
   kind: 'budget-cut',
   title: 'Budget cut (austerity)',
   titleNb: 'Budsjettkutt (innstramming)',
-  changes: 'budget pressure up; steering tightens toward NPM control',
+  changes: 'budget pressure up, so top management tightens steering toward NPM control and fears cost more at its budget decisions',
   source: '002 S12, 003 S6',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['workload', 'up'],
+    outcomes: [
+      ['burnout', 'up'],
+      ['publicValue', 'down'],
+      ['trustCitizens', 'down'],
+    ],
+  },
   options: {},
   params: {
     budgetCut: param(0.5, [0, 1], 'Budget pressure added by a budget cut', '002 S12, 003 S6'),
-    austeritySteering: param(0.2, [0, 1], 'Share of the distance to NPM steering covered by a budget cut', '002 S12'),
   },
-  modifiers: (_w, it, { p }) => [
-    add('budgetPressure', p.budgetCut * it.intensity),
-    toward('steering', NPM, p.austeritySteering * it.intensity),
-  ],
+  modifiers: (_w, it, { p }) => [add('budgetPressure', p.budgetCut * it.intensity)],
 });
 
 /** Method pushes (002 §2.4, §4.2): top management starts initiatives of one method. */
-function methodPush(method: (typeof METHODS)[number], title: string, titleNb: string, changes: string, source: string) {
+function methodPush(
+  method: (typeof METHODS)[number],
+  title: string,
+  titleNb: string,
+  changes: string,
+  source: string,
+  claims: LeverClaims,
+) {
   const m = METHODS.indexOf(method);
   return lever({
     kind: method,
@@ -125,7 +188,8 @@ function methodPush(method: (typeof METHODS)[number], title: string, titleNb: st
     source,
     scope: 'org',
     reversible: true,
-    options: { perYear: { type: 'number', min: 0, max: 52, default: 6, doc: 'initiatives per year at intensity 1' } },
+    claims,
+    options: { perYear: { type: 'number', min: 0, max: 52, default: 12, doc: 'initiatives per year at intensity 1' } },
     params: {},
     modifiers: (_w, it) => [indexed('methodPush', m, 'add', (Number(it.options.perYear) / 52) * it.intensity)],
   });
@@ -137,6 +201,13 @@ export const livingLab = methodPush(
   'Levende laboratorium',
   'top management starts radical-partnership initiatives drawing many citizens and partners',
   '002 §2.4.3, §4.2',
+  {
+    channel: ['initiativesStarted', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['publicValue', 'up'],
+    ],
+  },
 );
 export const utopiaWorkshop = methodPush(
   'utopia-workshop',
@@ -144,6 +215,13 @@ export const utopiaWorkshop = methodPush(
   'Utopiverksted',
   'top management starts radical-problem initiatives drawing many citizens',
   '002 §2.4.4, §4.2',
+  {
+    channel: ['initiativesStarted', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['publicValue', 'up'],
+    ],
+  },
 );
 export const serviceDesign = methodPush(
   'service-design',
@@ -151,6 +229,13 @@ export const serviceDesign = methodPush(
   'Tjenestedesign',
   'top management starts user-involving service initiatives',
   '002 §2.4.2, §4.2',
+  {
+    channel: ['initiativesStarted', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['publicValue', 'up'],
+    ],
+  },
 );
 export const trainingLab = methodPush(
   'training-lab',
@@ -158,4 +243,11 @@ export const trainingLab = methodPush(
   'Treningslab',
   'top management starts initiatives whose members gain extra competence',
   '002 §4.2',
+  {
+    channel: ['competence', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['publicValue', 'up'],
+    ],
+  },
 );

@@ -16,6 +16,13 @@ export const matrix = lever({
   source: '002 S2, 003 Asker',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['crossUnitTieShare', 'up'],
+    outcomes: [
+      ['crossSiloCoCreation', 'up'],
+      ['transformationIndex', 'up'],
+    ],
+  },
   options: {},
   params: matrixParams,
   modifiers: (_w, it, { p }) => [
@@ -33,6 +40,14 @@ export const matrixBudget = lever({
   source: '002 S2b',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['crossSiloCoCreation', 'up'],
+    outcomes: [
+      ['transformationIndex', 'up'],
+      ['practiceNPG', 'up'],
+      ['publicValue', 'up'],
+    ],
+  },
   options: {},
   params: {
     projectShare: param(0.05, [0, 0.5], 'Project budget share added by a matrix with budget transfer', '002 S2b'),
@@ -55,6 +70,13 @@ export const crossSectorBudgeting = lever({
   source: '003 S12',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['blockedSpending', 'down'],
+    outcomes: [
+      ['publicValue', 'up'],
+      ['transformationIndex', 'up'],
+    ],
+  },
   options: {},
   params: {
     crossBudgetRelief: param(0.3, [0, 1], 'Line resistance removed by cross-sector budgeting', '003 S12'),
@@ -76,6 +98,13 @@ export const remoteWorkShock = lever({
   source: '002 S11, §4.3.5',
   scope: 'org',
   reversible: true,
+  claims: {
+    channel: ['crossUnitTieShare', 'down'],
+    outcomes: [
+      ['crossSiloCoCreation', 'down'],
+      ['transformationIndex', 'down'],
+    ],
+  },
   options: {},
   params: { remoteSilo: param(0.15, [0, 1], 'Silo strength added by a remote-work shock', '002 S11') },
   modifiers: (_w, it, { p }) => [add('siloStrength', p.remoteSilo * it.intensity)],
@@ -90,6 +119,13 @@ export const automation = lever({
   source: '002 S19',
   scope: 'unit',
   reversible: true,
+  claims: {
+    channel: ['workload', 'down'],
+    outcomes: [
+      ['burnout', 'down'],
+      ['coCreationActual', 'up'],
+    ],
+  },
   options: {},
   params: { automationGain: param(0.15, [0, 1], 'Share of operations demand removed by automation', '002 S19') },
   modifiers: (w, it, { p }) => targetUnits(w, it).map((u) => indexed('demand', u, 'mul', 1 - p.automationGain * it.intensity)),
@@ -108,6 +144,15 @@ export const flattenLayers = lever({
   source: '002 S3',
   scope: 'unit',
   reversible: false,
+  claims: {
+    channel: ['signalReach', 'up'],
+    outcomes: [
+      ['coCreationActual', 'up'],
+      ['practiceNPG', 'up'],
+      ['transformationIndex', 'up'],
+    ],
+    context: { levers: ['top-push'], why: 'a push from the top for the layers to relay (002 S3 with S14)' },
+  },
   options: {
     layers: { type: 'integer', min: 1, max: 3, default: 1, doc: 'layers removed from each targeted unit' },
   },

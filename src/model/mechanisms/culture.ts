@@ -4,6 +4,7 @@
  * direction has been heard and co-creation has become routine in the unit (002 §8.2; 003 §2: the
  * logics layer on each other). Each update is a convex combination, so logic stays on the simplex.
  */
+import type { Rng } from '../../engine/rng.js';
 import { mean, strideMean } from '../../engine/stats.js';
 import { indicator, mechanism } from '../mechanism.js';
 import { param } from '../params/define.js';
@@ -17,6 +18,24 @@ export const culture = mechanism({
   params: {
     peerRate: param(0.02, [0, 1], 'Weekly pull of practice logic and openness toward the mean of ties', '002 §4.3.3'),
     steeringPull: param(0.004, [0, 0.1], 'Weekly pull of practice logic toward the steering mix', '002 §8.2, 003 §2'),
+    habitPull: param(
+      0.01,
+      [0, 0.1],
+      "Weekly pull of practice logic back toward the professions' inherited practice mix",
+      '003 §2, M22 (relapse); assumption',
+    ),
+    opennessHabit: param(
+      0.02,
+      [0, 0.1],
+      "Weekly drift of a person's openness back toward what their profession and temperament give (enthusiasts higher)",
+      'assumption',
+    ),
+    competenceFade: param(
+      0.002,
+      [0, 0.1],
+      'Weekly fading of co-creation competence toward the staff baseline when not renewed',
+      'assumption',
+    ),
     signalPull: param(0.006, [0, 0.1], 'Weekly pull toward NPG at fully heard top direction', '002 M18'),
     routinePull: param(0.01, [0, 0.1], 'Weekly pull toward NPG when co-creation is routine throughout the unit', '000 §4'),
     routineHalf: param(3, [0.1, 100], 'Routines per 100 staff at which a unit is half saturated', 'assumption'),
@@ -25,12 +44,29 @@ export const culture = mechanism({
     changeFatigue: param(0.0003, [0, 0.1], 'Weekly fall of openness per imposed change per year (change fatigue)', '003 S5'),
     identityInertia: param(0.5, [0, 1], 'Share of peer influence resisted at full professional identity', '003 §2'),
     fearDrift: param(0.005, [0, 0.1], 'Weekly drift of fear of error toward what the climate supports', '002 §2.5.5'),
-    fearBase: param(0.31, [0, 1], 'Fear of error the climate supports without budget pressure or room to fail', 'assumption'),
+    fearBase: param(
+      0.255,
+      [0, 1],
+      'Fear of error the climate supports without budget pressure, legal uncertainty or room to fail',
+      'assumption',
+    ),
+    legalFear: param(0.25, [0, 1], 'Fear of error added per unit of internal legal strictness of the unit’s field', '002 M40, M43'),
     pressureFear: param(0.3, [0, 1], 'Fear of error added per unit of budget pressure', '002 S12, 003 S6'),
     safetyRelief: param(0.2, [0, 1], 'Fear of error removed at full room to fail', '002 §2.5.5, 003'),
   },
-  reads: ['staff.*', 'ties', 'units.routines', 'units.staff', 'org.steering', 'org.changeBurden', 'org.budgetPressure', 'org.roomToFail'],
-  writes: ['staff.logic', 'staff.openness', 'staff.fear', 'units.npgPractice'],
+  reads: [
+    'staff.*',
+    'ties',
+    'units.routines',
+    'units.staff',
+    'units.legal',
+    'units.internalLegal',
+    'org.steering',
+    'org.changeBurden',
+    'org.budgetPressure',
+    'org.roomToFail',
+  ],
+  writes: ['staff.logic', 'staff.openness', 'staff.fear', 'staff.competence', 'units.npgPractice'],
   indicators: {
     practiceOA: indicator(
       'share',
@@ -86,54 +122,60 @@ export const culture = mechanism({
       safetyRelief,
       signalPull,
       steeringPull,
+      legalFear,
+      habitPull,
+      competenceFade,
+      opennessHabit,
     } = p;
-    const { staff, units, org, ties } = w;
-    const { offsets, degree, neighbors } = ties;
-    const L = staff.logic;
+    const { units, org } = w;
     const dens = w.scratch.a;
     for (let u = 0; u < units.n; u++) {
       const r = units.routines[u]!;
       dens[u] = r / (r + (routineHalf * units.staff[u]!) / 100);
       units.npgPractice[u] = 0;
     }
-    const s0 = org.steering[0]!;
-    const s1 = org.steering[1]!;
-    const s2 = org.steering[2]!;
+    // Practice is pulled toward what the steering systems reward and back toward the professions'
+    // inherited practice (the old logics stay: 003 §2; relapse to existing practice: 003 M22).
+    const habit = w.orgConfig.logic.practice;
+    const anchor = steeringPull + habitPull;
+    const s0 = anchor > 0 ? (steeringPull * org.steering[0]! + habitPull * habit[0]) / anchor : 0;
+    const s1 = anchor > 0 ? (steeringPull * org.steering[1]! + habitPull * habit[1]) / anchor : 0;
+    const s2 = anchor > 0 ? (steeringPull * org.steering[2]! + habitPull * habit[2]) / anchor : 0;
+    const ip = w.p.init as { competence: number; openness: number; enthusiastOpenness: number };
+    const skill = ip.competence;
+    const open0 = ip.openness;
+    const keen = ip.enthusiastOpenness;
     const fatigue = changeFatigue * org.changeBurden;
-    const fearTarget = Math.min(1, Math.max(0, fearBase + pressureFear * org.budgetPressure - safetyRelief * org.roomToFail));
-    for (let i = 0; i < staff.n; i++) {
-      const d = degree[i]!;
-      const b = i * 3;
-      const u = staff.unit[i]!;
-      // One encounter with a random tie per week: in expectation the pull toward the mean of ties,
-      // at O(agents) rather than O(ties) per tick.
-      const j = d > 0 ? neighbors[offsets[i]! + r.int(d)]! : i;
-      const m0 = L[j * 3]!;
-      const m1 = L[j * 3 + 1]!;
-      const m2 = L[j * 3 + 2]!;
-      const mo = staff.openness[j]!;
-      const a = d > 0 ? peerRate * (1 - identityInertia * staff.identity[i]!) : 0;
-      let c = signalPull * staff.heard[i]! + routinePull * dens[u]!;
-      let sp = steeringPull;
-      let ap = a;
-      const total = ap + sp + c;
-      if (total > 1) {
-        ap /= total;
-        sp /= total;
-        c /= total;
-      }
-      const keep = 1 - ap - sp - c;
-      L[b] = keep * L[b]! + ap * m0 + sp * s0;
-      L[b + 1] = keep * L[b + 1]! + ap * m1 + sp * s1;
-      L[b + 2] = keep * L[b + 2]! + ap * m2 + sp * s2 + c;
-      const op = staff.openness[i]!;
-      staff.openness[i] = Math.min(
-        1,
-        Math.max(0, op + a * (mo - op) + opennessSignal * staff.heard[i]! * (1 - op) - (burnoutClosure * staff.burnout[i]! + fatigue) * op),
-      );
-      staff.fear[i] = staff.fear[i]! + fearDrift * (fearTarget - staff.fear[i]!);
-      units.npgPractice[u] = units.npgPractice[u]! + L[b + NPG]!;
+    // The fear of error the climate supports: budget pressure, legal uncertainty in the unit's field
+    // (its internal, interpretive part: 002 M40, M43), and room to fail.
+    const fearTarget = w.scratch.b;
+    for (let u = 0; u < units.n; u++) {
+      const t =
+        fearBase +
+        pressureFear * org.budgetPressure +
+        legalFear * units.legal[u]! * units.internalLegal[u]! -
+        safetyRelief * org.roomToFail;
+      fearTarget[u] = Math.min(1, Math.max(0, t));
     }
+    practiceLoop(w, r, dens, fearTarget, {
+      anchor,
+      s0,
+      s1,
+      s2,
+      open0,
+      keen,
+      skill,
+      fatigue,
+      peerRate,
+      identityInertia,
+      signalPull,
+      routinePull,
+      opennessSignal,
+      burnoutClosure,
+      opennessHabit,
+      fearDrift,
+      competenceFade,
+    });
     unitMeans(units);
   },
   observe(w, _ctx, set) {
@@ -158,4 +200,100 @@ export const culture = mechanism({
 /** The per-unit sums of NPG in practice become means (a separate function keeps the hot loop's tail out of it). */
 function unitMeans(units: World['units']): void {
   for (let u = 0; u < units.n; u++) units.npgPractice[u] = units.npgPractice[u]! / Math.max(1, units.staff[u]!);
+}
+
+interface LoopConstants {
+  readonly anchor: number;
+  readonly s0: number;
+  readonly s1: number;
+  readonly s2: number;
+  readonly open0: number;
+  readonly keen: number;
+  readonly skill: number;
+  readonly fatigue: number;
+  readonly peerRate: number;
+  readonly identityInertia: number;
+  readonly signalPull: number;
+  readonly routinePull: number;
+  readonly opennessSignal: number;
+  readonly burnoutClosure: number;
+  readonly opennessHabit: number;
+  readonly fearDrift: number;
+  readonly competenceFade: number;
+}
+
+/**
+ * The weekly update of every staff member. A function of its own: V8 optimises a hot loop while
+ * it runs (on-stack replacement) and throws that code away at the first statement after the loop
+ * that never ran, every week, if the loop shares its function with other code.
+ */
+function practiceLoop(w: World, r: Rng, dens: Float64Array, fearTarget: Float64Array, k: LoopConstants): void {
+  const {
+    anchor,
+    s0,
+    s1,
+    s2,
+    open0,
+    keen,
+    skill,
+    fatigue,
+    peerRate,
+    identityInertia,
+    signalPull,
+    routinePull,
+    opennessSignal,
+    burnoutClosure,
+    opennessHabit,
+    fearDrift,
+    competenceFade,
+  } = k;
+  const { staff, units, ties } = w;
+  const { offsets, degree, neighbors } = ties;
+  const L = staff.logic;
+  // Typed arrays as locals: the loop calls the random stream, so V8 cannot hoist property loads.
+  const unit = staff.unit;
+  const identity = staff.identity;
+  const heard = staff.heard;
+  const openness = staff.openness;
+  const burnout = staff.burnout;
+  const enthusiast = staff.enthusiast;
+  const fear = staff.fear;
+  const competence = staff.competence;
+  const npgPractice = units.npgPractice;
+  const n = staff.n;
+  for (let i = 0; i < n; i++) {
+    const d = degree[i]!;
+    const b = i * 3;
+    const u = unit[i]!;
+    // One encounter with a random tie per week: in expectation the pull toward the mean of ties,
+    // at O(agents) rather than O(ties) per tick.
+    const j = d > 0 ? neighbors[offsets[i]! + r.int(d)]! : i;
+    const a = d > 0 ? peerRate * (1 - identityInertia * identity[i]!) : 0;
+    const h = heard[i]!;
+    let c = signalPull * h + routinePull * dens[u]!;
+    let sp = anchor;
+    let ap = a;
+    const total = ap + sp + c;
+    if (total > 1) {
+      ap /= total;
+      sp /= total;
+      c /= total;
+    }
+    const keep = 1 - ap - sp - c;
+    L[b] = keep * L[b]! + ap * L[j * 3]! + sp * s0;
+    L[b + 1] = keep * L[b + 1]! + ap * L[j * 3 + 1]! + sp * s1;
+    const npg = keep * L[b + 2]! + ap * L[j * 3 + 2]! + sp * s2 + c;
+    L[b + 2] = npg;
+    const op = openness[i]!;
+    const next =
+      op +
+      a * (openness[j]! - op) +
+      opennessSignal * h * (1 - op) -
+      (burnoutClosure * burnout[i]! + fatigue) * op +
+      opennessHabit * ((enthusiast[i] === 1 ? keen : open0) - op);
+    openness[i] = next < 0 ? 0 : next > 1 ? 1 : next;
+    fear[i] = fear[i]! + fearDrift * (fearTarget[u]! - fear[i]!);
+    competence[i] = competence[i]! + competenceFade * (skill - competence[i]!);
+    npgPractice[u] = npgPractice[u]! + npg;
+  }
 }

@@ -11,7 +11,7 @@ import { EVENT } from '../events.js';
 import { unitCount } from '../initiatives.js';
 import { indicator, mechanism, paramsOf } from '../mechanism.js';
 import { param } from '../params/define.js';
-import { NPM, OUTCOME, PHASE, PROBLEM, type World } from '../state.js';
+import { NPM, OUTCOME, PHASE, PROBLEM, SEGMENTS, type World } from '../state.js';
 import { overload } from './progress.js';
 
 const LEGAL = 0;
@@ -64,6 +64,12 @@ export const gates = mechanism({
     qualityBase: param(0.55, [0, 1], 'Success probability of a finished initiative of average quality', 'assumption'),
     qualityCompetence: param(0.3, [0, 1], 'Success added per unit of team competence above 0.5', '004 lever 8'),
     qualityCitizens: param(0.1, [0, 1], 'Success added when citizens took part', '002 VF-11'),
+    qualityBreadth: param(
+      0.15,
+      [0, 1],
+      'Success added when the citizens taking part come from every segment rather than one',
+      '003 §3.6 (the dark side), S8',
+    ),
     qualityDiversity: param(
       0.15,
       [0, 1],
@@ -81,7 +87,7 @@ export const gates = mechanism({
     authorityFit: param(0.15, [0, 1], 'Success lost on authority problems, where co-creation helps least', '002 Fig. 13'),
     qualityOverload: param(0.25, [0, 1], 'Success lost per unit of initiative overload above capacity', '004 lever 1'),
   },
-  reads: ['inits.*', 'units.legal', 'units.internalLegal', 'org.*', 'top.*', 'pols.*', 'staff.competence'],
+  reads: ['inits.*', 'units.legal', 'units.internalLegal', 'org.*', 'top.*', 'pols.*', 'staff.competence', 'citizens.segment'],
   writes: ['inits.outcome'],
   indicators: {
     politicalOverride: indicator(
@@ -143,7 +149,7 @@ export const gates = mechanism({
       for (let k = 0; k < n; k++) comp += staff.competence[s.team[id * s.maxTeam + k]!]!;
       const nu = unitCount(w, id);
       let q = p.qualityBase + p.qualityCompetence * (comp / Math.max(1, n) - 0.5) - p.qualityOverload * over;
-      if (s.actual[id]) q += p.qualityCitizens;
+      if (s.actual[id]) q += p.qualityCitizens + p.qualityBreadth * segmentBreadth(w, id);
       if (problem === PROBLEM.wicked) {
         q +=
           nu > 1
@@ -173,4 +179,18 @@ export function politicalOverride(w: World): number {
   }
   const mean = pols.n > 0 ? sum / pols.n : 0;
   return p.politicalScale * mean * (1 - p.cogwheelRelief * org.cogwheel) * (1 - p.earlyRelief * org.earlyCoCreation);
+}
+
+/** How many citizen segments take part in an initiative, from 0 (one segment) to 1 (all five). */
+export function segmentBreadth(w: World, id: number): number {
+  const s = w.inits;
+  let mask = 0;
+  const base = id * s.maxCitizens;
+  for (let k = 0; k < s.citizenCount[id]!; k++) mask |= 1 << w.citizens.segment[s.citizenIds[base + k]!]!;
+  let n = 0;
+  while (mask) {
+    mask &= mask - 1;
+    n++;
+  }
+  return n > 0 ? (n - 1) / (SEGMENTS.length - 1) : 0;
 }

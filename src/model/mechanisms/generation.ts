@@ -15,7 +15,13 @@ import { teams } from './teams.js';
 
 const params = {
   proposeRate: param(0.004, [0, 0.1], 'Weekly proposal probability of a fully open, free and encouraged staff member', '002 M22'),
-  freeTimeRef: param(0.15, [0.01, 1], 'Free time at which time stops limiting proposals', '002 M22, VF-10'),
+  freeTimeRef: param(0.06, [0.01, 1], 'Development time at which time stops limiting proposals', '002 M22, VF-10'),
+  understandFloor: param(
+    0.5,
+    [0, 2],
+    'Understanding of co-creation without competence (rises by 1 per unit of competence)',
+    '002 M22; assumption',
+  ),
   encourageBase: param(0.2, [0, 1], 'Encouragement without a coaching manager or a heard signal', 'assumption'),
   encourageStyle: param(0.5, [0, 2], 'Encouragement from a coaching manager', '002 M22, 003 tactical level'),
   encourageSignal: param(1.5, [0, 5], 'Encouragement from the top signal heard', '002 M18, M22'),
@@ -87,6 +93,7 @@ export const generation = mechanism({
       portfolioFilter,
       proposeRate,
       roomToFailBoost,
+      understandFloor,
     } = p;
     const { staff, units, managers, org } = w;
     const w4 = w.scratch.a;
@@ -95,14 +102,20 @@ export const generation = mechanism({
     // Start at a random person each week so that, when the pool is nearly full, no unit always
     // gets the free slots first.
     const offset = r.int(staff.n);
-    for (let k = 0; k < staff.n; k++) {
-      const i = k + offset < staff.n ? k + offset : k + offset - staff.n;
-      if (staff.initiative[i]! >= 0) continue;
-      const time = Math.min(1, staff.freeTime[i]! / freeTimeRef);
+    // Typed arrays as locals (the loop calls the random stream; V8 cannot hoist property loads).
+    const { initiative, freeTime, manager, heard, openness, competence, fear, enthusiast } = staff;
+    const style = managers.style;
+    const n = staff.n;
+    for (let k = 0; k < n; k++) {
+      const i = k + offset < n ? k + offset : k + offset - n;
+      if (initiative[i]! >= 0) continue;
+      const ft = freeTime[i]! / freeTimeRef;
+      const time = ft < 1 ? ft : 1;
       if (time <= 0) continue;
-      const enc = encourageBase + encourageStyle * managers.style[staff.manager[i]!]! + encourageSignal * staff.heard[i]!;
-      let prob = base * staff.openness[i]! * time * enc * (1 - fearWeight * staff.fear[i]!);
-      if (staff.enthusiast[i] === 1) prob *= enthusiastFactor;
+      const enc = encourageBase + encourageStyle * style[manager[i]!]! + encourageSignal * heard[i]!;
+      // Understanding × time × encouragement (002 M22): understanding grows with competence.
+      let prob = base * openness[i]! * (understandFloor + competence[i]!) * time * enc * (1 - fearWeight * fear[i]!);
+      if (enthusiast[i] === 1) prob *= enthusiastFactor;
       if (!r.bernoulli(prob)) continue;
       flows.proposals++;
       // Portfolio management stops proposals without value before they take resources (004 lever 4).

@@ -21,7 +21,12 @@ export const institutions = mechanism({
     fadeRate: param(0.01, [0, 1], 'Weekly decay of an implemented, not institutionalised result while its champion carries it', '000 §4'),
     orphanDecay: param(0.1, [0, 1], 'Weekly decay once the champion has left or burned out', '000 §4, SF9'),
     championBurnout: param(0.6, [0, 1], 'Burnout above which a champion can no longer carry a result', '003 Wigan; assumption'),
-    routineDecay: param(0.001, [0, 0.1], 'Weekly probability that an institutionalised routine is lost', 'Tolbert & Zucker; assumption'),
+    routineDecay: param(
+      0.01,
+      [0, 0.1],
+      'Weekly probability that an institutionalised routine lapses back to the old practice (mean life about two years)',
+      '003 M22 (relapse), 000 §4; Tolbert & Zucker; assumption',
+    ),
     implementedValue: param(0.01, [0, 1], 'Weekly public value of a result carried by its champion', 'assumption'),
     routineValue: param(0.02, [0, 1], 'Weekly public value of an institutionalised routine', '002 §6; assumption'),
     supportBase: param(0.3, [0, 2], 'Line support of a fully controlling unit head (rises by 1 per unit of coaching style)', 'assumption'),

@@ -1,28 +1,62 @@
 /**
- * Process 2, operations: each unit's demand against its staff capacity gives workload; budget
- * pressure, imposed changes and reporting raise it; free time for development is what remains
- * (004: the "service factory" leaves no capacity to change; 002 VF-10 time crowding-out).
- * Process 1 (at the start of each budget year): demand for services grows (004: more needed for
- * the same welfare).
+ * Process 2, operations. Development time is allocated, not left over: each unit's management
+ * sets aside a share of working time for development and protects it, more so under a coaching
+ * head and steering that values development, and less when operations "show red" (004: leaders
+ * are hired and fired on operations; the "service factory" leaves little capacity to change;
+ * 001 M37 balance between operations and development; 002 VF-10 time crowding-out). The time set
+ * aside, reporting and imposed change all come out of operational capacity, so development has a
+ * price: workload rises with it. Overload degrades service and wears staff out (burnout,
+ * turnover.ts; citizens' service trust, trust.ts); it squeezes development time only as far as
+ * management lets it.
+ * Process 1, at the start of each budget year: demand for services grows, and staffing follows
+ * it only in part (004: more staff needed than will be available).
  */
 import { clamp01 } from '../../engine/stats.js';
-import { choice, indicator, mechanism } from '../mechanism.js';
+import { choice, indicator, mechanism, paramsOf } from '../mechanism.js';
 import { scaleQuantity } from '../modifiers.js';
 import { param } from '../params/define.js';
-import type { World } from '../state.js';
+import { NPG, type World } from '../state.js';
 
 export const operations = mechanism({
   name: 'operations',
-  title: 'Workload from demand against capacity; free time for development is what remains',
+  title: 'Management allocates and protects development time; what remains serves demand, and overload wears staff out',
   process: 'operations',
-  sources: '004; 002 VF-10, S12, S19; 003 S4, S5, S7',
+  sources: '004 (service factory, M30-M32, M37-M38); 001 M37, M39; 002 VF-10, S12, S19, S2b; 003 S4, S5, S7',
   params: {
+    devBase: param(
+      0.08,
+      [0, 0.4],
+      'Share of working time management sets aside for development without pressure',
+      '001 M37; 004; assumption (about 3 of 37.5 hours)',
+    ),
+    devMax: param(0.4, [0.05, 1], 'Most working time a unit can give to development', 'assumption'),
+    devAdjust: param(1 / 13, [0, 1], 'Weekly rate at which development time follows its target (about a quarter)', 'assumption'),
+    devSqueeze: param(
+      3,
+      [0, 20],
+      'Development time cut per unit of workload above capacity, where management does not protect it',
+      '004 (operations show red), 002 VF-10',
+    ),
+    protectBase: param(0.2, [0, 1], 'Protection of development time by a controlling head under bureaucratic/NPM steering', 'assumption'),
+    protectStyle: param(0.5, [0, 1], 'Protection added by a fully coaching unit head', '004 (adaptive leadership), 002 M28'),
+    protectSteering: param(
+      0.5,
+      [0, 2],
+      'Protection added per unit of NPG in steering (steering that values development)',
+      '004 (ambidexterity), 003 S4',
+    ),
+    projectTime: param(0.5, [0, 2], 'Development time funded per unit of project budget share', '002 S2b'),
     pressureLoad: param(0.12, [0, 1], 'Extra workload per unit of budget pressure', '002 S12, 003 S6'),
     reportingCost: param(0.08, [0, 0.5], 'Share of working time taken by reporting at full reporting load', '003 S4 (trust reform)'),
     changeCost: param(0.02, [0, 0.2], 'Share of working time taken by each imposed change per year', '003 S5, 004 lever 1'),
     volunteerShare: param(0.08, [0, 0.5], 'Share of operations time that volunteers can take over at full relief', '003 S7 (Wigan)'),
-    projectTime: param(0.5, [0, 2], 'Free time created per unit of project budget share', '002 S2b'),
-    burnoutAbsence: param(0.3, [0, 1], 'Capacity lost per unit of mean burnout in the unit (sick leave)', 'assumption'),
+    burnoutAbsence: param(0.2, [0, 1], 'Capacity lost per unit of mean burnout in the unit (sick leave)', 'assumption'),
+    staffingResponse: param(
+      0.5,
+      [0, 1],
+      'Share of demand growth matched by more staffing each year',
+      '004 (2,000 fewer employees, 24,000 more needed); assumption',
+    ),
   },
   choices: {
     pace: choice(
@@ -38,74 +72,95 @@ export const operations = mechanism({
   },
   reads: [
     'units.demand',
+    'units.capacity',
+    'units.devShare',
+    'units.head',
     'units.staff',
     'staff.burnout',
     'staff.unit',
+    'managers.style',
+    'managers.removed',
+    'managers.staffCount',
     'org.budgetPressure',
     'org.volunteerRelief',
     'org.reportingLoad',
     'org.imposedChanges',
     'org.projectBudgetShare',
-    'managers.style',
-    'managers.removed',
-    'managers.staffCount',
+    'org.steering',
   ],
-  writes: ['units.workload', 'org.changeBurden', 'staff.freeTime'],
+  writes: ['units.workload', 'units.devShare', 'org.changeBurden', 'staff.freeTime'],
   indicators: {
     workload: indicator(
       'share',
       'down',
       { en: 'Workload', nb: 'Arbeidsbelastning' },
-      'Mean workload: operational demand over capacity (1 = fully loaded)',
+      'Mean workload: operational demand over the time left for operations (1 = fully loaded)',
     ),
-    freeTime: indicator('share', 'up', { en: 'Free time', nb: 'Fri tid' }, 'Mean free time for development work, share of working time'),
+    freeTime: indicator(
+      'share',
+      'up',
+      { en: 'Free time', nb: 'Fri tid' },
+      'Mean development time: share of working time set aside for development',
+    ),
   },
   run(w, _tick, { p, choice }) {
-    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
-    const { burnoutAbsence, changeCost, pressureLoad, projectTime, reportingCost, volunteerShare } = p;
-    const { units, staff, org } = w;
+    const { units, staff, org, managers } = w;
     const meanBurn = w.scratch.a;
     meanBurn.fill(0, 0, units.n);
     for (let i = 0; i < staff.n; i++) meanBurn[staff.unit[i]!] = meanBurn[staff.unit[i]!]! + staff.burnout[i]!;
-    const relief = 1 - org.volunteerRelief * volunteerShare;
-    for (let u = 0; u < units.n; u++) {
-      const capacity = 1 - burnoutAbsence * (meanBurn[u]! / Math.max(1, units.staff[u]!));
-      units.workload[u] = (units.demand[u]! * (1 + pressureLoad * org.budgetPressure) * relief) / capacity;
-    }
     org.changeBurden = changeBurden(w, choice.pace);
-    const overhead = org.reportingLoad * reportingCost + org.changeBurden * changeCost - org.projectBudgetShare * projectTime;
-    for (let i = 0; i < staff.n; i++) {
-      // Initiative work is done in this free time; its extra strain shows up as burnout (turnover.ts).
-      staff.freeTime[i] = clamp01(1 - units.workload[staff.unit[i]!]! - overhead);
+    const overhead = org.reportingLoad * p.reportingCost + org.changeBurden * p.changeCost;
+    const relief = 1 - org.volunteerRelief * p.volunteerShare;
+    const pressure = 1 + p.pressureLoad * org.budgetPressure;
+    const funded = p.projectTime * org.projectBudgetShare;
+    const steering = p.protectSteering * org.steering[NPG]!;
+    for (let u = 0; u < units.n; u++) {
+      const absence = p.burnoutAbsence * (meanBurn[u]! / Math.max(1, units.staff[u]!));
+      const dev = units.devShare[u]!;
+      const opsTime = units.capacity[u]! * (1 - absence) * Math.max(0.05, 1 - overhead - dev);
+      const load = (units.demand[u]! * pressure * relief) / opsTime;
+      units.workload[u] = load;
+      // Management sets development time and protects it from operations as far as its style and
+      // the steering allow; it follows its target over a quarter or so.
+      const protect = Math.min(1, p.protectBase + p.protectStyle * managers.style[units.head[u]!]! + steering);
+      const squeeze = Math.max(0, 1 - p.devSqueeze * Math.max(0, load - 1) * (1 - protect));
+      const target = Math.min(p.devMax, p.devBase * squeeze + funded);
+      units.devShare[u] = dev + p.devAdjust * (target - dev);
     }
+    for (let i = 0; i < staff.n; i++) staff.freeTime[i] = clamp01(units.devShare[staff.unit[i]!]!);
   },
   observe(w, _ctx, set) {
+    // Staff-weighted means over units: every member of a unit has its workload and development time.
     const { staff, units } = w;
     let work = 0;
     let free = 0;
-    for (let i = 0; i < staff.n; i++) {
-      work += units.workload[staff.unit[i]!]!;
-      free += staff.freeTime[i]!;
+    for (let u = 0; u < units.n; u++) {
+      work += units.staff[u]! * units.workload[u]!;
+      free += units.staff[u]! * Math.min(1, Math.max(0, units.devShare[u]!));
     }
     set('workload', work / staff.n);
     set('freeTime', free / staff.n);
   },
 });
 
-/** Process 1, at the start of a budget year: demand grows by the yearly trend. */
+/** Process 1, at the start of a budget year: demand grows by the yearly trend; staffing follows in part. */
 export const demandGrowth = mechanism({
   name: 'demand',
-  title: 'Yearly growth of demand for services',
+  title: 'Yearly growth of demand for services, and of staffing as far as it follows',
   process: 'calendar',
   when: 'year-start',
   order: 1,
   sources: '004 (more needed for the same welfare)',
   params: {},
-  reads: ['org.demandGrowth'],
-  writes: ['units.demand'],
+  reads: ['org.demandGrowth', 'units.capacity'],
+  writes: ['units.demand', 'units.capacity'],
   run(w) {
     const { units, org } = w;
-    for (let u = 0; u < units.n; u++) scaleQuantity(w, { indexed: 'demand', index: u }, 1 + org.demandGrowth);
+    const staffing = 1 + org.demandGrowth * paramsOf(w, operations).staffingResponse;
+    for (let u = 0; u < units.n; u++) {
+      scaleQuantity(w, { indexed: 'demand', index: u }, 1 + org.demandGrowth);
+      units.capacity[u] = units.capacity[u]! * staffing;
+    }
   },
 });
 

@@ -24,6 +24,18 @@ const params = {
   failShield: param(0.7, [0, 1], 'Share of trust loss and fear avoided at full room to fail', '002, 003 (room to fail)'),
   learnGain: param(0.06, [0, 1], 'Competence gained from a failure at full room to fail', '002 §2.5.5 (learning culture)'),
   citizenFatigue: param(0.15, [0, 1], 'Fatigue added to a citizen by a sham or fruitless process', '003 traps'),
+  heardGain: param(
+    0.5,
+    [0, 2],
+    'Trust step (in good experiences) of citizens and partners whose input reached a decision, success or not',
+    '003 M31 (user involvement → relevant services → trust), 002 M25',
+  ),
+  failureLoss: param(
+    0.3,
+    [0, 1],
+    'Share of a full bad experience that a genuine failure costs citizens and partners (learning visible; blocks and shams cost it in full)',
+    '002 M53, 003 traps; assumption',
+  ),
   citizenRoleGain: param(
     0.1,
     [0, 1],
@@ -36,6 +48,13 @@ const params = {
     'Share of the distance to full engagement a partner covers after a success',
     '003 Wigan; assumption',
   ),
+  relevanceScale: param(
+    0.0003,
+    [0.00003, 0.003],
+    'Weekly value of co-created successes per staff member at which services count as fully renewed with citizens',
+    '003 M31; assumption (scale chosen so the status quo sits near 0.2)',
+  ),
+  relevanceMemory: param(52, [13, 260], 'Weeks over which citizens remember renewed services (moving-average span)', 'assumption'),
   valuePerDepth: param(0.5, [0, 10], 'Public value of a success per step of co-creation depth (plus one)', '002 §6; assumption'),
   authorityValue: param(0.5, [0, 1], 'Value of a success on an authority problem relative to others', '002 Fig. 13; assumption'),
   noCitizenValue: param(0.5, [0, 1], 'Value of a success without citizens taking part relative to one with', '002 §2.3; assumption'),
@@ -46,6 +65,12 @@ const params = {
     [0, 1],
     'Share of the distance to full backing politicians cover after a success they decided on',
     'assumption',
+  ),
+  earlyBacking: param(
+    2,
+    [0, 10],
+    'Extra backing gain from a success co-created before the resolution, at full early co-creation',
+    '002 S10, M32; assumption',
   ),
   politicalUnderstandingGain: param(
     0.01,
@@ -66,7 +91,8 @@ type Flow =
   | 'value'
   | 'wickedSucceeded'
   | 'wickedJudged'
-  | 'enthusiastSucceeded';
+  | 'enthusiastSucceeded'
+  | 'citizenValue';
 
 const TRAINING_LAB = METHODS.indexOf('training-lab');
 
@@ -76,8 +102,18 @@ export const outcomes = mechanism({
   process: 'outcomes',
   sources: '002 VF-11, §2.5.5, §5.2, §6, Fig. 13; 003 traps, §2; 004 lever 8; 001',
   params,
-  reads: ['inits.*', 'org.onTheJob', 'org.roomToFail', 'staff.*', 'citizens.*', 'partners.*', 'pols.*'],
-  writes: ['inits.*', 'staff.*', 'citizens.trust', 'citizens.role', 'citizens.fatigue', 'citizens.current', 'partners.*', 'pols.*'],
+  reads: ['inits.*', 'org.onTheJob', 'org.roomToFail', 'org.relevance', 'staff.*', 'citizens.*', 'partners.*', 'pols.*'],
+  writes: [
+    'inits.*',
+    'staff.*',
+    'citizens.trust',
+    'citizens.role',
+    'citizens.fatigue',
+    'citizens.current',
+    'partners.*',
+    'pols.*',
+    'org.relevance',
+  ],
   flows: [
     'succeeded',
     'failed',
@@ -89,6 +125,7 @@ export const outcomes = mechanism({
     'wickedSucceeded',
     'wickedJudged',
     'enthusiastSucceeded',
+    'citizenValue',
   ],
   indicators: {
     initiativesSucceeded: indicator(
@@ -163,6 +200,10 @@ export const outcomes = mechanism({
       }
       closeInitiative(w, id);
     }
+    // Services renewed with citizens stay visible for a while (003 M31: user involvement → relevant
+    // services → trust); citizens' everyday trust reads this (trust.ts).
+    const renewed = Math.min(1, flows.citizenValue / Math.max(1, w.staff.n) / ctx.p.relevanceScale);
+    w.org.relevance += (renewed - w.org.relevance) / ctx.p.relevanceMemory;
   },
   observe(w, { flows }, set) {
     set('initiativesSucceeded', flows.succeeded);
@@ -194,22 +235,26 @@ function succeed(w: World, id: number, tick: number, { p, flows }: Ctx): void {
     nudgeLogic(staff.logic, j, p.logicNudge);
   });
   forCitizens(w, id, (c) => {
-    citizens.trust[c] = trustUp(citizens.trust[c]!, g);
+    citizens.trust[c] = trustUp(citizens.trust[c]!, g * (1 + p.heardGain));
     citizens.role[c] = citizens.role[c]! + p.citizenRoleGain * (1 - citizens.role[c]!);
   });
   forPartners(w, id, (q) => {
-    partners.trust[q] = trustUp(partners.trust[q]!, g);
+    partners.trust[q] = trustUp(partners.trust[q]!, g * (1 + p.heardGain));
     partners.engagement[q] = partners.engagement[q]! + p.partnerEngagementGain * (1 - partners.engagement[q]!);
   });
-  // Politicians who decided on it see a result: trust, understanding and backing grow a little.
+  // Politicians who decided on it see a result: trust, understanding and backing grow a little,
+  // more when they were part of it before their resolution (002 S10, M32).
   if (s.depth[id]! >= 2 || s.mission[id]) {
+    const backingGain = p.politicalBackingGain * (1 + p.earlyBacking * org.earlyCoCreation);
     for (let i = 0; i < pols.n; i++) {
       pols.trustAdmin[i] = trustUp(pols.trustAdmin[i]!, g * p.politicalShare);
-      pols.backing[i] = pols.backing[i]! + p.politicalBackingGain * (1 - pols.backing[i]!);
+      pols.backing[i] = pols.backing[i]! + backingGain * (1 - pols.backing[i]!);
       pols.understanding[i] = pols.understanding[i]! + p.politicalUnderstandingGain * (1 - pols.understanding[i]!);
     }
   }
-  flows.value += successValue(w, id);
+  const value = successValue(w, id);
+  flows.value += value;
+  if (s.actual[id]) flows.citizenValue += value;
   flows.succeeded++;
   if (s.enthusiastLed[id]) flows.enthusiastSucceeded++;
   w.log?.event(s.serial[id]!, EVENT.succeeded);
@@ -237,12 +282,18 @@ function fail(w: World, id: number, fruitless: boolean, { p }: Ctx): void {
     staff.fear[j] = clamp01(staff.fear[j]! + p.fearGain * shield * (1 - staff.fear[j]!));
     staff.competence[j] = staff.competence[j]! + p.learnGain * org.roomToFail * (1 - staff.competence[j]!);
   });
+  // A genuine failure: the input was heard and the learning is visible, so it costs a share of a
+  // full bad experience (less still with room to fail); a process without results (abandoned) is
+  // the "end in itself" trap and costs in full, with fatigue (003 traps).
+  const loss = fruitless ? 1 : p.failureLoss * shield;
   forCitizens(w, id, (c) => {
-    citizens.trust[c] = trustDown(citizens.trust[c]!, gain, asymmetry);
+    if (!fruitless) citizens.trust[c] = trustUp(citizens.trust[c]!, gain * p.heardGain);
+    citizens.trust[c] = trustDown(citizens.trust[c]!, gain * loss, asymmetry);
     if (fruitless) citizens.fatigue[c] = clamp01(citizens.fatigue[c]! + p.citizenFatigue);
   });
   forPartners(w, id, (q) => {
-    partners.trust[q] = trustDown(partners.trust[q]!, gain, asymmetry);
+    if (!fruitless) partners.trust[q] = trustUp(partners.trust[q]!, gain * p.heardGain);
+    partners.trust[q] = trustDown(partners.trust[q]!, gain * loss, asymmetry);
   });
   // Politicians who decided on it see it fail: trust in the administration falls (fast).
   const s = w.inits;

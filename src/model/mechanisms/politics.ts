@@ -6,7 +6,7 @@
  * cogwheel interface, 002 §5.9, S8; 003 S9) teach politicians what co-creation is.
  */
 import { clamp01 } from '../../engine/stats.js';
-import { indicator, mechanism } from '../mechanism.js';
+import { indicator, mechanism, paramsOf } from '../mechanism.js';
 import { scaleQuantity } from '../modifiers.js';
 import { param } from '../params/define.js';
 import type { World } from '../state.js';
@@ -93,6 +93,7 @@ export const election = mechanism({
       }
       const blocMean = sum[pols.bloc[i]!]!;
       pols.backing[i] = clamp01(p.baselineBacking + p.backingInheritance * (blocMean - p.baselineBacking) + r.normal(0, p.backingNoise));
+      pols.stance[i] = pols.backing[i]!;
       pols.understanding[i] = clamp01(r.normal(p.newcomerUnderstanding, p.newcomerUnderstandingSpread));
       pols.role[i] = clamp01(r.normal(p.newcomerRole, p.newcomerRoleSpread));
       pols.trustAdmin[i] = clamp01((1 - p.trustReset) * pols.trustAdmin[i]! + p.trustReset * p.baselinePoliticalTrust);
@@ -115,24 +116,33 @@ export const election = mechanism({
   },
 });
 
-export const arenas = mechanism({
-  name: 'arenas',
-  title: 'Politicians learn what co-creation is in arenas shared with the administration (cogwheel interface)',
+export const council = mechanism({
+  name: 'council',
+  title: 'Between elections, politicians drift back to their convictions and trust; in cogwheel arenas they learn co-creation',
   process: 'culture',
   order: 2,
-  sources: '002 §5.9, S8; 003 S9',
+  sources: '002 §5.9, S8, M36, M37; 003 S9',
   params: {
     learning: param(0.004, [0, 0.1], 'Weekly growth of understanding and interactive role in cogwheel arenas', '002 §5.9, S8; 003 S9'),
+    backingShare: param(0.5, [0, 2], 'Growth of backing in arenas relative to that of understanding', '002 M36, M37; assumption'),
+    backingDrift: param(0.02, [0, 0.1], "Weekly drift of a politician's backing back to the stance held by conviction", 'assumption'),
+    trustDrift: param(0.01, [0, 0.1], "Weekly drift of politicians' trust in the administration back to its baseline", 'assumption'),
   },
-  reads: ['org.cogwheel', 'pols.understanding', 'pols.role'],
-  writes: ['pols.understanding', 'pols.role'],
+  reads: ['org.cogwheel', 'pols.*'],
+  writes: ['pols.understanding', 'pols.role', 'pols.backing', 'pols.stance', 'pols.trustAdmin'],
   run(w, _tick, { p }) {
     const { pols } = w;
     const learn = p.learning * w.org.cogwheel;
-    if (learn <= 0) return;
+    const baseTrust = paramsOf(w, election).baselinePoliticalTrust;
     for (let i = 0; i < pols.n; i++) {
+      pols.backing[i] = pols.backing[i]! + p.backingDrift * (pols.stance[i]! - pols.backing[i]!);
+      pols.trustAdmin[i] = pols.trustAdmin[i]! + p.trustDrift * (baseTrust - pols.trustAdmin[i]!);
+      if (learn <= 0) continue;
       pols.understanding[i] = pols.understanding[i]! + learn * (1 - pols.understanding[i]!);
       pols.role[i] = pols.role[i]! + learn * (1 - pols.role[i]!);
+      // Politicians who work on the problems with the administration come to own the transformation:
+      // their conviction itself moves.
+      pols.stance[i] = pols.stance[i]! + learn * p.backingShare * (1 - pols.stance[i]!);
     }
   },
 });

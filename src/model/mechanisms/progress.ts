@@ -42,10 +42,10 @@ export const progress = mechanism({
     ),
     diversityUnits: param(3, [1, 31], 'Units beyond which more diversity adds no progress', 'assumption', true),
     coordinationCost: param(0.25, [0, 2], 'Slowdown per additional unit, scaled by silo strength', '002 §4.3.5'),
-    roleAmbiguity: param(0.3, [0, 1], 'Slowdown at full matrix degree from ambiguous roles', '003 L3295'),
+    roleAmbiguity: param(0.3, [0, 1], 'Slowdown of cross-unit teams at full matrix degree from ambiguous roles', '003 L3295'),
     reportingDrag: param(0.3, [0, 1], 'Slowdown at full reporting load', '003 S4'),
     budgetDrag: param(0.3, [0, 1], 'Slowdown at full budget pressure', '002 S12'),
-    attentionPer1000: param(20, [0.1, 100], 'Initiatives per 1,000 staff the organisation can attend to before overload', '004 lever 1'),
+    attentionPer1000: param(40, [0.1, 100], 'Initiatives per 1,000 staff the organisation can attend to before overload', '004 lever 1'),
     overloadShape: param(2, [1, 4], 'Exponent of overload in the attention lost: attention = 1 / (1 + overload^shape)', 'assumption'),
     maxWeeks: param(104, [10, 520], 'Weeks after which an unfinished initiative is abandoned (process without results)', '003 traps'),
     noise: param(0.3, [0, 1], 'Relative weekly noise of progress', 'assumption'),
@@ -115,7 +115,8 @@ export const progress = mechanism({
       if (s.citizenCount[id]! > 0) rate *= 1 + citizenBoost;
       if (s.problem[id] === PROBLEM.wicked) rate *= 1 + diversityBoost * extra;
       rate /= 1 + coordinationCost * org.siloStrength * (units - 1);
-      rate *= 1 - roleAmbiguity * org.matrixDegree;
+      // Dual accountability blurs roles only where the team crosses the line (003 L3295).
+      if (units > 1) rate *= 1 - roleAmbiguity * org.matrixDegree;
       s.progress[id] = s.progress[id]! + Math.max(0, rate * (1 + noise * r.normal()));
     }
   },

@@ -15,14 +15,24 @@ export const signals = mechanism({
   process: 'signals',
   sources: '002 M18, S13; 004 lever 1',
   params: {
-    relay: param(0.7, [0, 1], 'Mean weekly probability that a middle manager passes a top-level signal on', '002 M18'),
+    relay: param(0.7, [0, 1], 'Mean weekly probability that a secure middle manager passes a top-level signal on', '002 M18'),
     relaySpread: param(0.08, [0, 0.5], 'Standard deviation of relay probability across managers', 'assumption'),
     insecurityDamping: param(0.3, [0, 1], 'Relay lost per unit of manager insecurity', '002 §2.5.4; assumption'),
     heardRate: param(0.05, [0, 1], 'Weekly update rate of what staff have heard (memory about 20 weeks)', 'assumption'),
     politicalAnchor: param(0.5, [0, 1], 'Share of the top signal that depends on political backing', '004 lever 1, 002 §5.2'),
     tugboatReach: param(0.3, [0, 1], 'Weekly probability that a tugboat passes the direction to each of its ties', '002 S13'),
   },
-  reads: ['org.topSignal', 'org.tugboats', 'pols.backing', 'managers.parent', 'managers.relay', 'staff.manager', 'staff.tugboat', 'ties'],
+  reads: [
+    'org.topSignal',
+    'org.tugboats',
+    'pols.backing',
+    'managers.parent',
+    'managers.relay',
+    'managers.insecurity',
+    'staff.manager',
+    'staff.tugboat',
+    'ties',
+  ],
   writes: ['managers.on', 'staff.heard'],
   indicators: {
     signalReach: indicator(
@@ -34,12 +44,14 @@ export const signals = mechanism({
   },
   run(w, _tick, { p, rng: r }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
-    const { heardRate, tugboatReach } = p;
+    const { heardRate, insecurityDamping, tugboatReach } = p;
     const { managers: m, staff, ties } = w;
     const top = effectiveTopSignal(w);
+    // An insecure manager turns a signal into control rather than passing it on (002 M16): the
+    // damping reads today's insecurity, so leadership development and new managers change it.
     for (let k = 0; k < m.n; k++) {
       const parentOn = m.parent[k]! < 0 ? r.bernoulli(top) : m.on[m.parent[k]!] === 1;
-      m.on[k] = parentOn && r.bernoulli(m.relay[k]!) ? 1 : 0;
+      m.on[k] = parentOn && r.bernoulli(m.relay[k]! * (1 - insecurityDamping * m.insecurity[k]!)) ? 1 : 0;
     }
     const rate = heardRate;
     const reach = tugboatReach;

@@ -5,7 +5,7 @@
  * 003 Asker). Citizens are recruited by segment propensity; targeted outreach and anchor
  * institutions widen who takes part (003 §3.6, §6, S8). Partners join by engagement (003 Wigan).
  */
-import { countGini } from '../../engine/stats.js';
+import { giniInPlace } from '../../engine/stats.js';
 import { EVENT } from '../events.js';
 import { addCitizen, addMember, addPartner } from '../initiatives.js';
 import { choice, indicator, mechanism, paramsOf } from '../mechanism.js';
@@ -43,7 +43,19 @@ const params = {
   outreachGain: param(3, [0, 10], 'Multiplier on the acceptance of non-core segments at full outreach', '003 §6, S8'),
   anchorGain: param(1, [0, 5], 'Extra acceptance of families and youth when an anchor institution takes part', '003 §6'),
   partnerDraws: param(1, [0, 5], 'Partner recruitment attempts per forming initiative per week', '003 Wigan'),
-  freeTimeRef: param(0.15, [0.01, 1], 'Free time at which time stops limiting acceptance', '002 VF-10'),
+  freeTimeRef: param(0.06, [0.01, 1], 'Development time at which time stops limiting acceptance', '002 VF-10, M22'),
+  activityWeeks: param(
+    52,
+    [1, 520],
+    'Mean life of a citizen’s recent participation (what participation inequality measures)',
+    'assumption',
+  ),
+  returnShare: param(
+    0.5,
+    [0, 1],
+    'Share of citizen recruitment that reaches earlier participants, without outreach',
+    '002 VF-13, 003 §3.6',
+  ),
 } as const;
 type Params = GroupValues<typeof params>;
 
@@ -51,6 +63,8 @@ const FAMILIES = 1;
 const YOUTH = 2;
 const ANCHOR = 3;
 const NETWORK = 0;
+/** Recent participation that counts as having taken part (a join decays below this in about two mean lives). */
+const ACTIVE = 0.1;
 const SEGMENT_COLUMNS = ['shareEngagedCore', 'shareBusyFamilies', 'shareYouth', 'shareElderly', 'shareHardToReach'] as const;
 
 export const teams = mechanism({
@@ -72,7 +86,16 @@ export const teams = mechanism({
     ),
   },
   reads: ['inits.*', 'staff.*', 'ties', 'managers.budgetAttachment', 'units.*', 'org.*', 'citizens.*', 'partners.*'],
-  writes: ['inits.*', 'staff.initiative', 'citizens.current', 'citizens.participations', 'ties'],
+  writes: [
+    'inits.*',
+    'staff.initiative',
+    'citizens.current',
+    'citizens.participations',
+    'citizens.activity',
+    'citizens.past',
+    'citizens.pastN',
+    'ties',
+  ],
   indicators: {
     initiativesActive: indicator(
       'count',
@@ -80,11 +103,11 @@ export const teams = mechanism({
       { en: 'Active initiatives', nb: 'Aktive initiativer' },
       'Initiatives forming, running or with a result still carried',
     ),
-    crossSiloShare: indicator(
+    crossSiloCoCreation: indicator(
       'share',
       'up',
-      { en: 'Cross-silo share of initiative teams', nb: 'Andel på tvers av siloer i initiativteam' },
-      'Share of pairs of members of forming and running initiatives who come from different units',
+      { en: 'Cross-silo co-creation (share of staff)', nb: 'Samskaping på tvers av siloer (andel ansatte)' },
+      'Share of staff working in forming or running initiatives whose team spans two or more units',
     ),
     coCreationActual: indicator(
       'share',
@@ -102,7 +125,7 @@ export const teams = mechanism({
       'share',
       'down',
       { en: 'Participation inequality (Gini)', nb: 'Ulikhet i deltakelse (Gini)' },
-      'Gini of participation counts among citizens who have taken part',
+      'Gini of recent participation (about the last year) among citizens who have taken part recently: high when the same engaged core returns',
     ),
     populationParticipationGini: indicator(
       'share',
@@ -155,12 +178,16 @@ export const teams = mechanism({
       matrixRecruit,
       networkStaffDraws,
       outreachGain,
+      activityWeeks,
       partnerDraws,
       recruitBurnout,
+      returnShare,
       staffDraws,
     } = p;
     const s = w.inits;
-    const { staff, ties, managers, units, citizens, partners, org } = w;
+    const { staff, ties, units, citizens, partners, org } = w;
+    const fade = 1 - 1 / activityWeeks;
+    for (let c = 0; c < citizens.n; c++) citizens.activity[c] = citizens.activity[c]! * fade;
     const matrixAccept = choice.matrixEffect === 'structure-first' ? 1 : cultureReadiness(w, p);
     const capScale = paramsOf(w, partnerStrain).capacityScale;
     const methodCitizens = w.scratch.b;
@@ -187,13 +214,7 @@ export const teams = mechanism({
         if (d === 0) continue;
         const j = ties.neighbors[ties.offsets[m]! + r.int(d)]!;
         if (staff.initiative[j]! >= 0 || staff.burnout[j]! > recruitBurnout) continue;
-        let acc = staff.openness[j]! * Math.min(1, staff.freeTime[j]! / freeTimeRef);
-        const ju = staff.unit[j]!;
-        if (ju !== owner) {
-          const attached = Math.min(1, Math.max(0, managers.budgetAttachment[units.head[ju]!]! + org.lineResistance));
-          acc *= 1 - org.siloStrength * crossResistance * attached;
-        }
-        if (r.bernoulli(acc)) addMember(w, id, j);
+        if (r.bernoulli(acceptance(w, j, owner, freeTimeRef, crossResistance, org.siloStrength))) addMember(w, id, j);
       }
       // Matrix: cross-unit recruits without an existing tie; the team creates the tie.
       let mx = units.n > 1 ? org.matrixDegree * matrixRecruit * matrixAccept : 0;
@@ -203,9 +224,13 @@ export const teams = mechanism({
         let u = r.int(units.n - 1);
         if (u >= owner) u++;
         const j = units.firstStaff[u]! + r.int(units.staff[u]!);
-        if (staff.burnout[j]! > recruitBurnout) continue;
+        if (staff.initiative[j]! >= 0 || staff.burnout[j]! > recruitBurnout) continue;
+        // A matrix invitation needs no tie, but the person must have the time and the interest,
+        // and the line manager who lends them must agree: the matrix's own price, line resistance
+        // (002 M60-62), falls here, on the matrix's own channel.
+        const acc = acceptance(w, j, owner, freeTimeRef, crossResistance, 1);
         const champ = s.champion[id]!;
-        if (addMember(w, id, j) && champ >= 0) addTie(w, champ, j);
+        if (r.bernoulli(acc) && addMember(w, id, j) && champ >= 0) addTie(w, champ, j);
       }
       if (s.problem[id] === PROBLEM.authority && s.depth[id] === 0) continue;
       // Partners, then citizens (anchor institutions open doors to families and youth).
@@ -219,9 +244,14 @@ export const teams = mechanism({
         if (r.bernoulli(partners.engagement[q]! * (1 - partners.burnout[q]!) * spare)) addPartner(w, id, q);
       }
       const cd = citizenDraws * methodCitizens[method]!;
+      // The same engaged core returns (002 VF-13): part of the recruitment reaches people who took
+      // part before, through their contacts with the municipality; outreach widens it (003 S8).
+      const returning = returnShare * (1 - org.outreach);
       for (let k = 0; k < cd; k++) {
-        const c = r.int(citizens.n);
-        if (citizens.current[c]! >= 0) continue;
+        const fromPast = citizens.pastN > 0 && r.bernoulli(returning);
+        const c = fromPast ? citizens.past[r.int(citizens.pastN)]! : r.int(citizens.n);
+        // Those who took part recently return; former participants who dropped away do not.
+        if (citizens.current[c]! >= 0 || (fromPast && citizens.activity[c]! < ACTIVE)) continue;
         const seg = citizens.segment[c]!;
         let boost = seg === 0 ? 1 : 1 + outreachGain * org.outreach;
         if (seg === FAMILIES || seg === YOUTH) boost += anchorGain * Math.max(anchor, org.anchor);
@@ -239,8 +269,7 @@ export const teams = mechanism({
   observe(w, _ctx, set) {
     const { staff, inits: s, citizens } = w;
     set('initiativesActive', s.active);
-    // Cross-silo share of initiative ties: member pairs from different units over all pairs.
-    let pairs = 0;
+    // Cross-silo co-creation: staff in initiatives whose current team spans units (practice, not structure).
     let cross = 0;
     let inActual = 0;
     let inReported = 0;
@@ -249,37 +278,63 @@ export const teams = mechanism({
       if (ph !== PHASE.forming && ph !== PHASE.running) continue;
       const n = s.teamCount[id]!;
       const base = id * s.maxTeam;
-      for (let a = 0; a < n; a++) {
-        const ua = staff.unit[s.team[base + a]!]!;
-        for (let b = a + 1; b < n; b++) if (staff.unit[s.team[base + b]!] !== ua) cross++;
+      const first = n > 0 ? staff.unit[s.team[base]!]! : -1;
+      for (let a = 1; a < n; a++) {
+        if (staff.unit[s.team[base + a]!] !== first) {
+          cross += n;
+          break;
+        }
       }
-      pairs += (n * (n - 1)) / 2;
       if (s.actual[id] && s.depth[id]! >= 1) inActual += n;
       if (s.labelled[id]) inReported += n;
     }
-    set('crossSiloShare', pairs > 0 ? cross / pairs : 0);
+    set('crossSiloCoCreation', cross / staff.n);
     set('coCreationActual', inActual / staff.n);
     set('coCreationReported', inReported / staff.n);
 
     let part = 0;
     const seg = w.scratch.b;
     seg.fill(0, 0, SEGMENTS.length);
-    let maxP = 0;
     for (let c = 0; c < citizens.n; c++) {
       if (citizens.current[c]! >= 0) {
         part++;
         seg[citizens.segment[c]!] = seg[citizens.segment[c]!]! + 1;
       }
-      if (citizens.participations[c]! > maxP) maxP = citizens.participations[c]!;
     }
-    if (maxP >= w.scratch.hist.length) w.scratch.hist = new Int32Array(2 * maxP + 1);
-    // Among citizens who have taken part (MODEL.md §5), and across the whole population sample.
-    set('participationGini', countGini(citizens.participations, citizens.n, w.scratch.hist, 1));
-    set('populationParticipationGini', countGini(citizens.participations, citizens.n, w.scratch.hist));
+    // Recent participation (about the last year), among those who took part recently (MODEL.md §5)
+    // and across the whole population sample.
+    const buf = w.scratch.citizens;
+    let k = 0;
+    let positive = 0;
+    for (let c = 0; c < citizens.n; c++) if (citizens.activity[c]! >= ACTIVE) buf[k++] = citizens.activity[c]!;
+    set('participationGini', giniInPlace(buf, k));
+    // Across the whole sample: the recently active (sorted above), the faded, and those never active.
+    for (let c = 0; c < citizens.n; c++) {
+      const a = citizens.activity[c]!;
+      if (a > 0 && a < ACTIVE) buf[k + positive++] = a;
+    }
+    set('populationParticipationGini', giniInPlace(buf, k + positive, citizens.n - k - positive));
     set('participationRate', part / Math.max(1, citizens.n));
     for (let k = 0; k < SEGMENTS.length; k++) set(SEGMENT_COLUMNS[k]!, part > 0 ? seg[k]! / part : Number.NaN);
   },
 });
+
+/**
+ * Will staff member j join an initiative of unit `owner`? Interest (openness) and time, and, across
+ * a unit boundary, the consent of a line manager attached to own budget (002 M60-62), which silos
+ * make harder (`silo` = silo strength for recruits along ties; 1 for matrix invitations, which
+ * always cross the line).
+ */
+function acceptance(w: World, j: number, owner: number, freeTimeRef: number, crossResistance: number, silo: number): number {
+  const { staff, managers, units, org } = w;
+  let acc = staff.openness[j]! * Math.min(1, staff.freeTime[j]! / freeTimeRef);
+  const ju = staff.unit[j]!;
+  if (ju !== owner) {
+    const attached = Math.min(1, Math.max(0, managers.budgetAttachment[units.head[ju]!]! + org.lineResistance));
+    acc *= 1 - silo * crossResistance * attached;
+  }
+  return acc;
+}
 
 /** Culture-first regime (002 §8.7): a matrix works only as far as coaching leaders and trust carry it. */
 export function cultureReadiness(w: World, p: Pick<Params, 'readinessStyle'>): number {

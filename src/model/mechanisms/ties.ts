@@ -18,7 +18,7 @@ export const tieDynamics = mechanism({
   sources: '002 §4.3.5, §2.5.3, S11',
   params: {
     crossDecay: param(0.04, [0, 1], 'Weekly probability that a person loses one cross-unit tie at full silo strength', '002 §4.3.5, S11'),
-    crossForm: param(0.01, [0, 1], 'Weekly probability that a person forms one cross-unit tie at zero silo strength', '002 §2.5.3'),
+    crossForm: param(0.013, [0, 1], 'Weekly probability that a person forms one cross-unit tie at zero silo strength', '002 §2.5.3'),
   },
   reads: ['ties', 'staff.unit', 'units.firstStaff', 'units.staff', 'org.siloStrength'],
   writes: ['ties'],

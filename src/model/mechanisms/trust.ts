@@ -21,19 +21,53 @@ export const trust = mechanism({
       'MODEL.md §3.11, SF5',
     ),
     drift: param(0.01, [0, 1], 'Weekly drift of trust toward its everyday level', 'assumption'),
-    staffTrustFloor: param(0.25, [0, 1], 'Everyday staff trust in a fully controlling manager', 'assumption'),
-    managerStyleTrust: param(0.5, [0, 1], 'Everyday staff trust gained from a fully coaching manager', '002 §2.5.4, 003 tactical level'),
-    serviceTrust: param(0.5, [0, 1], 'Everyday citizen trust when services keep up with demand', '004; assumption'),
+    staffTrustFloor: param(
+      0.4,
+      [0, 1],
+      'Everyday staff trust in a fully controlling manager, without reporting load or autonomy',
+      'assumption',
+    ),
+    managerStyleTrust: param(
+      0.5,
+      [0, 1],
+      'Everyday staff trust gained from a fully coaching manager',
+      '002 §2.5.4, M15, 003 tactical level',
+    ),
+    autonomyTrust: param(0.15, [0, 1], 'Everyday staff trust gained at full autonomy granted', '001 M13, 003 S4'),
+    controlTrust: param(0.2, [0, 1], 'Everyday staff trust lost at full reporting load (control)', '002 M16, 003 S4'),
+    serviceTrust: param(
+      0.44,
+      [0, 1],
+      'Everyday citizen trust when services keep up with demand (before renewal with citizens)',
+      '004; assumption (with relevanceTrust, sets the status quo near the surveyed 0.5)',
+    ),
     overloadTrustLoss: param(
       5,
       [0, 20],
       'Everyday citizen trust lost per unit of staff-weighted overload above capacity',
       '004; assumption',
     ),
-    citizenDrift: param(0.2, [0, 1], "Citizens' drift toward everyday trust relative to staff's (citizens see less)", 'assumption'),
-    fatigueRecovery: param(0.01, [0, 1], 'Weekly share of participation fatigue a citizen recovers', 'assumption'),
+    relevanceTrust: param(
+      0.3,
+      [0, 1],
+      'Everyday citizen trust gained when services have been fully renewed with citizens',
+      '003 M31, 004 (Wigan); assumption',
+    ),
+    citizenDrift: param(0.5, [0, 1], "Citizens' drift toward everyday trust relative to staff's (citizens see less)", 'assumption'),
+    fatigueRecovery: param(0.02, [0, 1], 'Weekly share of participation fatigue a citizen recovers', 'assumption'),
   },
-  reads: ['staff.trustMgr', 'staff.manager', 'managers.style', 'units.workload', 'units.staff', 'citizens.trust', 'citizens.fatigue'],
+  reads: [
+    'org.autonomy',
+    'org.reportingLoad',
+    'staff.trustMgr',
+    'staff.manager',
+    'managers.style',
+    'units.workload',
+    'units.staff',
+    'citizens.trust',
+    'citizens.fatigue',
+    'org.relevance',
+  ],
   writes: ['staff.trustMgr', 'citizens.trust', 'citizens.fatigue'],
   indicators: {
     trustStaffManagement: indicator(
@@ -58,18 +92,33 @@ export const trust = mechanism({
   },
   run(w, _tick, { p }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
-    const { citizenDrift, drift, fatigueRecovery, managerStyleTrust, overloadTrustLoss, serviceTrust, staffTrustFloor } = p;
+    const {
+      autonomyTrust,
+      citizenDrift,
+      controlTrust,
+      drift,
+      fatigueRecovery,
+      managerStyleTrust,
+      overloadTrustLoss,
+      relevanceTrust,
+      serviceTrust,
+      staffTrustFloor,
+    } = p;
+    // Everyday trust in one's manager: the manager's style, and how much autonomy and control the
+    // steering gives (001 M13, 002 M16, 003 S4).
+    const climate = staffTrustFloor + autonomyTrust * w.org.autonomy - controlTrust * w.org.reportingLoad;
     const { staff, managers, citizens, units } = w;
     const d = drift;
     for (let i = 0; i < staff.n; i++) {
-      const target = staffTrustFloor + managerStyleTrust * managers.style[staff.manager[i]!]!;
+      const target = climate + managerStyleTrust * managers.style[staff.manager[i]!]!;
       staff.trustMgr[i] = staff.trustMgr[i]! + d * (target - staff.trustMgr[i]!);
     }
     // Citizens see service levels: overloaded units let them down.
     let overload = 0;
     for (let u = 0; u < units.n; u++) overload += Math.max(0, units.workload[u]! - 1) * units.staff[u]!;
     overload /= Math.max(1, w.staff.n);
-    const citizenTarget = serviceTrust * Math.max(0, 1 - overloadTrustLoss * overload);
+    // ... and services renewed with them (003 M31): heard of beyond those who took part.
+    const citizenTarget = serviceTrust * Math.max(0, 1 - overloadTrustLoss * overload) + relevanceTrust * w.org.relevance;
     const keep = 1 - fatigueRecovery;
     for (let c = 0; c < citizens.n; c++) {
       citizens.trust[c] = citizens.trust[c]! + citizenDrift * d * (citizenTarget - citizens.trust[c]!);

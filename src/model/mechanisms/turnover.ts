@@ -4,12 +4,14 @@
  * Leavers take their competence and ties; a replacement arrives in the same position with
  * baseline attributes and a few new ties in the team (MODEL.md §2 staff; 003 S5; 004).
  */
-import { clamp01 } from '../../engine/stats.js';
+import type { Rng } from '../../engine/rng.js';
+import { clamp01, mean } from '../../engine/stats.js';
 import { removeMember } from '../initiatives.js';
 import { indicator, mechanism } from '../mechanism.js';
 import { clearTies } from '../network.js';
 import { param } from '../params/define.js';
 import { drawNewcomer, linkNewcomer } from '../population.js';
+import type { World } from '../state.js';
 
 export const turnover = mechanism({
   name: 'turnover',
@@ -40,6 +42,7 @@ export const turnover = mechanism({
     leaveMotivation: param(1, [0, 20], 'Leaving multiplier per unit of missing motivation', 'assumption'),
   },
   reads: [
+    'org.enthusiasts',
     'staff.*',
     'units.workload',
     'units.firstStaff',
@@ -51,7 +54,7 @@ export const turnover = mechanism({
     'org.changeBurden',
     'org.siloStrength',
   ],
-  writes: ['staff.*', 'inits.team', 'inits.teamCount', 'inits.champion', 'ties', 'org.tugboats'],
+  writes: ['staff.*', 'inits.team', 'inits.teamCount', 'inits.champion', 'ties', 'org.tugboats', 'org.enthusiasts'],
   flows: ['leavers'],
   indicators: {
     burnout: indicator('score', 'down', { en: 'Burnout', nb: 'Utbrenthet' }, 'Mean staff burnout'),
@@ -86,44 +89,58 @@ export const turnover = mechanism({
     const { staff, units, org, managers } = w;
     const autonomy = 1 - org.reportingLoad;
     const change = changeStress * org.changeBurden;
-    for (let i = 0; i < staff.n; i++) {
+    // Typed arrays as locals (the loop calls the random stream; V8 cannot hoist property loads).
+    const { unit, initiative, enthusiast, fear, burnout, manager, experience, motivation, tenure } = staff;
+    const { workload } = units;
+    const style = managers.style;
+    const n = staff.n;
+    // Leavers are replaced after the loop: the replacement code is large, and inside the loop it
+    // would keep V8 from compiling the loop tight.
+    const leavers = w.scratch.staffList;
+    let nLeave = 0;
+    for (let i = 0; i < n; i++) {
       const load =
-        units.workload[staff.unit[i]!]! +
-        (staff.initiative[i]! >= 0 ? initiativeStress : 0) +
-        (staff.enthusiast[i] === 1 ? enthusiastStress : 0) +
-        fearStress * staff.fear[i]! +
+        workload[unit[i]!]! +
+        (initiative[i]! >= 0 ? initiativeStress : 0) +
+        (enthusiast[i] === 1 ? enthusiastStress : 0) +
+        fearStress * fear[i]! +
         change;
       const over = load - stressThreshold;
-      const b = staff.burnout[i]!;
-      staff.burnout[i] = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) : b - burnoutDown * b);
+      const b = burnout[i]!;
+      const nb = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) : b - burnoutDown * b);
+      burnout[i] = nb;
+      const e = experience[i]!;
       const target = clamp01(
         motivationBase +
-          motivationStyle * managers.style[staff.manager[i]!]! +
+          motivationStyle * style[manager[i]!]! +
           motivationAutonomy * autonomy +
-          motivationExperience * Math.min(1, staff.experience[i]!) -
-          motivationBurnout * staff.burnout[i]!,
+          motivationExperience * (e < 1 ? e : 1) -
+          motivationBurnout * nb,
       );
-      staff.motivation[i] = staff.motivation[i]! + motivationRate * (target - staff.motivation[i]!);
-      staff.tenure[i] = staff.tenure[i]! + 1;
-      const leave = leaveRate * (1 + leaveBurnout * staff.burnout[i]! + leaveMotivation * (1 - staff.motivation[i]!));
-      if (!r.bernoulli(leave)) continue;
-      flows.leavers++;
-      removeMember(w, i);
-      clearTies(w, i);
-      drawNewcomer(w, i, r);
-      linkNewcomer(w, i, r);
+      const m = motivation[i]! + motivationRate * (target - motivation[i]!);
+      motivation[i] = m;
+      tenure[i] = tenure[i]! + 1;
+      const leave = leaveRate * (1 + leaveBurnout * nb + leaveMotivation * (1 - m));
+      if (r.bernoulli(leave)) leavers[nLeave++] = i;
     }
+    replaceLeavers(w, leavers, nLeave, r);
+    flows.leavers += nLeave;
   },
   observe(w, { flows }, set) {
     const { staff } = w;
-    let burn = 0;
-    let mot = 0;
-    for (let i = 0; i < staff.n; i++) {
-      burn += staff.burnout[i]!;
-      mot += staff.motivation[i]!;
-    }
-    set('burnout', burn / staff.n);
+    set('burnout', mean(staff.burnout, staff.n));
     set('turnover', flows.leavers / staff.n);
-    set('motivation', mot / staff.n);
+    set('motivation', mean(staff.motivation, staff.n));
   },
 });
+
+/** Each leaver leaves their initiative and ties; a newcomer takes the position. */
+function replaceLeavers(w: World, leavers: Int32Array, count: number, r: Rng): void {
+  for (let k = 0; k < count; k++) {
+    const i = leavers[k]!;
+    removeMember(w, i);
+    clearTies(w, i);
+    drawNewcomer(w, i, r);
+    linkNewcomer(w, i, r);
+  }
+}
