@@ -18,6 +18,7 @@ export const politiciansArenas = lever({
       ['initiativesSucceeded', 'up'],
       ['publicValue', 'up'],
       ['transformationIndex', 'up'],
+      ['politicalBacking', 'up'],
     ],
     context: {
       levers: ['mission'],
