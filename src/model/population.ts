@@ -92,7 +92,12 @@ export const initParams = {
   shareVoluntary: param(0.35, [0, 1], 'Share of partners that are voluntary organisations', 'assumption'),
   shareKnowledge: param(0.1, [0, 1], 'Share of partners that are knowledge institutions', 'assumption'),
   shareAnchor: param(0.2, [0, 1], 'Share of partners that are anchor institutions (schools, kindergartens)', '003 §6; assumption'),
-  initiativesPer1000: param(40, [5, 500], 'Initiative slots per 1,000 staff (the pool never grows)', 'implementation'),
+  initiativesPer1000: param(
+    60,
+    [5, 500],
+    'Initiative slots per 1,000 staff (the pool never grows; well above progress.attentionPer1000, so overload can build)',
+    'implementation',
+  ),
   maxTeam: param(12, [2, 100], 'Most staff in one initiative team', 'assumption', true),
   maxCitizens: param(16, [1, 200], 'Most citizens in one initiative', 'assumption', true),
   maxPartners: param(4, [1, 50], 'Most partners in one initiative', 'assumption', true),

@@ -1,12 +1,13 @@
 /**
- * The twelve stylised facts of MODEL.md §6 as statistical checks. Each fact runs its conditions
+ * The stylised facts of MODEL.md §6 as statistical checks (fact 5, trust asymmetry, holds by
+ * construction and is a unit test instead). Each fact runs its conditions
  * over the same replicates (common random numbers), computes a per-replicate measure, and tests
  * the stated direction with a t-test (paired where the conditions differ only in the treatment).
  * A fact passes when every one of its checks is significant at `alpha` in the stated direction.
  */
+import { studentTQuantile } from '../analysis/student-t.js';
 import { oneSampleTest, pairedTest, type TestResult, welchTest } from '../analysis/ttest.js';
-import { Rng } from '../engine/rng.js';
-import { type SizePreset, trustDown, trustUp } from '../model/index.js';
+import type { SizePreset } from '../model/index.js';
 import {
   at,
   baseConfig,
@@ -27,6 +28,11 @@ export interface Check {
   /** Direction the claim needs: the difference (or mean minus reference) above or below 0. */
   readonly direction: 'positive' | 'negative';
   readonly pass: boolean;
+  /**
+   * The power statement: the smallest effect this check detects with 80 % power at its alpha, from
+   * its standard error ((t(1-alpha/2) + t(0.8)) x se, same df).
+   */
+  readonly detectable: number;
 }
 
 export interface FactOutcome {
@@ -48,12 +54,12 @@ export interface Fact {
   readonly source: string;
   /** The conditions to run (by name); all share the replicates' seeds. */
   conditions(ctx: FactContext): Record<string, Condition>;
-  evaluate(runs: Record<string, readonly RunResult[]>, ctx: FactContext): Omit<Check, 'pass'>[];
+  evaluate(runs: Record<string, readonly RunResult[]>, ctx: FactContext): Omit<Check, 'pass' | 'detectable'>[];
 }
 
 const ALL = (rs: readonly RunResult[], f: (r: RunResult) => number) => rs.map(f);
 
-function check(claim: string, result: TestResult, direction: 'positive' | 'negative'): Omit<Check, 'pass'> {
+function check(claim: string, result: TestResult, direction: 'positive' | 'negative'): Omit<Check, 'pass' | 'detectable'> {
   return { claim, result, direction };
 }
 
@@ -176,32 +182,6 @@ export const FACTS: readonly Fact[] = [
           'negative',
         ),
       ];
-    },
-  },
-  {
-    id: 5,
-    title: 'Trust asymmetry: equal numbers of good and bad experiences lower trust',
-    source: 'MODEL.md §3.11, §6.5 (a modelling assumption: docs/sources.md SF5)',
-    conditions: ({ size }) => ({ base: condition(baseConfig(size, 1)) }),
-    evaluate: ({ base }) => {
-      // Per replicate: 200 people from trust U(0.3, 0.8) get 10 good and 10 bad experiences in random order.
-      const gain = baseConfig('small').params.trust.gain;
-      const asym = baseConfig('small').params.trust.asymmetry;
-      const changes = base!.map((_, rep) => {
-        const r = new Rng(`trust-asymmetry|${rep}`);
-        let sum = 0;
-        for (let k = 0; k < 200; k++) {
-          const t0 = r.range(0.3, 0.8);
-          let t = t0;
-          const seq = new Int32Array(20);
-          for (let j = 0; j < 20; j++) seq[j] = j < 10 ? 1 : 0;
-          r.shuffle(seq);
-          for (let j = 0; j < 20; j++) t = seq[j] ? trustUp(t, gain) : trustDown(t, gain, asym);
-          sum += t - t0;
-        }
-        return sum / 200;
-      });
-      return [check('mean change of trust after 10 good and 10 bad experiences is negative', oneSampleTest(changes, 0), 'negative')];
     },
   },
   {
@@ -415,8 +395,8 @@ export const FACTS: readonly Fact[] = [
           'negative',
         ),
         check(
-          'left alone, actual co-creation in year five stays below 2 % of staff (share minus 0.02)',
-          oneSampleTest(ALL(base!, cc), 0.02),
+          'left alone, actual co-creation in year five stays below 3 % of staff (share minus 0.03)',
+          oneSampleTest(ALL(base!, cc), 0.03),
           'negative',
         ),
         check('with leadership, resources and design it is higher', pairedTest(ALL(base!, cc), ALL(designed!, cc)), 'positive'),
@@ -425,8 +405,9 @@ export const FACTS: readonly Fact[] = [
   },
 ];
 
-export function judge(c: Omit<Check, 'pass'>, alpha: number): Check {
+export function judge(c: Omit<Check, 'pass' | 'detectable'>, alpha: number): Check {
   const r = c.result;
   const rightWay = c.direction === 'positive' ? r.diff > 0 : r.diff < 0;
-  return { ...c, pass: rightWay && r.p < alpha };
+  const detectable = (studentTQuantile(1 - alpha / 2, r.df) + studentTQuantile(0.8, r.df)) * r.se;
+  return { ...c, pass: rightWay && r.p < alpha, detectable };
 }

@@ -59,7 +59,7 @@ export function factsTable(outcomes: readonly FactOutcome[]): string {
     for (const c of o.checks) {
       const r = c.result;
       lines.push(
-        `      ${c.pass ? 'ok  ' : 'no  '} ${c.claim}: effect ${num(r.diff)} [95 % CI ${num(r.ciLow)}, ${num(r.ciHigh)}], ${r.test.replace(/-t$/, ' t-test')} t = ${num(r.t)}, df = ${fmt(r.df, 1)}, ${pText(r.p)}`,
+        `      ${c.pass ? 'ok  ' : 'no  '} ${c.claim}: effect ${num(r.diff)} [95 % CI ${num(r.ciLow)}, ${num(r.ciHigh)}], ${r.test.replace(/-t$/, ' t-test')} t = ${num(r.t)}, df = ${fmt(r.df, 1)}, ${pText(r.p)}; detectable at 80 % power: ${num(c.detectable)}`,
       );
     }
   }

@@ -1,35 +1,27 @@
 /**
- * The twelve stylised facts of MODEL.md §6, each a statistical test over replicates with fixed
- * seeds. Facts whose effects are clear in a small municipality run on the small preset; the three
- * whose effects are subtler (silos and wicked problems, enthusiasts' results, the election) run
- * on the default medium preset with more replicates. `tanker validate-model` runs them all on
- * the medium preset.
+ * The stylised facts of MODEL.md §6 as statistical tests over paired replicates (common random
+ * numbers), all on the default medium preset at default parameters, with the fixed master seed
+ * "facts". Fact 10 (the election) has the smallest effect relative to its noise and runs with
+ * more replicates. Fact 5 (trust asymmetry) holds by construction and is a unit test
+ * (tests/model/mechanisms.test.ts). Other master seeds: `npm run validate:seeds` (docs/model.md §12).
  */
 import { describe, expect, it } from 'vitest';
 import { factsTable, validateModel } from '../../src/validation/run.js';
 
 const ALPHA = 0.01;
 
-describe('stylised facts (MODEL.md §6)', () => {
-  it('hold in a small municipality: facts 1, 2, 3, 5, 6, 7, 8, 11, 12', { timeout: 900_000 }, async () => {
-    const out = await validateModel({
-      size: 'small',
-      replicates: 20,
-      seed: 'facts',
-      threads: 2,
-      alpha: ALPHA,
-      only: [1, 2, 3, 5, 6, 7, 8, 11, 12],
-    });
+describe('stylised facts (MODEL.md §6), medium preset', () => {
+  it('facts 1-4, 6-9, 11, 12 hold at 16 paired replicates', { timeout: 900_000 }, async () => {
+    const only = [1, 2, 3, 4, 6, 7, 8, 9, 11, 12];
+    const out = await validateModel({ size: 'medium', replicates: 16, seed: 'facts', threads: 2, alpha: ALPHA, only });
     const failed = out.filter((o) => !o.pass);
     expect(failed, factsTable(failed)).toEqual([]);
-    expect(out).toHaveLength(9);
+    expect(out).toHaveLength(only.length);
   });
 
-  it('hold in the default medium municipality: facts 4, 9, 10', { timeout: 900_000 }, async () => {
-    const out = await validateModel({ size: 'medium', replicates: 30, seed: 'facts', threads: 2, alpha: ALPHA, only: [4, 9, 10] });
-    const failed = out.filter((o) => !o.pass);
-    expect(failed, factsTable(failed)).toEqual([]);
-    expect(out).toHaveLength(3);
+  it('fact 10 (the election) holds at 40 paired replicates', { timeout: 900_000 }, async () => {
+    const out = await validateModel({ size: 'medium', replicates: 40, seed: 'facts', threads: 2, alpha: ALPHA, only: [10] });
+    expect(out[0]!.pass, factsTable(out)).toBe(true);
   });
 
   it('a check fails when the effect goes the other way (the tests can fail)', async () => {
@@ -38,6 +30,7 @@ describe('stylised facts (MODEL.md §6)', () => {
     const r = pairedTest([1, 2, 3, 4], [2, 3, 4, 5.5]);
     expect(judge({ claim: 'up', result: r, direction: 'positive' }, ALPHA).pass).toBe(true);
     expect(judge({ claim: 'down', result: r, direction: 'negative' }, ALPHA).pass).toBe(false);
-    expect(FACTS.map((f) => f.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(FACTS.map((f) => f.id)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]);
+    expect(judge({ claim: 'up', result: r, direction: 'positive' }, ALPHA).detectable).toBeGreaterThan(0);
   });
 });
