@@ -1,5 +1,5 @@
 /**
- * Teacher mode: three prepared lessons, each two configurations of the same municipality (same
+ * Teacher mode: four prepared lessons, each two configurations of the same municipality (same
  * base scenario, same seed) that differ in one idea, with a short explanation in English and
  * Norwegian (bokmål). The configurations mirror scenarios/teaching/ (levers from 2026-03-02).
  */
@@ -63,12 +63,12 @@ export const LESSONS: readonly Lesson[] = [
     },
     lookFor: {
       en: [
-        'Both documents lines jump at the same moment: on paper A and B are equal.',
+        'Both documents lines jump at the same moment: on paper A and B start equal (later, top management revises the plans on results).',
         'The shaded gap between documents and practice: it stays wide in A and narrows in B.',
         'Trust and the transformation index: what moves them, the plans or the practice levers?',
       ],
       nb: [
-        'Begge dokumentlinjene hopper i samme øyeblikk: på papiret er A og B like.',
+        'Begge dokumentlinjene hopper i samme øyeblikk: på papiret starter A og B likt (senere reviderer toppledelsen planene etter resultatene).',
         'Det skraverte gapet mellom dokumenter og praksis: det forblir stort i A og krymper i B.',
         'Tillit og transformasjonsindeksen: hva flytter dem, planene eller praksisgrepene?',
       ],
@@ -111,5 +111,34 @@ export const LESSONS: readonly Lesson[] = [
     a: { push: 'top', layers: 2 },
     b: { push: 'top', layers: 5 },
     extra: 'signalReach',
+  },
+  {
+    id: 'one-lever-or-a-package',
+    title: { en: 'Turning the tanker: one lever or a package?', nb: 'Å snu tankskipet: ett grep eller en pakke?' },
+    intro: {
+      en: 'In A the municipality builds a matrix and moves project money from the lines to cross-unit teams: one strong structural lever. In B the same matrix and budget come with leadership development, so that middle managers coach and protect time for development. The tanker has turned when the transformation index (practice only: how people work, co-create, cross silos and make it routine) stays above its threshold line for a quarter of a year.',
+      nb: 'I A bygger kommunen en matrise og flytter prosjektpenger fra linjene til team på tvers av enhetene: ett sterkt strukturgrep. I B kommer den samme matrisen og budsjettet sammen med lederutvikling, slik at mellomlederne coacher og verner tid til utvikling. Tankskipet har snudd når transformasjonsindeksen (bare praksis: hvordan folk jobber, samskaper, krysser siloer og gjør det til rutine) holder seg over terskellinjen i et kvartal.',
+    },
+    lookFor: {
+      en: [
+        'The transformation index and its threshold line: does A cross it within five years? Does B, and when?',
+        'How long it takes in B: the turn comes after years, not months.',
+        'The sixth chart, co-creation across silos: the structure alone already moves it, but is that enough?',
+      ],
+      nb: [
+        'Transformasjonsindeksen og terskellinjen: krysser A den innen fem år? Gjør B det, og når?',
+        'Hvor lang tid det tar i B: snuoperasjonen kommer etter år, ikke måneder.',
+        'Det sjette diagrammet, samskaping på tvers av siloer: strukturen alene flytter den, men er det nok?',
+      ],
+    },
+    discuss: {
+      en: 'Why does a structure need leaders who carry it? Which package would your municipality be able to sustain for three years?',
+      nb: 'Hvorfor trenger en struktur ledere som bærer den? Hvilken pakke ville deres kommune klart å holde ut i tre år?',
+    },
+    labelA: { en: 'matrix with budget (one lever)', nb: 'matrise med budsjett (ett grep)' },
+    labelB: { en: 'matrix, budget and leadership (a package)', nb: 'matrise, budsjett og ledelse (en pakke)' },
+    a: { base: 'levers/matrix-budget.yaml' },
+    b: { base: 'packages/matrix-budget-leadership.yaml' },
+    extra: 'crossSiloCoCreation',
   },
 ];

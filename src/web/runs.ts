@@ -62,7 +62,14 @@ function hookSlot(r: SlotResult): HookSlot {
     final[name] = r.reps[0]![last * W + c]!;
     medianFinal[name] = seriesOf(r, name)?.mid[last] ?? Number.NaN;
   });
-  return { final, medianFinal, ms: [...r.ms], turnTick: r.turnTicks[0] ?? null, replicates: r.reps.length };
+  return {
+    final,
+    medianFinal,
+    ms: [...r.ms],
+    turnTick: r.turnTicks[0] ?? null,
+    turned: r.turnTicks.filter((v) => v !== null).length,
+    replicates: r.reps.length,
+  };
 }
 
 /** Run every configuration on show; with `replay`, play the result from the start. */

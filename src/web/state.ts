@@ -38,6 +38,8 @@ export interface HookSlot {
   medianFinal: Record<string, number>;
   ms: number[];
   turnTick: number | null;
+  /** Replicates that turned. */
+  turned: number;
   replicates: number;
 }
 

@@ -171,7 +171,7 @@ describe('configuration', () => {
   });
 
   it('lessons compare two valid configurations that differ', () => {
-    expect(LESSONS).toHaveLength(3);
+    expect(LESSONS).toHaveLength(4);
     for (const l of LESSONS) {
       for (const lang of ['en', 'nb'] as const) {
         expect(l.title[lang].length).toBeGreaterThan(5);

@@ -43,6 +43,7 @@ if (!HAVE_CHROMIUM)
 interface HookSlot {
   final: Record<string, number>;
   ms: number[];
+  turned: number;
   replicates: number;
 }
 interface Hook {
@@ -315,14 +316,16 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(await page.textContent('#play-text')).toMatch(/Play/);
   });
 
-  it('teacher mode: three lessons in English and Norwegian, with screenshots', async () => {
+  it('teacher mode: four lessons in English and Norwegian, with screenshots', async () => {
     await page.click('#mode-teach');
-    const names = ['push-or-tugboats', 'paper-or-practice', 'two-or-five-layers'];
+    const names = ['push-or-tugboats', 'paper-or-practice', 'two-or-five-layers', 'one-lever-or-a-package'];
     const finals: { A: Record<string, number>; B: Record<string, number> }[] = [];
-    for (let i = 0; i < 3; i++) {
+    const turns: { A: number; B: number }[] = [];
+    for (let i = 0; i < names.length; i++) {
       const h = await afterRun(page, () => page.click(`[data-lesson="${i}"]`));
       expect(h.results.B).toBeDefined();
       finals.push({ A: h.results.A!.final, B: h.results.B!.final });
+      turns.push({ A: h.results.A!.turned, B: h.results.B!.turned / h.results.B!.replicates });
       await page.click('#to-end');
       expect(await page.textContent('#lesson h2')).toBeTruthy();
       await page.screenshot({ path: join(SHOTS, `lesson-${i + 1}-${names[i]}.png`) });
@@ -330,15 +333,20 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     // Lesson 1: the top push turns the documents, tugboats do not.
     expect(finals[0]!.A.documentsNPG).toBeGreaterThan(finals[0]!.B.documentsNPG! + 0.1);
     // Lesson 2: the same paper in both, different practice.
-    expect(finals[1]!.A.documentsNPG).toBeCloseTo(finals[1]!.B.documentsNPG!, 9);
+    // (top management later revises the plans on results, so they end close, not equal)
+    expect(Math.abs(finals[1]!.A.documentsNPG! - finals[1]!.B.documentsNPG!)).toBeLessThan(0.05);
     expect(finals[1]!.B.practiceNPG).toBeGreaterThan(finals[1]!.A.practiceNPG!);
     // Lesson 3: the signal reaches more staff through 2 layers than through 5.
     expect(finals[2]!.A.signalReach).toBeGreaterThan(finals[2]!.B.signalReach!);
+    // Lesson 4: one lever does not turn the tanker; the package does, after years.
+    expect(finals[3]!.B.transformationIndex).toBeGreaterThan(finals[3]!.A.transformationIndex! + 0.05);
+    expect(turns[3]!.A).toBe(0);
+    expect(turns[3]!.B).toBeGreaterThanOrEqual(0.5);
     await page.click('#lang-nb');
     expect(await page.textContent('h1')).toContain('Å snu et tankskip');
-    expect(await page.textContent('#lesson h2')).toContain('ledernivåer');
+    expect(await page.textContent('#lesson h2')).toContain('ett grep eller en pakke');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
-    await page.screenshot({ path: join(SHOTS, 'lesson-3-two-or-five-layers-nb.png') });
+    await page.screenshot({ path: join(SHOTS, 'lesson-4-one-lever-or-a-package-nb.png') });
     await afterRun(page, () => page.click('[data-lesson="0"]'));
     await page.click('#to-end');
     await page.screenshot({ path: join(SHOTS, 'lesson-1-push-or-tugboats-nb.png') });
