@@ -43,7 +43,7 @@ export function registerValidateModel(program: Command): void {
         if (o.json) console.log(JSON.stringify(out, null, 2));
         else {
           console.log(
-            `Stylised facts, ${o.size} preset, ${o.replicates} replicates per condition, alpha ${alpha} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
+            `Stylised facts, ${o.size} preset, ${o.replicates} replicates per condition (more where a fact says so), alpha ${alpha} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
           ); // clock-ok
           console.log(factsTable(out));
         }

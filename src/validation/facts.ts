@@ -52,6 +52,11 @@ export interface Fact {
   readonly id: number;
   readonly title: string;
   readonly source: string;
+  /**
+   * Replicates relative to the requested number (default 1): a fact whose effect is small against
+   * its noise states so here rather than passing or failing by the luck of the seed.
+   */
+  readonly replicateFactor?: number;
   /** The conditions to run (by name); all share the replicates' seeds. */
   conditions(ctx: FactContext): Record<string, Condition>;
   evaluate(runs: Record<string, readonly RunResult[]>, ctx: FactContext): Omit<Check, 'pass' | 'detectable'>[];
@@ -316,6 +321,8 @@ export const FACTS: readonly Fact[] = [
     id: 10,
     title: 'Election: turnover of politicians mid-horizon stalls a transformation that lacks broad political anchoring',
     source: '004 lever 1; MODEL.md §6.10',
+    // The index effect (about −0.01 to −0.03 across master seeds) is near what 30 pairs detect.
+    replicateFactor: 2.5,
     conditions: ({ size }) => {
       const narrow = withOrg(baseConfig(size), { backingBreadth: 0, politicalBacking: 0.5 });
       const broad = withOrg(baseConfig(size), { backingBreadth: 1, politicalBacking: 0.5 });

@@ -19,10 +19,11 @@ export async function validateModel(opts: ValidationOptions): Promise<FactOutcom
   const ctx = { size: opts.size, alpha: opts.alpha };
   const facts = FACTS.filter((f) => !opts.only || opts.only.includes(f.id));
   const tasks: WorkerTask[] = [];
-  const index: { fact: number; cond: string }[] = [];
+  const index: { fact: number; cond: string; n: number }[] = [];
+  const reps = (f: (typeof facts)[number]) => Math.ceil(opts.replicates * (f.replicateFactor ?? 1));
   for (const f of facts) {
     for (const [name, c] of Object.entries(f.conditions(ctx))) {
-      for (let r = 0; r < opts.replicates; r++) {
+      for (let r = 0; r < reps(f); r++) {
         tasks.push({
           config: c.config,
           interventions: c.interventions,
@@ -30,17 +31,17 @@ export async function validateModel(opts: ValidationOptions): Promise<FactOutcom
           seed: `${opts.seed}|fact${f.id}`,
           replicate: r,
         });
-        if (r === 0) index.push({ fact: f.id, cond: name });
       }
+      index.push({ fact: f.id, cond: name, n: reps(f) });
     }
   }
   const results = await runReplicates(tasks, opts.threads);
   let k = 0;
   const byFact = new Map<number, Record<string, RunResult[]>>();
-  for (const { fact, cond } of index) {
+  for (const { fact, cond, n } of index) {
     const rec = byFact.get(fact) ?? {};
-    rec[cond] = results.slice(k, k + opts.replicates);
-    k += opts.replicates;
+    rec[cond] = results.slice(k, k + n);
+    k += n;
     byFact.set(fact, rec);
   }
   return facts.map((f) => {
