@@ -351,8 +351,8 @@ export const FACTS: readonly Fact[] = [
           'negative',
         ),
         check(
-          'broad anchoring softens the election’s effect (difference of effects)',
-          welchTest(effect(narrowOn!, narrowOff!), effect(broadOn!, broadOff!)),
+          'broad anchoring softens the election’s effect (difference of effects, paired by replicate: same streams)',
+          pairedTest(effect(narrowOn!, narrowOff!), effect(broadOn!, broadOff!)),
           'positive',
         ),
       ];
