@@ -102,7 +102,17 @@ export const outcomes = mechanism({
   process: 'outcomes',
   sources: '002 VF-11, §2.5.5, §5.2, §6, Fig. 13; 003 traps, §2; 004 lever 8; 001',
   params,
-  reads: ['inits.*', 'org.onTheJob', 'org.roomToFail', 'org.relevance', 'staff.*', 'citizens.*', 'partners.*', 'pols.*'],
+  reads: [
+    'inits.*',
+    'org.onTheJob',
+    'org.roomToFail',
+    'org.earlyCoCreation',
+    'org.relevance',
+    'staff.*',
+    'citizens.*',
+    'partners.*',
+    'pols.*',
+  ],
   writes: [
     'inits.*',
     'staff.*',
