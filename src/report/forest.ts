@@ -5,6 +5,7 @@
  */
 import type { ComparisonRow } from '../analysis/compare.js';
 import { type ChartContext, colourScale, type Json, round, type Spec, shell } from './common.js';
+import { clipDifferenceInterval } from './units.js';
 
 export function forestChart(ctx: ChartContext, rows: readonly ComparisonRow[]): Spec {
   const { d } = ctx;
@@ -12,15 +13,18 @@ export function forestChart(ctx: ChartContext, rows: readonly ComparisonRow[]): 
   const arms = ctx.arms.filter((a) => a !== ctx.baseline).map((a) => a.name);
   const values: Json[] = rows
     .filter((r) => Number.isFinite(r.diff))
-    .map((r) => ({
-      panel: d.indicator(r.indicator),
-      arm: r.scenario,
-      diff: round(r.diff),
-      lo: round(Number.isFinite(r.ciLow) ? r.ciLow : r.diff),
-      hi: round(Number.isFinite(r.ciHigh) ? r.ciHigh : r.diff),
-      sig: r.p < 0.05 ? d.t.significant : d.t.notSignificant,
-      zero: 0,
-    }));
+    .map((r) => {
+      const ci = clipDifferenceInterval(r.indicator, r.meanA, r.ciLow, r.ciHigh);
+      return {
+        panel: d.indicator(r.indicator),
+        arm: r.scenario,
+        diff: round(r.diff),
+        lo: round(Number.isFinite(ci.low) ? ci.low : r.diff),
+        hi: round(Number.isFinite(ci.high) ? ci.high : r.diff),
+        sig: r.p < 0.05 ? d.t.significant : d.t.notSignificant,
+        zero: 0,
+      };
+    });
   const y: Json = { field: 'arm', type: 'nominal', title: null, sort: arms, scale: { domain: arms }, axis: null };
   const colour: Json = {
     field: 'arm',

@@ -7,6 +7,7 @@ import { type ArmSummary, KEY_INDICATORS, summariseArm } from '../analysis/compa
 import { type ChartContext, type Json, replicatesText, type Spec, shell } from './common.js';
 import { textWidth } from './text-width.js';
 import { colourOf } from './theme.js';
+import { clipMeanInterval } from './units.js';
 
 export interface SummaryTable {
   readonly arms: readonly string[];
@@ -30,10 +31,12 @@ export function summaryTable(ctx: ChartContext): SummaryTable {
       }
       if (k === 'timeToTurn') {
         const w = s.turn.week;
-        return w.n === 0 ? '–' : `${d.ci(w.mean, w.ciLow, w.ciHigh, 0)} (n=${w.n})`;
+        const ci = clipMeanInterval('timeToTurn', w.ciLow, w.ciHigh);
+        return w.n === 0 ? '–' : `${d.ci(w.mean, ci.low, ci.high, 0)} (n=${w.n})`;
       }
       const v = s.finals[k]!;
-      return v.n === 0 ? '–' : d.ci(v.mean, v.ciLow, v.ciHigh);
+      const ci = clipMeanInterval(k, v.ciLow, v.ciHigh);
+      return v.n === 0 ? '–' : d.ci(v.mean, ci.low, ci.high);
     }),
   );
   return { arms: ctx.arms.map((a) => a.name), keys, labels: keys.map((k) => d.indicator(k)), cells, summaries };

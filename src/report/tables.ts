@@ -4,6 +4,7 @@ import { textTable } from '../engine/format.js';
 import { csvText } from '../io/table-sink.js';
 import type { Dict } from './i18n.js';
 import type { SummaryTable } from './summary-table.js';
+import { clipDifferenceInterval } from './units.js';
 
 const COMPARE_COLUMNS = [
   'scenario',
@@ -79,17 +80,21 @@ export function comparisonText(rows: readonly ComparisonRow[], d: Dict): string 
     column(c.test),
     column(c.n),
   ];
-  const body = rows.map((r) => [
-    r.scenario,
-    d.indicator(r.indicator),
-    d.num(r.meanA),
-    d.num(r.meanB),
-    d.ciParts(r.diff, r.ciLow, r.ciHigh).mean,
-    d.ciParts(r.diff, r.ciLow, r.ciHigh).interval || '–',
-    d.num(r.cohenD, 2),
-    d.p(r.p),
-    d.t.testNames[r.test],
-    r.test === 'paired-t' ? `${r.nA} ${d.t.report.pairs}` : `${r.nA}/${r.nB}`,
-  ]);
+  const body = rows.map((r) => {
+    const ci = clipDifferenceInterval(r.indicator, r.meanA, r.ciLow, r.ciHigh);
+    const parts = d.ciParts(r.diff, ci.low, ci.high);
+    return [
+      r.scenario,
+      d.indicator(r.indicator),
+      d.num(r.meanA),
+      d.num(r.meanB),
+      parts.mean,
+      parts.interval || '–',
+      d.num(r.cohenD, 2),
+      d.p(r.p),
+      d.t.testNames[r.test],
+      r.test === 'paired-t' ? `${r.nA} ${d.t.report.pairs}` : `${r.nA}/${r.nB}`,
+    ];
+  });
   return textTable(columns, body);
 }
