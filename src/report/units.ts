@@ -3,8 +3,9 @@
  * indicator declarations), whether higher is better, a value written with its unit (shares as
  * percentages), and confidence intervals clipped to what the indicator can take.
  */
-import { INDICATOR_SPECS, type IndicatorSpec, type IndicatorUnit } from '../model/index.js';
+
 import { decimalsFor } from '../engine/format.js';
+import { INDICATOR_SPECS, type IndicatorSpec, type IndicatorUnit } from '../model/index.js';
 import { type Lang, numbers } from './names.js';
 
 /** The declaration of an indicator, or undefined for names that are not recorded indicators. */
