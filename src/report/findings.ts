@@ -6,6 +6,7 @@
  * scenario how many runs turned and when.
  */
 import { type ComparisonRow, compareScenarios, summariseArm } from '../analysis/compare.js';
+import { exactDecimals } from '../engine/format.js';
 import type { Arm } from './batch-data.js';
 import type { ChartContext } from './common.js';
 import { theBaseline } from './i18n.js';
@@ -166,7 +167,11 @@ export function findings(ctx: ChartContext): Findings {
   const turns = ctx.arms.map((a) => ({ arm: a, turn: summariseArm(records, a.name, []).turn }));
   if (turns.every((t) => t.turn.turned === 0)) {
     const b = ctx.baseline;
-    return { outcomes, turning: [], noneTurned: T.noneTurned(numbers(ctx.lang).num(b.turnThreshold), years(ctx.lang, b.horizon)) };
+    return {
+      outcomes,
+      turning: [],
+      noneTurned: T.noneTurned(numbers(ctx.lang).num(b.turnThreshold, exactDecimals(b.turnThreshold)), years(ctx.lang, b.horizon)),
+    };
   }
   const turning = turns.map(({ arm, turn }) => ({
     arm: arm.name,

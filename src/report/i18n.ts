@@ -94,6 +94,14 @@ export interface ReportTexts {
   readonly files: string;
   readonly model: string;
   readonly plan: string;
+  /** What `tanker compare` prints around its table. */
+  readonly compareCli: {
+    header(baseline: string): string;
+    readonly footer: string;
+    readonly turnNote: string;
+    onlyOne(baseline: string, dir: string): string;
+    wrote(files: string): string;
+  };
 }
 
 /** "the baseline", or "the baseline “NAME”" when the baseline scenario has another name. */
@@ -208,6 +216,15 @@ const EN_TEXTS: Texts = {
     files: 'Files',
     model: 'model version',
     plan: 'plan',
+    compareCli: {
+      header: (b) =>
+        `Each scenario against ${theBaseline('en', b)}: final values (last week) and time to turn; difference = scenario − baseline, 95 % CI clipped to the possible range.`,
+      footer:
+        'paired t-test: same seed, so replicate r of both shares its random numbers; Welch: independent samples. p not adjusted (compare.csv has Holm-adjusted pHolm).',
+      turnNote: 'time to turn: among replicates that turned only (the others are censored).',
+      onlyOne: (b, dir) => `only one scenario (${b}) in ${dir}: nothing to compare`,
+      wrote: (files) => `wrote ${files}`,
+    },
   },
 };
 
@@ -317,6 +334,15 @@ const NB_TEXTS: Texts = {
     files: 'Filer',
     model: 'modellversjon',
     plan: 'plan',
+    compareCli: {
+      header: (b) =>
+        `Hvert scenario mot ${theBaseline('nb', b)}: sluttverdier (siste uke) og tid til snuing; forskjell = scenario − referanse, 95 % KI kuttet til mulige verdier.`,
+      footer:
+        'parret t-test: samme frø, så replikat r i begge deler tilfeldige tall; Welch: uavhengige utvalg. p er ikke justert (compare.csv har Holm-justert pHolm).',
+      turnNote: 'tid til snuing: bare blant replikater som snudde (de andre er sensurert).',
+      onlyOne: (b, dir) => `bare ett scenario (${b}) i ${dir}: ingenting å sammenligne`,
+      wrote: (files) => `skrev ${files}`,
+    },
   },
 };
 
