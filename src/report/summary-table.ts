@@ -7,7 +7,7 @@ import { type ArmSummary, KEY_INDICATORS, summariseArm } from '../analysis/compa
 import { type ChartContext, type Json, replicatesText, type Spec, shell } from './common.js';
 import { textWidth } from './text-width.js';
 import { colourOf } from './theme.js';
-import { clipMeanInterval } from './units.js';
+import { clipMeanInterval, indicatorUnit, unitSuffix } from './units.js';
 
 export interface SummaryTable {
   readonly arms: readonly string[];
@@ -36,10 +36,20 @@ export function summaryTable(ctx: ChartContext): SummaryTable {
       }
       const v = s.finals[k]!;
       const ci = clipMeanInterval(k, v.ciLow, v.ciHigh);
-      return v.n === 0 ? '–' : d.ci(v.mean, ci.low, ci.high);
+      if (v.n === 0) return '–';
+      if (indicatorUnit(k) !== 'share') return d.ci(v.mean, ci.low, ci.high);
+      // A share as a percentage: "2.04 % [1.58, 2.51]".
+      const parts = d.ciParts(100 * v.mean, 100 * ci.low, 100 * ci.high);
+      return `${parts.mean} %${parts.interval ? ` ${parts.interval}` : ''}`;
     }),
   );
-  return { arms: ctx.arms.map((a) => a.name), keys, labels: keys.map((k) => d.indicator(k)), cells, summaries };
+  return {
+    arms: ctx.arms.map((a) => a.name),
+    keys,
+    labels: keys.map((k) => d.indicator(k) + unitSuffix(d.lang, k, d.indicator(k))),
+    cells,
+    summaries,
+  };
 }
 
 export function summaryTableChart(ctx: ChartContext, table: SummaryTable = summaryTable(ctx)): Spec {

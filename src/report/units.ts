@@ -96,3 +96,15 @@ export function unitFormat(lang: Lang, name: string): UnitFormat {
     differenceUnit: share ? (lang === 'nb' ? 'prosentpoeng' : 'percentage points') : unitWord,
   };
 }
+
+const SUFFIX: Readonly<Record<Lang, Readonly<Partial<Record<IndicatorUnit, string>>>>> = {
+  en: { score: ' (0–1)', index: ' (0–1)', routines: ' (number)', count: ' (number)', value: ' (model units)' },
+  nb: { score: ' (0–1)', index: ' (0–1)', routines: ' (antall)', count: ' (antall)', value: ' (modellenheter)' },
+};
+
+/** The unit to put after an indicator's name in a table row ("" for shares, written as %, and for names that say it). */
+export function unitSuffix(lang: Lang, name: string, label: string): string {
+  const unit = indicatorUnit(name);
+  if (unit === null || unit === 'weeks' || label.includes('(')) return '';
+  return SUFFIX[lang][unit] ?? '';
+}

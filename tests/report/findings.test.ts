@@ -110,11 +110,12 @@ describe('findings: the summary sentences', () => {
     );
   });
 
-  it('the summary table clips a share’s interval at 0', () => {
+  it('the summary table writes a share as % and clips its interval at 0; scores carry their scale', () => {
     const b = batch(() => null);
     const t = summaryTable(makeContext(b, b.arms[0]!, 'en'));
     // The baseline's co-creation is 0, 0, 0, 0.04: mean 0.01, the unclipped interval reaches −0.022.
     const row = t.keys.indexOf('coCreationActual');
-    expect(t.cells[row]![0]).toMatch(/^0\.0100 \[0\.0000, 0\.0418\]$/);
+    expect(t.cells[row]![0]).toBe('1.00 % [0.00, 4.18]');
+    expect(t.labels[t.keys.indexOf('burnout')]).toBe('Burnout (0–1)');
   });
 });

@@ -195,7 +195,7 @@ describe('the summary at the top of report.html, against the batch’s numbers',
         const bounds = cell.match(/\[(.+?); (.+?)\]/);
         if (!bounds) continue;
         for (const b of [bounds[1]!, bounds[2]!]) {
-          const v = parseNb(b).value;
+          const v = parseNb(b).value / (cell.includes('%') ? 100 : 1);
           expect(v, `${sum.str(i, 'indicator')}: ${cell}`).toBeGreaterThanOrEqual(min);
           expect(v, `${sum.str(i, 'indicator')}: ${cell}`).toBeLessThanOrEqual(max);
         }
