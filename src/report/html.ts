@@ -11,8 +11,8 @@ import type { Findings } from './findings.js';
 import { glossary } from './glossary.js';
 import type { RenderedChart } from './render.js';
 import type { SummaryTable } from './summary-table.js';
+import { comparisonCells } from './tables.js';
 import { colourOf } from './theme.js';
-import { clipDifferenceInterval } from './units.js';
 
 /** SVG ready to sit inline in HTML next to other charts: unique ids, no namespace URLs, scalable. */
 export function inlineSvg(svg: string, prefix: string): string {
@@ -162,9 +162,9 @@ export function reportHtml(h: HtmlInput): string {
       `<tr><th>${e(C.scenario)}</th><th>${e(C.indicator)}</th><th>${e(C.meanBaseline)}</th><th>${e(C.meanScenario)}</th><th>${e(C.diff)} [${e(C.ci)}]</th><th>${e(C.d)}</th><th>${e(C.p)}</th><th>${e(C.test)}</th><th>${e(C.n)}</th></tr>`,
     );
     for (const r of comparison) {
-      const ci = clipDifferenceInterval(r.indicator, r.meanA, r.ciLow, r.ciHigh);
+      const cells = comparisonCells(r, d);
       out.push(
-        `<tr${r.p < 0.05 ? ' class="sig"' : ''}><td class="nowrap">${swatch(r.scenario)}</td><td>${e(d.indicator(r.indicator))}${r.indicator === TIME_TO_TURN ? ' *' : ''}</td><td class="num">${e(d.num(r.meanA))}</td><td class="num">${e(d.num(r.meanB))}</td><td class="num diff">${e(d.ci(r.diff, ci.low, ci.high))}</td><td class="num">${e(d.num(r.cohenD, 2))}</td><td class="num">${e(d.p(r.p))}</td><td class="nowrap">${e(d.t.testNames[r.test])}</td><td class="num" title="${e(r.note)}">${e(nText(r))}</td></tr>`,
+        `<tr${r.p < 0.05 ? ' class="sig"' : ''}><td class="nowrap">${swatch(r.scenario)}</td><td>${e(d.indicator(r.indicator))}${r.indicator === TIME_TO_TURN ? ' *' : ''}</td><td class="num">${e(cells.meanBaseline)}</td><td class="num">${e(cells.meanScenario)}</td><td class="num diff">${e(cells.interval ? `${cells.diff} ${cells.interval}` : cells.diff)}</td><td class="num">${e(d.num(r.cohenD, 2))}</td><td class="num">${e(d.p(r.p))}</td><td class="nowrap">${e(d.t.testNames[r.test])}</td><td class="num" title="${e(r.note)}">${e(nText(r))}</td></tr>`,
       );
     }
     out.push('</table>');

@@ -194,7 +194,7 @@ const EN_TEXTS: Texts = {
     compareNote: [
       'Difference = scenario mean − baseline mean, at the last week (time to turn: weeks, among turned replicates).',
       'Cohen’s d = difference / pooled standard deviation of the two scenarios (the same for paired rows, so effect sizes are comparable); |d| ≈ 0.2 small, 0.5 medium, 0.8 large. A very large d (above about 5) means the runs barely vary, so the difference is certain; it does not mean the difference matters in practice: judge that from the difference itself.',
-      'Intervals are clipped to the values an indicator can take (shares and scores between 0 and 1, counts from 0).',
+      'Shares are in %, their differences in percentage points (pp). Intervals are clipped to the values an indicator can take (shares and scores between 0 and 1, counts from 0).',
     ],
     noComparison: 'The batch has only one scenario: nothing to compare.',
     columns: {
@@ -312,7 +312,7 @@ const NB_TEXTS: Texts = {
     compareNote: [
       'Forskjell = scenariets gjennomsnitt − referansens gjennomsnitt, siste uke (tid til snuing: uker, blant replikater som snudde).',
       'Cohens d = forskjell / samlet standardavvik for de to scenarioene (det samme for parrede rader, så effektstørrelsene kan sammenlignes); |d| ≈ 0,2 liten, 0,5 middels, 0,8 stor. En svært stor d (over omtrent 5) betyr at kjøringene nesten ikke varierer, så forskjellen er sikker; den betyr ikke at forskjellen har betydning i praksis: det må du vurdere ut fra selve forskjellen.',
-      'Intervallene er kuttet til verdiene en indikator kan ta (andeler og skårer mellom 0 og 1, antall fra 0).',
+      'Andeler er i %, forskjellene deres i prosentpoeng (pp). Intervallene er kuttet til verdiene en indikator kan ta (andeler og skårer mellom 0 og 1, antall fra 0).',
     ],
     noComparison: 'Batchen har bare ett scenario: ingenting å sammenligne.',
     columns: {
