@@ -160,7 +160,7 @@ const EN_TEXTS: Texts = {
   forestTitle: (b) => `Difference from ${theBaseline('en', b)} at the end of the run`,
   forestSubtitle: [
     'Dot: scenario mean minus baseline mean; bar: 95 % confidence interval; filled: p < 0.05 (unadjusted).',
-    'Each panel has its own scale. A bar crossing the grey zero line: no clear difference.',
+    'Each panel has its own scale; shares in percentage points (pp). A bar crossing the grey zero line: no clear difference.',
   ],
   significant: 'p < 0.05',
   notSignificant: 'p ≥ 0.05',
@@ -278,7 +278,7 @@ const NB_TEXTS: Texts = {
   forestTitle: (b) => `Forskjell fra ${theBaseline('nb', b)} ved slutten av kjøringen`,
   forestSubtitle: [
     'Punkt: scenariets gjennomsnitt minus referansens; strek: 95 % konfidensintervall; fylt: p < 0,05 (ujustert).',
-    'Hvert panel har egen skala. En strek som krysser den grå nullinjen: ingen klar forskjell.',
+    'Hvert panel har egen skala; andeler i prosentpoeng (pp). En strek som krysser den grå nullinjen: ingen klar forskjell.',
   ],
   significant: 'p < 0,05',
   notSignificant: 'p ≥ 0,05',

@@ -14,7 +14,7 @@ import { MAIN_OUTCOMES } from '../../src/report/findings.js';
 import { indicatorName } from '../../src/report/names.js';
 import { toSvg } from '../../src/report/render.js';
 import { plannedCharts, type ReportResult, writeReport } from '../../src/report/report.js';
-import { betterDirection, indicatorRange } from '../../src/report/units.js';
+import { betterDirection, indicatorRange, indicatorUnit } from '../../src/report/units.js';
 
 const FIXTURES = resolve('tests/report/fixtures');
 const work = mkdtempSync(join(tmpdir(), 'tanker-report-'));
@@ -206,9 +206,16 @@ describe('the summary at the top of report.html, against the batch’s numbers',
     for (const ind of KEY_INDICATORS) {
       const { min, max } = indicatorRange(ind);
       const base = meanOf(finals(t, 'baseline', ind));
-      for (const v of forest.data.values.filter((x: { panel: string }) => x.panel === indicatorName('nb', ind))) {
-        expect(base + v.lo, ind).toBeGreaterThanOrEqual(min - 1e-3 * Math.max(1, Math.abs(base)));
-        expect(base + v.hi, ind).toBeLessThanOrEqual(max + 1e-3 * Math.max(1, Math.abs(base)));
+      // Shares are drawn in percentage points, their panels named "… (pp)".
+      const pp = indicatorUnit(ind) === 'share';
+      const values = forest.data.values.filter((x: { panel: string }) => x.panel === `${indicatorName('nb', ind)}${pp ? ' (pp)' : ''}`);
+      expect(values.length, ind).toBeGreaterThan(0);
+      for (const v of values) {
+        const scale = pp ? 100 : 1;
+        const lo = v.lo / scale;
+        const hi = v.hi / scale;
+        expect(base + lo, ind).toBeGreaterThanOrEqual(min - 1e-3 * Math.max(1, Math.abs(base)));
+        expect(base + hi, ind).toBeLessThanOrEqual(max + 1e-3 * Math.max(1, Math.abs(base)));
       }
     }
   });
