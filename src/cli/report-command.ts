@@ -1,5 +1,5 @@
 /**
- * `tanker report BATCH_DIR` and `tanker compare BATCH_DIR --baseline NAME`. The renderer (vega,
+ * `tanker report BATCH_DIR` and `tanker compare BATCH_DIR [--baseline NAME]`. The renderer (vega,
  * resvg) loads only when an action draws.
  */
 import { join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ export async function reportCommand(dir: string, opts: ReportCommandOptions): Pr
 }
 
 export interface CompareCommandOptions {
-  baseline: string;
+  baseline?: string;
   csv?: string;
   lang: Lang;
 }
@@ -42,21 +42,21 @@ export async function compareCommand(dir: string, opts: CompareCommandOptions): 
   const baseline = chooseBaseline(batch.arms, opts.baseline);
   const rows = comparisonFor(batch, baseline.name);
   const ctx = makeContext(batch, baseline, opts.lang);
+  const T = ctx.d.t.report.compareCli;
   if (rows.length === 0) {
-    console.log(`only one scenario (${baseline.name}) in ${root}: nothing to compare`);
+    console.log(T.onlyOne(baseline.name, root));
     return;
   }
-  console.log(`Each scenario against ${baseline.name}: final values (last week) and time to turn; difference = scenario − baseline.`);
+  console.log(T.header(baseline.name));
   console.log(tables.comparisonText(rows, ctx.d));
-  console.log(
-    'paired t-test: same seed, so replicate r of both shares its random numbers; Welch: independent samples. p not adjusted (compare.csv has Holm-adjusted pHolm).',
-  );
-  if (rows.some((r) => r.indicator === 'timeToTurn'))
-    console.log('time to turn: among replicates that turned only (the others are censored).');
+  console.log(T.footer);
+  if (rows.some((r) => r.indicator === 'timeToTurn')) console.log(T.turnNote);
   const csv = opts.csv ? resolve(opts.csv) : join(root, 'compare.csv');
   writeFileAtomic(csv, tables.comparisonCsv(rows));
-  const chart = await writeChart(join(root, 'report'), 'forest', ctx.d.t.forestTitle(baseline.name), forestChart(ctx, rows));
-  console.log(`wrote ${csv} and ${chart.files.map((f) => join(root, 'report', f)).join(', ')}`);
+  // Its own folder and a language suffix: the report's forest plot (report/forest.*) and the other language's stay as they are.
+  const chartDir = join(root, 'compare');
+  const chart = await writeChart(chartDir, `forest-${opts.lang}`, ctx.d.t.forestTitle(baseline.name), forestChart(ctx, rows));
+  console.log(T.wrote([csv, ...chart.files.map((f) => join(chartDir, f))].join(', ')));
 }
 
 function parseLang(v: string): Lang {
@@ -79,10 +79,10 @@ export function registerReport(program: Command): void {
   program
     .command('compare')
     .description(
-      'Compare every scenario of a batch with a baseline: difference in means with 95 % CI, Cohen’s d and a t-test per key indicator; writes compare.csv and the forest plot.',
+      'Compare every scenario of a batch with a baseline: difference in means with 95 % CI, Cohen’s d and a t-test per key indicator; writes compare.csv and the forest plot (BATCH_DIR/compare/forest-LANG.svg, .png, .vl.json).',
     )
     .argument('<batchDir>', 'folder written by tanker batch')
-    .requiredOption('--baseline <name>', 'scenario the others are compared with')
+    .option('--baseline <name>', 'scenario the others are compared with (default: "baseline" if present, else the first)')
     .option('--csv <file>', 'where to write the table (default: BATCH_DIR/compare.csv)')
     .addOption(
       new Option('--lang <lang>', 'language of the terminal table and the forest plot: nb or en').argParser(parseLang).default('en'),

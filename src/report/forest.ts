@@ -5,22 +5,30 @@
  */
 import type { ComparisonRow } from '../analysis/compare.js';
 import { type ChartContext, colourScale, type Json, round, type Spec, shell } from './common.js';
+import { clipDifferenceInterval, indicatorUnit } from './units.js';
 
 export function forestChart(ctx: ChartContext, rows: readonly ComparisonRow[]): Spec {
   const { d } = ctx;
   const indicators = [...new Set(rows.map((r) => r.indicator))];
+  // Shares are drawn in percentage points, with "(pp)" after the panel's name.
+  const share = (ind: string) => indicatorUnit(ind) === 'share';
+  const panel = (ind: string) => `${d.indicator(ind)}${share(ind) ? ' (pp)' : ''}`;
   const arms = ctx.arms.filter((a) => a !== ctx.baseline).map((a) => a.name);
   const values: Json[] = rows
     .filter((r) => Number.isFinite(r.diff))
-    .map((r) => ({
-      panel: d.indicator(r.indicator),
-      arm: r.scenario,
-      diff: round(r.diff),
-      lo: round(Number.isFinite(r.ciLow) ? r.ciLow : r.diff),
-      hi: round(Number.isFinite(r.ciHigh) ? r.ciHigh : r.diff),
-      sig: r.p < 0.05 ? d.t.significant : d.t.notSignificant,
-      zero: 0,
-    }));
+    .map((r) => {
+      const ci = clipDifferenceInterval(r.indicator, r.meanA, r.ciLow, r.ciHigh);
+      const k = share(r.indicator) ? 100 : 1;
+      return {
+        panel: panel(r.indicator),
+        arm: r.scenario,
+        diff: round(k * r.diff),
+        lo: round(k * (Number.isFinite(ci.low) ? ci.low : r.diff)),
+        hi: round(k * (Number.isFinite(ci.high) ? ci.high : r.diff)),
+        sig: r.p < 0.05 ? d.t.significant : d.t.notSignificant,
+        zero: 0,
+      };
+    });
   const y: Json = { field: 'arm', type: 'nominal', title: null, sort: arms, scale: { domain: arms }, axis: null };
   const colour: Json = {
     field: 'arm',
@@ -39,7 +47,7 @@ export function forestChart(ctx: ChartContext, rows: readonly ComparisonRow[]): 
     facet: {
       field: 'panel',
       type: 'nominal',
-      sort: indicators.map((i) => d.indicator(i)),
+      sort: indicators.map(panel),
       title: null,
       header: {
         labelAngle: 0,

@@ -7,8 +7,11 @@ import { type ComparisonRow, TIME_TO_TURN } from '../analysis/compare.js';
 import { escapeXml } from '../engine/format.js';
 import { weekDate } from './batch-data.js';
 import type { ChartContext } from './common.js';
+import type { Findings } from './findings.js';
+import { glossary } from './glossary.js';
 import type { RenderedChart } from './render.js';
 import type { SummaryTable } from './summary-table.js';
+import { comparisonCells } from './tables.js';
 import { colourOf } from './theme.js';
 
 /** SVG ready to sit inline in HTML next to other charts: unique ids, no namespace URLs, scalable. */
@@ -34,6 +37,10 @@ tr.sig td.diff{font-weight:bold}td.nowrap{white-space:nowrap}td ul{margin:0;padd
 .swatch{display:inline-block;width:14px;height:14px;border-radius:3px;margin-right:8px;vertical-align:-1px}
 figure{margin:24px 0 40px}figcaption{font-size:14px;color:#555;margin-top:4px}
 nav ul{columns:2;font-size:15px}
+.findings{background:#eef5fb;border-left:6px solid #0072B2;padding:8px 20px;margin:16px 0}
+.findings h3{font-size:19px;margin:16px 0 4px}.findings ul{margin:0;padding-left:22px}.findings li{margin:4px 0}
+.verdict{font-weight:bold;white-space:nowrap}.verdict.better{color:#00703c}.verdict.worse{color:#b00020}.verdict.unclear,.verdict.neutral{color:#555}
+dl.glossary dt{font-weight:bold;margin-top:8px}dl.glossary dd{margin:0 0 4px 0}
 @media print{figure{break-inside:avoid}}
 `;
 
@@ -42,6 +49,7 @@ export interface HtmlInput {
   readonly charts: readonly RenderedChart[];
   readonly summary: SummaryTable;
   readonly comparison: readonly ComparisonRow[];
+  readonly findings: Findings;
   readonly batchName: string;
 }
 
@@ -62,15 +70,38 @@ export function reportHtml(h: HtmlInput): string {
     `<p class="meta">${e(T.generated)} ${e(h.batchName)} · ${e(T.plan)} ${e(ctx.batch.plan)} · Tanker ${e(ctx.batch.version)}, ${e(T.model)} ${e(ctx.batch.modelVersion)} · ${ctx.arms.length} × ${reps} ${e(T.replicates.toLowerCase())}</p>`,
   );
 
+  // The answer first: one sentence per scenario and main outcome, and whether and when it turns.
+  const F = h.findings;
+  out.push(`<section class="findings" id="findings"><h2>${e(T.findingsTitle)}</h2>`, `<p>${e(T.findingsIntro)}</p>`);
+  if (F.noneTurned) out.push(`<p><strong>${e(F.noneTurned)}</strong></p>`);
+  const baseTurn = F.turning.find((t) => t.arm === ctx.baseline.name);
+  if (baseTurn) out.push(`<p>${e(baseTurn.sentence)}</p>`);
+  for (const a of ctx.arms) {
+    if (a === ctx.baseline) continue;
+    out.push(`<h3>${swatch(a.name)}</h3>`, '<ul>');
+    const turn = F.turning.find((t) => t.arm === a.name);
+    if (turn) out.push(`<li>${e(turn.sentence)}</li>`);
+    for (const f of F.outcomes.filter((o) => o.arm === a.name))
+      out.push(`<li class="${f.verdict}">${e(f.sentence)} <span class="verdict ${f.verdict}">${e(f.verdictText)}</span></li>`);
+    out.push('</ul>');
+  }
+  out.push('</section>');
+
   out.push(`<section class="note"><h2>${e(T.howToReadTitle)}</h2>`);
   for (const p of T.howToRead) out.push(`<p>${e(p)}</p>`);
   out.push('</section>');
 
+  out.push(`<h2 id="glossary">${e(T.glossaryTitle)}</h2>`, '<dl class="glossary">');
+  for (const g of glossary(d.lang)) out.push(`<dt>${e(g.term)}</dt><dd>${e(g.text)}</dd>`);
+  out.push('</dl>');
+
   out.push('<nav><ul>');
+  out.push(`<li><a href="#findings">${e(T.findingsTitle)}</a></li>`);
+  out.push(`<li><a href="#glossary">${e(T.glossaryTitle)}</a></li>`);
   out.push(`<li><a href="#scenarios">${e(T.scenariosTitle)}</a></li>`);
   out.push(`<li><a href="#summary">${e(T.summaryTitle)}</a></li>`);
-  out.push(`<li><a href="#comparison">${e(T.compareTitle)}</a></li>`);
   for (const c of charts) out.push(`<li><a href="#chart-${e(c.name)}">${e(c.title)}</a></li>`);
+  out.push(`<li><a href="#comparison">${e(T.compareTitle(ctx.baseline.name))}</a></li>`);
   out.push('</ul></nav>');
 
   // Scenarios.
@@ -110,29 +141,6 @@ export function reportHtml(h: HtmlInput): string {
   });
   out.push('</table>');
 
-  // Comparison.
-  const C = T.columns;
-  const nText = (r: ComparisonRow) => (r.test === 'paired-t' ? `${r.nA} ${T.pairs}` : `${r.nA} / ${r.nB}`);
-  out.push(`<h2 id="comparison">${e(T.compareTitle)}: ${e(ctx.baseline.name)}</h2>`);
-  if (comparison.length === 0) out.push(`<p>${e(T.noComparison)}</p>`);
-  else {
-    for (const p of T.compareNote) out.push(`<p>${e(p)}</p>`);
-    out.push('<table>');
-    out.push(
-      `<tr><th>${e(C.scenario)}</th><th>${e(C.indicator)}</th><th>${e(C.meanBaseline)}</th><th>${e(C.meanScenario)}</th><th>${e(C.diff)} [${e(C.ci)}]</th><th>${e(C.d)}</th><th>${e(C.p)}</th><th>${e(C.test)}</th><th>${e(C.n)}</th></tr>`,
-    );
-    for (const r of comparison) {
-      out.push(
-        `<tr${r.p < 0.05 ? ' class="sig"' : ''}><td class="nowrap">${swatch(r.scenario)}</td><td>${e(d.indicator(r.indicator))}${r.indicator === TIME_TO_TURN ? ' *' : ''}</td><td class="num">${e(d.num(r.meanA))}</td><td class="num">${e(d.num(r.meanB))}</td><td class="num diff">${e(d.ci(r.diff, r.ciLow, r.ciHigh))}</td><td class="num">${e(d.num(r.cohenD, 2))}</td><td class="num">${e(d.p(r.p))}</td><td class="nowrap">${e(d.t.testNames[r.test])}</td><td class="num" title="${e(r.note)}">${e(nText(r))}</td></tr>`,
-      );
-    }
-    out.push('</table>');
-    if (comparison.some((r) => r.indicator === TIME_TO_TURN))
-      out.push(
-        `<p><small>* ${e(T.turnFootnote(summary.summaries.map((s) => `${s.arm} ${s.turn.turned}/${s.turn.n}`).join(', ')))}</small></p>`,
-      );
-  }
-
   // Charts.
   out.push(`<h2>${e(T.chartsTitle)}</h2>`);
   for (const c of charts) {
@@ -142,6 +150,30 @@ export function reportHtml(h: HtmlInput): string {
       '</figure>',
     );
   }
+  // Technical details: the full comparison with its tests and effect sizes.
+  const C = T.columns;
+  const nText = (r: ComparisonRow) => (r.test === 'paired-t' ? `${r.nA} ${T.pairs}` : `${r.nA} / ${r.nB}`);
+  out.push(`<h2 id="comparison">${e(T.compareTitle(ctx.baseline.name))}</h2>`);
+  if (comparison.length === 0) out.push(`<p>${e(T.noComparison)}</p>`);
+  else {
+    for (const p of T.compareNote) out.push(`<p>${e(p)}</p>`);
+    out.push('<table>');
+    out.push(
+      `<tr><th>${e(C.scenario)}</th><th>${e(C.indicator)}</th><th>${e(C.meanBaseline)}</th><th>${e(C.meanScenario)}</th><th>${e(C.diff)} [${e(C.ci)}]</th><th>${e(C.d)}</th><th>${e(C.p)}</th><th>${e(C.test)}</th><th>${e(C.n)}</th></tr>`,
+    );
+    for (const r of comparison) {
+      const cells = comparisonCells(r, d);
+      out.push(
+        `<tr${r.p < 0.05 ? ' class="sig"' : ''}><td class="nowrap">${swatch(r.scenario)}</td><td>${e(d.indicator(r.indicator))}${r.indicator === TIME_TO_TURN ? ' *' : ''}</td><td class="num">${e(cells.meanBaseline)}</td><td class="num">${e(cells.meanScenario)}</td><td class="num diff">${e(cells.interval ? `${cells.diff} ${cells.interval}` : cells.diff)}</td><td class="num">${e(d.num(r.cohenD, 2))}</td><td class="num">${e(d.p(r.p))}</td><td class="nowrap">${e(d.t.testNames[r.test])}</td><td class="num" title="${e(r.note)}">${e(nText(r))}</td></tr>`,
+      );
+    }
+    out.push('</table>');
+    if (comparison.some((r) => r.indicator === TIME_TO_TURN))
+      out.push(
+        `<p><small>* ${e(T.turnFootnote(summary.summaries.map((s) => `${s.arm} ${s.turn.turned}/${s.turn.n}`).join(', ')))}</small></p>`,
+      );
+  }
+
   out.push('</body>', '</html>');
   return `${out.join('\n')}\n`;
 }

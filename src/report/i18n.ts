@@ -79,7 +79,10 @@ export interface ReportTexts {
   readonly sweepPoint: string;
   readonly chartsTitle: string;
   readonly summaryTitle: string;
-  readonly compareTitle: string;
+  readonly findingsTitle: string;
+  readonly findingsIntro: string;
+  readonly glossaryTitle: string;
+  compareTitle(baseline: string): string;
   readonly compareNote: readonly string[];
   readonly noComparison: string;
   readonly columns: Record<
@@ -91,6 +94,20 @@ export interface ReportTexts {
   readonly files: string;
   readonly model: string;
   readonly plan: string;
+  /** What `tanker compare` prints around its table. */
+  readonly compareCli: {
+    header(baseline: string): string;
+    readonly footer: string;
+    readonly turnNote: string;
+    onlyOne(baseline: string, dir: string): string;
+    wrote(files: string): string;
+  };
+}
+
+/** "the baseline", or "the baseline “NAME”" when the baseline scenario has another name. */
+export function theBaseline(lang: Lang, name: string): string {
+  if (lang === 'nb') return name === 'baseline' ? 'referansen' : `referansen «${name}»`;
+  return name === 'baseline' ? 'the baseline' : `the baseline “${name}”`;
 }
 
 const EN_TEXTS: Texts = {
@@ -140,10 +157,10 @@ const EN_TEXTS: Texts = {
     `Mean [95 % confidence interval of the mean] over ${reps} replicates, at the last week of the run.`,
     'Time to turn: among replicates that turned only.',
   ],
-  forestTitle: (b) => `Difference from the baseline (${b}) at the end of the run`,
+  forestTitle: (b) => `Difference from ${theBaseline('en', b)} at the end of the run`,
   forestSubtitle: [
     'Dot: scenario mean minus baseline mean; bar: 95 % confidence interval; filled: p < 0.05 (unadjusted).',
-    'Each panel has its own scale. A bar crossing the grey zero line: no clear difference.',
+    'Each panel has its own scale; shares in percentage points (pp). A bar crossing the grey zero line: no clear difference.',
   ],
   significant: 'p < 0.05',
   notSignificant: 'p ≥ 0.05',
@@ -169,10 +186,15 @@ const EN_TEXTS: Texts = {
     sweepPoint: 'sweep point',
     chartsTitle: 'Charts',
     summaryTitle: 'Final values and time to turn',
-    compareTitle: 'Comparison with the baseline',
+    findingsTitle: 'What the runs show',
+    findingsIntro:
+      'Each sentence compares the mean of the runs at the end of the run; shares are in % of staff, scores on their 0–1 scale. “Better” and “worse” follow each indicator’s declared direction and need the 95 % interval to exclude zero. Abbreviations and terms are explained in the glossary below.',
+    glossaryTitle: 'Glossary',
+    compareTitle: (b) => `Technical details: every comparison with ${theBaseline('en', b)}, tests and effect sizes`,
     compareNote: [
       'Difference = scenario mean − baseline mean, at the last week (time to turn: weeks, among turned replicates).',
-      'Cohen’s d = difference / pooled standard deviation of the two scenarios (the same for paired rows, so effect sizes are comparable); |d| ≈ 0.2 small, 0.5 medium, 0.8 large.',
+      'Cohen’s d = difference / pooled standard deviation of the two scenarios (the same for paired rows, so effect sizes are comparable); |d| ≈ 0.2 small, 0.5 medium, 0.8 large. A very large d (above about 5) means the runs barely vary, so the difference is certain; it does not mean the difference matters in practice: judge that from the difference itself.',
+      'Shares are in %, their differences in percentage points (pp). Intervals are clipped to the values an indicator can take (shares and scores between 0 and 1, counts from 0).',
     ],
     noComparison: 'The batch has only one scenario: nothing to compare.',
     columns: {
@@ -194,6 +216,15 @@ const EN_TEXTS: Texts = {
     files: 'Files',
     model: 'model version',
     plan: 'plan',
+    compareCli: {
+      header: (b) =>
+        `Each scenario against ${theBaseline('en', b)}: final values (last week) and time to turn; difference = scenario − baseline, 95 % CI clipped to the possible range.`,
+      footer:
+        'paired t-test: same seed, so replicate r of both shares its random numbers; Welch: independent samples. p not adjusted (compare.csv has Holm-adjusted pHolm).',
+      turnNote: 'time to turn: among replicates that turned only (the others are censored).',
+      onlyOne: (b, dir) => `only one scenario (${b}) in ${dir}: nothing to compare`,
+      wrote: (files) => `wrote ${files}`,
+    },
   },
 };
 
@@ -244,10 +275,10 @@ const NB_TEXTS: Texts = {
     `Gjennomsnitt [95 % konfidensintervall for gjennomsnittet] over ${reps} replikater, siste uke i kjøringen.`,
     'Tid til snuing: bare blant replikater som snudde.',
   ],
-  forestTitle: (b) => `Forskjell fra referansen (${b}) ved slutten av kjøringen`,
+  forestTitle: (b) => `Forskjell fra ${theBaseline('nb', b)} ved slutten av kjøringen`,
   forestSubtitle: [
     'Punkt: scenariets gjennomsnitt minus referansens; strek: 95 % konfidensintervall; fylt: p < 0,05 (ujustert).',
-    'Hvert panel har egen skala. En strek som krysser den grå nullinjen: ingen klar forskjell.',
+    'Hvert panel har egen skala; andeler i prosentpoeng (pp). En strek som krysser den grå nullinjen: ingen klar forskjell.',
   ],
   significant: 'p < 0,05',
   notSignificant: 'p ≥ 0,05',
@@ -273,10 +304,15 @@ const NB_TEXTS: Texts = {
     sweepPoint: 'punkt i parameterutforskning',
     chartsTitle: 'Figurer',
     summaryTitle: 'Sluttverdier og tid til snuing',
-    compareTitle: 'Sammenligning med referansen',
+    findingsTitle: 'Hva kjøringene viser',
+    findingsIntro:
+      'Hver setning sammenligner gjennomsnittet av kjøringene ved slutten av kjøringen; andeler er i % av de ansatte, skårer på sin skala fra 0 til 1. «Bedre» og «verre» følger retningen hver indikator er erklært med, og krever at 95 %-intervallet ikke omfatter null. Forkortelser og faguttrykk er forklart i ordlisten nedenfor.',
+    glossaryTitle: 'Ordliste',
+    compareTitle: (b) => `Tekniske detaljer: alle sammenligninger med ${theBaseline('nb', b)}, tester og effektstørrelser`,
     compareNote: [
       'Forskjell = scenariets gjennomsnitt − referansens gjennomsnitt, siste uke (tid til snuing: uker, blant replikater som snudde).',
-      'Cohens d = forskjell / samlet standardavvik for de to scenarioene (det samme for parrede rader, så effektstørrelsene kan sammenlignes); |d| ≈ 0,2 liten, 0,5 middels, 0,8 stor.',
+      'Cohens d = forskjell / samlet standardavvik for de to scenarioene (det samme for parrede rader, så effektstørrelsene kan sammenlignes); |d| ≈ 0,2 liten, 0,5 middels, 0,8 stor. En svært stor d (over omtrent 5) betyr at kjøringene nesten ikke varierer, så forskjellen er sikker; den betyr ikke at forskjellen har betydning i praksis: det må du vurdere ut fra selve forskjellen.',
+      'Andeler er i %, forskjellene deres i prosentpoeng (pp). Intervallene er kuttet til verdiene en indikator kan ta (andeler og skårer mellom 0 og 1, antall fra 0).',
     ],
     noComparison: 'Batchen har bare ett scenario: ingenting å sammenligne.',
     columns: {
@@ -298,6 +334,15 @@ const NB_TEXTS: Texts = {
     files: 'Filer',
     model: 'modellversjon',
     plan: 'plan',
+    compareCli: {
+      header: (b) =>
+        `Hvert scenario mot ${theBaseline('nb', b)}: sluttverdier (siste uke) og tid til snuing; forskjell = scenario − referanse, 95 % KI kuttet til mulige verdier.`,
+      footer:
+        'parret t-test: samme frø, så replikat r i begge deler tilfeldige tall; Welch: uavhengige utvalg. p er ikke justert (compare.csv har Holm-justert pHolm).',
+      turnNote: 'tid til snuing: bare blant replikater som snudde (de andre er sensurert).',
+      onlyOne: (b, dir) => `bare ett scenario (${b}) i ${dir}: ingenting å sammenligne`,
+      wrote: (files) => `skrev ${files}`,
+    },
   },
 };
 

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { chooseBaseline, comparisonFor, loadBatch } from './batch-data.js';
 import { type ChartContext, makeContext, type Spec } from './common.js';
 import { fanChart } from './fan.js';
+import { findings } from './findings.js';
 import { forestChart } from './forest.js';
 import { reportHtml } from './html.js';
 import type { Lang } from './i18n.js';
@@ -70,6 +71,6 @@ export async function writeReport(batchDir: string, opts: ReportOptions = {}): P
   writeFileAtomic(join(out, 'summary-table.csv'), summaryCsv(summary));
   if (comparison.length > 0) writeFileAtomic(join(out, 'compare.csv'), comparisonCsv(comparison));
   const html = join(out, 'report.html');
-  writeFileAtomic(html, reportHtml({ ctx, charts, summary, comparison, batchName: basename(dir) }));
+  writeFileAtomic(html, reportHtml({ ctx, charts, summary, comparison, findings: findings(ctx), batchName: basename(dir) }));
   return { html, dir: out, charts, comparison };
 }

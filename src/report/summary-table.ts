@@ -7,6 +7,7 @@ import { type ArmSummary, KEY_INDICATORS, summariseArm } from '../analysis/compa
 import { type ChartContext, type Json, replicatesText, type Spec, shell } from './common.js';
 import { textWidth } from './text-width.js';
 import { colourOf } from './theme.js';
+import { clipMeanInterval, indicatorUnit, unitSuffix } from './units.js';
 
 export interface SummaryTable {
   readonly arms: readonly string[];
@@ -30,13 +31,25 @@ export function summaryTable(ctx: ChartContext): SummaryTable {
       }
       if (k === 'timeToTurn') {
         const w = s.turn.week;
-        return w.n === 0 ? '–' : `${d.ci(w.mean, w.ciLow, w.ciHigh, 0)} (n=${w.n})`;
+        const ci = clipMeanInterval('timeToTurn', w.ciLow, w.ciHigh);
+        return w.n === 0 ? '–' : `${d.ci(w.mean, ci.low, ci.high, 0)} (n=${w.n})`;
       }
       const v = s.finals[k]!;
-      return v.n === 0 ? '–' : d.ci(v.mean, v.ciLow, v.ciHigh);
+      const ci = clipMeanInterval(k, v.ciLow, v.ciHigh);
+      if (v.n === 0) return '–';
+      if (indicatorUnit(k) !== 'share') return d.ci(v.mean, ci.low, ci.high);
+      // A share as a percentage: "2.04 % [1.58, 2.51]".
+      const parts = d.ciParts(100 * v.mean, 100 * ci.low, 100 * ci.high);
+      return `${parts.mean} %${parts.interval ? ` ${parts.interval}` : ''}`;
     }),
   );
-  return { arms: ctx.arms.map((a) => a.name), keys, labels: keys.map((k) => d.indicator(k)), cells, summaries };
+  return {
+    arms: ctx.arms.map((a) => a.name),
+    keys,
+    labels: keys.map((k) => d.indicator(k) + unitSuffix(d.lang, k, d.indicator(k))),
+    cells,
+    summaries,
+  };
 }
 
 export function summaryTableChart(ctx: ChartContext, table: SummaryTable = summaryTable(ctx)): Spec {

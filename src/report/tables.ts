@@ -4,6 +4,7 @@ import { textTable } from '../engine/format.js';
 import { csvText } from '../io/table-sink.js';
 import type { Dict } from './i18n.js';
 import type { SummaryTable } from './summary-table.js';
+import { clipDifferenceInterval, indicatorUnit } from './units.js';
 
 const COMPARE_COLUMNS = [
   'scenario',
@@ -63,6 +64,24 @@ export function summaryCsv(t: SummaryTable): string {
   return csvText([['indicator', ...t.arms], ...t.cells.map((r, i) => [t.keys[i]!, ...r])]);
 }
 
+/**
+ * The numbers of one comparison row as a reader sees them: shares as % and their difference in
+ * percentage points (pp), the difference's interval clipped to what the indicator can take.
+ */
+export function comparisonCells(r: ComparisonRow, d: Dict): { meanBaseline: string; meanScenario: string; diff: string; interval: string } {
+  const ci = clipDifferenceInterval(r.indicator, r.meanA, r.ciLow, r.ciHigh);
+  const share = indicatorUnit(r.indicator) === 'share';
+  const k = share ? 100 : 1;
+  const parts = d.ciParts(k * r.diff, k * ci.low, k * ci.high);
+  const value = (v: number) => (share && Number.isFinite(v) ? `${d.num(k * v)} %` : d.num(v));
+  return {
+    meanBaseline: value(r.meanA),
+    meanScenario: value(r.meanB),
+    diff: share ? `${parts.mean} pp` : parts.mean,
+    interval: parts.interval,
+  };
+}
+
 /** A fixed-width text table of the comparison (for the terminal). */
 export function comparisonText(rows: readonly ComparisonRow[], d: Dict): string {
   const c = d.t.report.columns;
@@ -79,17 +98,20 @@ export function comparisonText(rows: readonly ComparisonRow[], d: Dict): string 
     column(c.test),
     column(c.n),
   ];
-  const body = rows.map((r) => [
-    r.scenario,
-    d.indicator(r.indicator),
-    d.num(r.meanA),
-    d.num(r.meanB),
-    d.ciParts(r.diff, r.ciLow, r.ciHigh).mean,
-    d.ciParts(r.diff, r.ciLow, r.ciHigh).interval || '–',
-    d.num(r.cohenD, 2),
-    d.p(r.p),
-    d.t.testNames[r.test],
-    r.test === 'paired-t' ? `${r.nA} ${d.t.report.pairs}` : `${r.nA}/${r.nB}`,
-  ]);
+  const body = rows.map((r) => {
+    const cells = comparisonCells(r, d);
+    return [
+      r.scenario,
+      d.indicator(r.indicator),
+      cells.meanBaseline,
+      cells.meanScenario,
+      cells.diff,
+      cells.interval || '–',
+      d.num(r.cohenD, 2),
+      d.p(r.p),
+      d.t.testNames[r.test],
+      r.test === 'paired-t' ? `${r.nA} ${d.t.report.pairs}` : `${r.nA}/${r.nB}`,
+    ];
+  });
   return textTable(columns, body);
 }
