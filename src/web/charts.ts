@@ -63,6 +63,8 @@ export interface ChartSpec {
   readonly threshold?: { readonly value: number; readonly label: string } | null;
   readonly legend?: readonly LegendItem[];
   readonly fontSize?: number;
+  /** Smallest type the chart may shrink to (from `fontSize`) so that the plot keeps half its height. */
+  readonly minFontSize?: number;
   /** Accessible name (the SVG <title>). */
   readonly title: string;
 }
@@ -161,10 +163,14 @@ function legendRows(items: readonly LegendItem[], width: number, fs: number): { 
 
 /** One chart as SVG text. */
 export function lineChart(c: ChartSpec): string {
-  const fs = c.fontSize ?? 17;
-  const rows = legendRows(c.legend ?? [], c.width - 14, fs);
-  const legendH = rows.length > 0 ? rows.length * (fs + 10) + 4 : 0;
-  const m = { left: Math.round(fs * 3.6), right: 14, top: 10 + legendH, bottom: Math.round(fs * 1.9) };
+  const margins = (fs: number) => {
+    const rows = legendRows(c.legend ?? [], c.width - 14, fs);
+    const legendH = rows.length > 0 ? rows.length * (fs + 10) + 4 : 0;
+    return { rows, m: { left: Math.round(fs * 3.6), right: 14, top: 10 + legendH, bottom: Math.round(fs * 1.9) } };
+  };
+  let fs = c.fontSize ?? 17;
+  let { rows, m } = margins(fs);
+  while (fs > (c.minFontSize ?? fs) && m.top + m.bottom > c.height / 2) ({ rows, m } = margins(--fs));
   const w = Math.max(10, c.width - m.left - m.right);
   const h = Math.max(10, c.height - m.top - m.bottom);
   const ticks = Math.max(1, c.ticks);
