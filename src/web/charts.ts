@@ -141,14 +141,18 @@ function bandPath(s: Series, upTo: number, x: (t: number) => number, y: (v: numb
   return `${d}Z`;
 }
 
+/** Length of a legend's line sample: 34 px at the usual 17 px type. */
+const swatch = (fs: number) => Math.round(2 * fs);
+
 /** Legend items laid out in rows that fit `width` (text width estimated for a wide sans-serif). */
 function legendRows(items: readonly LegendItem[], width: number, fs: number): { item: LegendItem; x: number }[][] {
   const rows: { item: LegendItem; x: number }[][] = [];
-  const left = Math.round(fs * 3.6);
+  // Small type (a small chart): rows start at the edge rather than at the plot, to fit more per row.
+  const left = fs >= 15 ? Math.round(fs * 3.6) : 8;
   let row: { item: LegendItem; x: number }[] = [];
   let x = left;
   for (const item of items) {
-    const w = 40 + Math.ceil(item.label.length * fs * 0.62) + 16;
+    const w = swatch(fs) + 6 + Math.ceil(item.label.length * fs * 0.62) + 16;
     if (row.length > 0 && x + w > width) {
       rows.push(row);
       row = [];
@@ -188,6 +192,8 @@ export function lineChart(c: ChartSpec): string {
   }
   if (yMax <= yMin) yMax = yMin + 1;
   yMin = Math.min(yMin, yMax);
+  // A low plot labels every other tick (and so on), so that the labels never overlap.
+  while ((step / (yMax - yMin)) * h < fs * 1.3 && step < yMax - yMin) step *= 2;
   const x = (t: number) => m.left + (ticks <= 1 ? 0 : (t / (ticks - 1)) * w);
   const y = (v: number) => m.top + h - ((Math.min(Math.max(v, yMin), yMax) - yMin) / (yMax - yMin)) * h;
   const parts: string[] = [];
@@ -238,8 +244,9 @@ export function lineChart(c: ChartSpec): string {
     const ly = 6 + fs / 2 + 2 + r * (fs + 10);
     for (const { item: it, x: lx } of row) {
       const dash = it.dash ? ` stroke-dasharray="${it.dash}"` : '';
-      parts.push(`<line x1="${lx}" x2="${lx + 34}" y1="${ly}" y2="${ly}" stroke="${it.color ?? INK}" stroke-width="${it.width}"${dash}/>`);
-      parts.push(`<text x="${lx + 40}" y="${ly}" dominant-baseline="middle" fill="${INK}">${esc(it.label)}</text>`);
+      const sw = swatch(fs);
+      parts.push(`<line x1="${lx}" x2="${lx + sw}" y1="${ly}" y2="${ly}" stroke="${it.color ?? INK}" stroke-width="${it.width}"${dash}/>`);
+      parts.push(`<text x="${lx + sw + 6}" y="${ly}" dominant-baseline="middle" fill="${INK}">${esc(it.label)}</text>`);
     }
   });
   parts.push('</svg>');

@@ -197,7 +197,7 @@ function renderSummary(x: Explorer, tick: number): void {
     ];
     const speed = x.page.mode === 'explore' ? ` <span class="help">(${escapeXml(t(lang, 'perRun', { ms: Math.round(ms) }))})</span>` : '';
     parts.push(
-      `<div class="slot ${s === 'B' ? 'b' : 'a'}"><strong>${escapeXml(slotLabel(x, s))}</strong> · ${escapeXml(bits.join(' · '))}${speed}</div>`,
+      `<div class="slot ${s === 'B' ? 'b' : 'a'}" title="${escapeXml(`${slotLabel(x, s)} · ${bits.join(' · ')}`)}"><strong>${escapeXml(slotLabel(x, s))}</strong> · ${escapeXml(bits.join(' · '))}${speed}</div>`,
     );
   }
   $('summary').innerHTML = parts.join('');
