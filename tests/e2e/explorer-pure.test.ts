@@ -170,6 +170,16 @@ describe('configuration', () => {
     expect(st.a.base).toBe('x.yaml');
   });
 
+  it('a lesson shows six different charts, the one its questions point at first', () => {
+    for (const l of LESSONS) {
+      const defs = chartDefs(l.extra, true);
+      expect(defs).toHaveLength(6);
+      expect(defs[0]!.lines.map((d) => d.ind)).toEqual([l.extra]);
+      const shown = defs.map((d) => d.lines.map((x) => x.ind).join('+'));
+      expect(new Set(shown).size, `${l.id}: ${shown.join(', ')}`).toBe(6);
+    }
+  });
+
   it('lessons compare two valid configurations that differ', () => {
     expect(LESSONS).toHaveLength(4);
     for (const l of LESSONS) {
