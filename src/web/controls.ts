@@ -191,6 +191,7 @@ export function wireControls(x: Explorer): void {
     const input = e.target as HTMLInputElement;
     const f = input.files?.[0];
     if (!f) return;
+    x.hook.status = 'running'; // at once: reading the file takes a moment, and the old status is stale
     const file = { text: await f.text(), fileName: f.name };
     input.value = ''; // so that the same file, once corrected, can be loaded again
     await switchBase(x, 'file', file);
