@@ -5,6 +5,7 @@
  */
 import { exactDecimals } from '../engine/format.js';
 import { indicatorName, type Lang, numbers } from '../report/names.js';
+import { DEFAULT_EXTRA } from './config.js';
 import { type TextKey, t } from './i18n.js';
 
 export type Format = 'pct' | 'num' | 'int';
@@ -44,9 +45,27 @@ export const EXTRAS: Readonly<Record<string, Format>> = {
 };
 export const EXTRA_IDS = Object.keys(EXTRAS);
 
-/** The six charts; in a lesson, the sixth (the one its questions point at) comes first, next to the tanker. */
+/**
+ * The six charts; in a lesson, the sixth (the one its questions point at) comes first, next to the
+ * tanker. A lesson that points at one of the five fixed charts gets that one first, and the sixth
+ * shows the default extra indicator, so that no chart is drawn twice.
+ */
 export function chartDefs(extra: string, lessonFirst: boolean): ChartDef[] {
-  const defs: ChartDef[] = [
+  const fixed = fixedCharts();
+  const same = fixed.findIndex((d) => d.lines.length === 1 && d.lines[0]!.ind === extra);
+  if (same >= 0 && extra !== DEFAULT_EXTRA) {
+    const sixth = extraChart(DEFAULT_EXTRA);
+    return lessonFirst ? [fixed[same]!, ...fixed.filter((_, i) => i !== same), sixth] : [...fixed, sixth];
+  }
+  return lessonFirst ? [extraChart(extra), ...fixed] : [...fixed, extraChart(extra)];
+}
+
+function extraChart(extra: string): ChartDef {
+  return { id: 'extra', lines: [{ ind: extra, dash: null, width: 4 }], format: EXTRAS[extra] ?? 'num' };
+}
+
+function fixedCharts(): ChartDef[] {
+  return [
     { id: 'index', lines: [{ ind: 'transformationIndex', dash: null, width: 4 }], format: 'num', threshold: true },
     {
       id: 'logic',
@@ -71,9 +90,7 @@ export function chartDefs(extra: string, lessonFirst: boolean): ChartDef[] {
       yMax: 1,
     },
     { id: 'burnout', lines: [{ ind: 'burnout', dash: null, width: 4 }], format: 'num' },
-    { id: 'extra', lines: [{ ind: extra, dash: null, width: 4 }], format: EXTRAS[extra] ?? 'num' },
   ];
-  return lessonFirst ? [defs[defs.length - 1]!, ...defs.slice(0, -1)] : defs;
 }
 
 export function chartTitle(def: ChartDef, lang: Lang): string {

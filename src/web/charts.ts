@@ -63,6 +63,8 @@ export interface ChartSpec {
   readonly threshold?: { readonly value: number; readonly label: string } | null;
   readonly legend?: readonly LegendItem[];
   readonly fontSize?: number;
+  /** Smallest type the chart may shrink to (from `fontSize`) so that the plot keeps half its height. */
+  readonly minFontSize?: number;
   /** Accessible name (the SVG <title>). */
   readonly title: string;
 }
@@ -139,14 +141,18 @@ function bandPath(s: Series, upTo: number, x: (t: number) => number, y: (v: numb
   return `${d}Z`;
 }
 
+/** Length of a legend's line sample: 34 px at the usual 17 px type. */
+const swatch = (fs: number) => Math.round(2 * fs);
+
 /** Legend items laid out in rows that fit `width` (text width estimated for a wide sans-serif). */
 function legendRows(items: readonly LegendItem[], width: number, fs: number): { item: LegendItem; x: number }[][] {
   const rows: { item: LegendItem; x: number }[][] = [];
-  const left = Math.round(fs * 3.6);
+  // Small type (a small chart): rows start at the edge rather than at the plot, to fit more per row.
+  const left = fs >= 15 ? Math.round(fs * 3.6) : 8;
   let row: { item: LegendItem; x: number }[] = [];
   let x = left;
   for (const item of items) {
-    const w = 40 + Math.ceil(item.label.length * fs * 0.62) + 16;
+    const w = swatch(fs) + 6 + Math.ceil(item.label.length * fs * 0.62) + 16;
     if (row.length > 0 && x + w > width) {
       rows.push(row);
       row = [];
@@ -161,10 +167,14 @@ function legendRows(items: readonly LegendItem[], width: number, fs: number): { 
 
 /** One chart as SVG text. */
 export function lineChart(c: ChartSpec): string {
-  const fs = c.fontSize ?? 17;
-  const rows = legendRows(c.legend ?? [], c.width - 14, fs);
-  const legendH = rows.length > 0 ? rows.length * (fs + 10) + 4 : 0;
-  const m = { left: Math.round(fs * 3.6), right: 14, top: 10 + legendH, bottom: Math.round(fs * 1.9) };
+  const margins = (fs: number) => {
+    const rows = legendRows(c.legend ?? [], c.width - 14, fs);
+    const legendH = rows.length > 0 ? rows.length * (fs + 10) + 4 : 0;
+    return { rows, m: { left: Math.round(fs * 3.6), right: 14, top: 10 + legendH, bottom: Math.round(fs * 1.9) } };
+  };
+  let fs = c.fontSize ?? 17;
+  let { rows, m } = margins(fs);
+  while (fs > (c.minFontSize ?? fs) && m.top + m.bottom > c.height / 2) ({ rows, m } = margins(--fs));
   const w = Math.max(10, c.width - m.left - m.right);
   const h = Math.max(10, c.height - m.top - m.bottom);
   const ticks = Math.max(1, c.ticks);
@@ -182,6 +192,8 @@ export function lineChart(c: ChartSpec): string {
   }
   if (yMax <= yMin) yMax = yMin + 1;
   yMin = Math.min(yMin, yMax);
+  // A low plot labels every other tick (and so on), so that the labels never overlap.
+  while ((step / (yMax - yMin)) * h < fs * 1.3 && step < yMax - yMin) step *= 2;
   const x = (t: number) => m.left + (ticks <= 1 ? 0 : (t / (ticks - 1)) * w);
   const y = (v: number) => m.top + h - ((Math.min(Math.max(v, yMin), yMax) - yMin) / (yMax - yMin)) * h;
   const parts: string[] = [];
@@ -232,8 +244,9 @@ export function lineChart(c: ChartSpec): string {
     const ly = 6 + fs / 2 + 2 + r * (fs + 10);
     for (const { item: it, x: lx } of row) {
       const dash = it.dash ? ` stroke-dasharray="${it.dash}"` : '';
-      parts.push(`<line x1="${lx}" x2="${lx + 34}" y1="${ly}" y2="${ly}" stroke="${it.color ?? INK}" stroke-width="${it.width}"${dash}/>`);
-      parts.push(`<text x="${lx + 40}" y="${ly}" dominant-baseline="middle" fill="${INK}">${esc(it.label)}</text>`);
+      const sw = swatch(fs);
+      parts.push(`<line x1="${lx}" x2="${lx + sw}" y1="${ly}" y2="${ly}" stroke="${it.color ?? INK}" stroke-width="${it.width}"${dash}/>`);
+      parts.push(`<text x="${lx + sw + 6}" y="${ly}" dominant-baseline="middle" fill="${INK}">${esc(it.label)}</text>`);
     }
   });
   parts.push('</svg>');

@@ -124,6 +124,36 @@ export function applyLang(x: Explorer): void {
   fillStaticSelects(x);
 }
 
+type LoadedFile = Explorer['page']['fileA'];
+
+function setFile(x: Explorer, s: 'A' | 'B', file: LoadedFile): void {
+  if (s === 'A') x.page.fileA = file;
+  else x.page.fileB = file;
+}
+
+/**
+ * Use another base scenario (a library entry, or a loaded file) for the configuration being edited.
+ * If it cannot be used, everything stays on the scenario on show (the menu, the heading, the
+ * charts) and the errors say so over the charts.
+ */
+async function switchBase(x: Explorer, base: string, file?: LoadedFile): Promise<void> {
+  const s = x.editing;
+  const cfg = cfgOf(x, s);
+  const before = { base: cfg.base, file: s === 'A' ? x.page.fileA : x.page.fileB };
+  x.hook.status = 'running';
+  cfg.base = base;
+  if (file !== undefined) setFile(x, s, file);
+  if (await inspect(x, s)) {
+    showErrors(x.page.lang, []);
+    changed(x);
+    return;
+  }
+  cfg.base = before.base;
+  setFile(x, s, before.file);
+  x.hook.status = 'error';
+  syncControls(x);
+}
+
 /** After a setting changed: leave the lesson, record it in the URL, show it, and run soon. */
 function changed(x: Explorer): void {
   if (x.page.mode === 'explore') x.page.lesson = null;
@@ -156,22 +186,15 @@ export function wireControls(x: Explorer): void {
     if (x.summaries.A) x.summaries.B = x.summaries.A;
     changed(x);
   });
-  $('base').addEventListener('change', async (e) => {
-    x.hook.status = 'running';
-    cfg().base = value(e);
-    await inspect(x, x.editing);
-    changed(x);
-  });
+  $('base').addEventListener('change', (e) => void switchBase(x, value(e)));
   $('file').addEventListener('change', async (e) => {
-    const f = (e.target as HTMLInputElement).files?.[0];
+    const input = e.target as HTMLInputElement;
+    const f = input.files?.[0];
     if (!f) return;
-    x.hook.status = 'running';
+    x.hook.status = 'running'; // at once: reading the file takes a moment, and the old status is stale
     const file = { text: await f.text(), fileName: f.name };
-    if (x.editing === 'A') x.page.fileA = file;
-    else x.page.fileB = file;
-    cfg().base = 'file';
-    if (await inspect(x, x.editing)) showErrors(x.page.lang, []);
-    changed(x);
+    input.value = ''; // so that the same file, once corrected, can be loaded again
+    await switchBase(x, 'file', file);
   });
   const onSlider = (id: 'silo' | 'matrix', baseKey: 'siloStrength' | 'matrixDegree') => {
     $(id).addEventListener('input', (e) => {
@@ -181,6 +204,14 @@ export function wireControls(x: Explorer): void {
       changed(x);
     });
   };
+  // A settings slider dragged with the mouse lets go of the focus when released, so that a playback
+  // shortcut pressed next (Home, End, arrows) moves the playback, not the slider. Reached with Tab,
+  // a slider keeps the keys, as a slider should.
+  for (const id of ['silo', 'matrix', 'leverStart'])
+    $(id).addEventListener('pointerdown', (e) => {
+      const el = e.currentTarget as HTMLElement;
+      window.addEventListener('pointerup', () => el.blur(), { once: true });
+    });
   onSlider('silo', 'siloStrength');
   onSlider('matrix', 'matrixDegree');
   $('layers').addEventListener('change', (e) => {

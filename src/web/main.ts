@@ -86,6 +86,11 @@ function boot(): void {
   };
   $('lang-nb').addEventListener('click', () => setLang('nb'));
   $('lang-en').addEventListener('click', () => setLang('en'));
+  // A projector with little room: hide the side panel (settings or lesson) to give the charts the width.
+  $('toggle-side').addEventListener('click', (e) => {
+    const shown = $('layout').classList.toggle('side-hidden') === false;
+    (e.currentTarget as HTMLElement).setAttribute('aria-pressed', String(shown));
+  });
   window.addEventListener('hashchange', () => void restoreFromHash(x));
   new ResizeObserver(() => render(x)).observe($('main'));
   void start(x);

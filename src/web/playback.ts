@@ -58,15 +58,20 @@ export function wirePlayback(x: Explorer): void {
   $('to-start').addEventListener('click', () => seek(x, 0));
   $('to-end').addEventListener('click', () => seek(x, maxTicks(x) - 1));
   $('time').addEventListener('input', (e) => seek(x, Number((e.target as HTMLInputElement).value)));
+  const keys: Record<string, () => void> = {
+    ' ': toggle,
+    Home: () => seek(x, 0),
+    End: () => seek(x, maxTicks(x) - 1),
+    ArrowLeft: () => seek(x, at() - 1),
+    ArrowRight: () => seek(x, at() + 1),
+  };
   document.addEventListener('keydown', (e) => {
-    const tag = (e.target as HTMLElement).tagName;
-    if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(tag) || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === ' ') {
-      e.preventDefault();
-      toggle();
-    } else if (e.key === 'Home') seek(x, 0);
-    else if (e.key === 'End') seek(x, maxTicks(x) - 1);
-    else if (e.key === 'ArrowLeft') seek(x, at() - 1);
-    else if (e.key === 'ArrowRight') seek(x, at() + 1);
+    const el = e.target as HTMLElement;
+    // A key pressed in a field, menu, slider or on a button belongs to that control.
+    if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName) || el.isContentEditable) return;
+    const act = keys[e.key];
+    if (!act || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault(); // a shortcut never scrolls the page
+    act();
   });
 }

@@ -18,7 +18,8 @@ import { render } from './view.js';
 /** Milliseconds between the last change of a control and the run it starts. */
 const RUN_DELAY = 250;
 
-export function showErrors(lang: Lang, errors: readonly string[]): void {
+/** Show errors over the charts (none: hide the box); `kept` names what the page still shows. */
+export function showErrors(lang: Lang, errors: readonly string[], kept?: string): void {
   const box = $('errors');
   if (errors.length === 0) {
     box.hidden = true;
@@ -26,11 +27,18 @@ export function showErrors(lang: Lang, errors: readonly string[]): void {
     return;
   }
   box.hidden = false;
-  box.textContent = `${t(lang, 'errors')}\n${errors.join('\n')}`;
+  const still = kept === undefined ? '' : `\n\n${t(lang, 'errorsKept', { name: kept })}`;
+  box.textContent = `${t(lang, 'errors')}\n${errors.join('\n')}${still}`;
 }
 
 export function setStatus(text: string): void {
   $('status').textContent = text;
+}
+
+/** The "Computing…" notice over the charts (the status line says it to screen readers). */
+function setBusy(on: boolean): void {
+  $('busy').hidden = !on;
+  $('chart-area').classList.toggle('is-busy', on);
 }
 
 /** Write the page state into the URL (without a history entry) and the link field. */
@@ -46,9 +54,11 @@ export async function inspect(x: Explorer, s: Slot): Promise<boolean> {
     x.summaries[s] = r.value;
     return true;
   }
+  const kept = x.results[s] ? x.summaries[s]?.name : undefined;
   showErrors(
     x.page.lang,
     r.errors.map((e) => `${s}: ${e}`),
+    kept === undefined ? undefined : `${s}: ${kept}`,
   );
   return false;
 }
@@ -83,6 +93,7 @@ export async function runAll(x: Explorer, replay: boolean): Promise<void> {
   q.running = true;
   hook.status = 'running';
   setStatus(t(x.page.lang, 'running'));
+  setBusy(true);
   const slots = slotsShown(x);
   const outs = await Promise.all(slots.map((s) => x.worker.run(s, baseRef(x, s), cfgOf(x, s), x.page.replicates)));
   const errors = outs.flatMap((o, i) => (o.ok ? [] : o.errors.map((e) => `${slots[i]}: ${e}`)));
@@ -105,6 +116,7 @@ export async function runAll(x: Explorer, replay: boolean): Promise<void> {
     hook.runCount++;
   }
   q.running = false;
+  setBusy(q.pending !== null);
   if (errors.length === 0) hook.status = q.pending || q.timerPending ? 'running' : 'done';
   if (replay && errors.length === 0) {
     x.playback.cursor = 0;

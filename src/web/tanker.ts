@@ -139,12 +139,15 @@ function dial(x0: number, y0: number, bw: number, bh: number, hd: Heading, tx: T
   return p.join('');
 }
 
-/** The tanker view for one or two configurations, side by side. */
-export function tankerSvg(width: number, height: number, headings: readonly Heading[], tx: TankerText, fontSize = 18): string {
+/**
+ * The tanker view for one or two configurations, side by side. `scale` below 1 draws it smaller
+ * than `width` × `height` (everything shrinks alike), for a dial in a low box.
+ */
+export function tankerSvg(width: number, height: number, headings: readonly Heading[], tx: TankerText, fontSize = 18, scale = 1): string {
   const n = Math.max(1, headings.length);
   const bw = width / n;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(FONT)}" font-size="${fontSize}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${r1(width * scale)}" height="${r1(height * scale)}" viewBox="0 0 ${width} ${height}" font-family="${esc(FONT)}" font-size="${fontSize}">`,
     `<title>${esc(tx.title)}</title>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
   ];

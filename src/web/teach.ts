@@ -16,10 +16,12 @@ import { render } from './view.js';
 
 function renderLessonPanel(x: Explorer): void {
   const lang = x.page.lang;
-  $('lesson-list').innerHTML = LESSONS.map(
-    (l, i) =>
-      `<button type="button" data-lesson="${i}" aria-pressed="${x.page.lesson === i}">${esc(t(lang, 'lessonN', { n: i + 1 }))}: ${esc(l.title[lang])}</button>`,
-  ).join('');
+  // Numbers only, so that the list takes one line on a projector; the full title is the button's
+  // name and tooltip, and the heading of the lesson on show.
+  $('lesson-list').innerHTML = LESSONS.map((l, i) => {
+    const name = `${t(lang, 'lessonN', { n: i + 1 })}: ${l.title[lang]}`;
+    return `<button type="button" data-lesson="${i}" aria-pressed="${x.page.lesson === i}" aria-label="${esc(name)}" title="${esc(name)}">${i + 1}</button>`;
+  }).join('');
   const l = lesson(x);
   const art = $('lesson');
   if (!l) {
@@ -27,13 +29,15 @@ function renderLessonPanel(x: Explorer): void {
     return;
   }
   art.innerHTML = [
-    `<h2>${esc(l.title[lang])}</h2>`,
-    `<p>${esc(l.intro[lang])}</p>`,
+    `<h2>${esc(t(lang, 'lessonN', { n: (x.page.lesson ?? 0) + 1 }))}: ${esc(l.title[lang])}</h2>`,
     `<div class="pair"><span class="a">A: ${esc(l.labelA[lang])}</span><span class="b">B: ${esc(l.labelB[lang])}</span></div>`,
+    `<div class="lesson-body" tabindex="0" aria-label="${esc(t(lang, 'lessonText'))}">`,
+    `<p>${esc(l.intro[lang])}</p>`,
     `<h3>${esc(t(lang, 'lookFor'))}</h3>`,
     `<ul>${l.lookFor[lang].map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`,
-    `<h3>${esc(t(lang, 'discuss'))}</h3>`,
-    `<p>${esc(l.discuss[lang])}</p>`,
+    '</div>',
+    `<div class="discuss-box" id="discuss"><h3>${esc(t(lang, 'discuss'))}</h3>`,
+    `<p>${esc(l.discuss[lang])}</p></div>`,
     `<div class="actions"><button type="button" id="lesson-replay" class="primary">${esc(t(lang, 'replay'))}</button>`,
     `<button type="button" id="lesson-explore">${esc(t(lang, 'toExplore'))}</button></div>`,
   ].join('');
@@ -44,6 +48,7 @@ export function applyMode(x: Explorer): void {
   const teach = x.page.mode === 'teach';
   $('teach-panel').hidden = !teach;
   $('explore-panel').hidden = teach;
+  $('side').classList.toggle('teaching', teach);
   $('mode-teach').setAttribute('aria-pressed', String(teach));
   $('mode-explore').setAttribute('aria-pressed', String(!teach));
   renderLessonPanel(x);

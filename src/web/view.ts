@@ -97,6 +97,7 @@ export function chartSvg(x: Explorer, def: ChartDef, width: number, height: numb
     threshold: threshold === null ? null : { value: threshold, label: `${t(lang, 'threshold')} (${numbers(lang).num(threshold, 2)})` },
     legend: [...slots, ...styles],
     fontSize,
+    minFontSize: Math.min(fontSize, 11),
     title: chartTitle(def, lang),
   });
 }
@@ -108,7 +109,11 @@ function renderTanker(x: Explorer, tick: number): void {
   const { num } = numbers(lang);
   const el = $('tanker');
   const hs = headings(x, tick);
-  el.innerHTML = hs.length > 0 ? tankerSvg(widthOf(el, 1000), el.clientHeight || 370, hs, tankerText(x)) : '';
+  // The dial is laid out for a box about 300 px high; a lower box gets it scaled down as a whole.
+  const w = widthOf(el, 1000);
+  const h = el.clientHeight || 370;
+  const k = Math.min(1, h / 300);
+  el.innerHTML = hs.length > 0 ? tankerSvg(Math.floor(w / k), Math.floor(h / k), hs, tankerText(x), 18, k) : '';
   el.setAttribute(
     'aria-label',
     hs
@@ -150,7 +155,11 @@ function renderCharts(x: Explorer, tick: number): void {
     const capHtml = `${escapeXml(title)}${note}`;
     if (cap.innerHTML !== capHtml) cap.innerHTML = capHtml;
     const el = $(`chart-${def.id}`);
-    el.innerHTML = chartSvg(x, def, widthOf(el, 560), el.clientHeight || 250, tick);
+    const w = widthOf(el, 560);
+    const h = el.clientHeight || 250;
+    // Smaller type on small charts, so that the legend leaves room for the lines.
+    const fs = Math.max(12, Math.min(17, Math.round(Math.min(w / 26, h / 11))));
+    el.innerHTML = chartSvg(x, def, w, h, tick, fs);
     const f = valueFormat(def.format, lang);
     const values = slotsShown(x)
       .filter((s) => x.results[s])
@@ -188,7 +197,7 @@ function renderSummary(x: Explorer, tick: number): void {
     ];
     const speed = x.page.mode === 'explore' ? ` <span class="help">(${escapeXml(t(lang, 'perRun', { ms: Math.round(ms) }))})</span>` : '';
     parts.push(
-      `<div class="slot ${s === 'B' ? 'b' : 'a'}"><strong>${escapeXml(slotLabel(x, s))}</strong> · ${escapeXml(bits.join(' · '))}${speed}</div>`,
+      `<div class="slot ${s === 'B' ? 'b' : 'a'}" title="${escapeXml(`${slotLabel(x, s)} · ${bits.join(' · ')}`)}"><strong>${escapeXml(slotLabel(x, s))}</strong> · ${escapeXml(bits.join(' · '))}${speed}</div>`,
     );
   }
   $('summary').innerHTML = parts.join('');

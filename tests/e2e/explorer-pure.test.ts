@@ -170,6 +170,16 @@ describe('configuration', () => {
     expect(st.a.base).toBe('x.yaml');
   });
 
+  it('a lesson shows six different charts, the one its questions point at first', () => {
+    for (const l of LESSONS) {
+      const defs = chartDefs(l.extra, true);
+      expect(defs).toHaveLength(6);
+      expect(defs[0]!.lines.map((d) => d.ind)).toEqual([l.extra]);
+      const shown = defs.map((d) => d.lines.map((x) => x.ind).join('+'));
+      expect(new Set(shown).size, `${l.id}: ${shown.join(', ')}`).toBe(6);
+    }
+  });
+
   it('lessons compare two valid configurations that differ', () => {
     expect(LESSONS).toHaveLength(4);
     for (const l of LESSONS) {
@@ -250,6 +260,37 @@ describe('charts and the tanker', () => {
     expect(points(early)).toBe(11);
     expect(points(late)).toBe(260);
     expect(early).toContain('<title>T &amp; &lt;x&gt;</title>');
+  });
+
+  it('a small chart with a long legend shrinks its type and thins its y labels so that they never overlap', () => {
+    const mid = Float64Array.from({ length: 260 }, () => 0.4);
+    const legend = ['NPG in practice', 'NPM in practice', 'Bureaucracy in practice'].map((label) => ({ label, dash: null, width: 3 }));
+    const spec = {
+      width: 300,
+      height: 150,
+      ticks: 260,
+      upTo: 259,
+      startDate: '2026-01-05',
+      lines: [{ name: 'A:x', color: '#0072B2', dash: null, width: 3, series: { mid, lo: null, hi: null } }],
+      yMax: 1,
+      format: (v: number) => v.toFixed(2),
+      legend,
+      title: 't',
+    };
+    const labelYs = (svg: string) => [...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" text-anchor="end"/g)].map((m) => Number(m[1]));
+    const fontOf = (svg: string) => Number(/font-size="(\d+)"/.exec(svg)?.[1]);
+    const fixed = lineChart({ ...spec, fontSize: 17 });
+    const fitted = lineChart({ ...spec, fontSize: 17, minFontSize: 11 });
+    expect(fontOf(fixed)).toBe(17);
+    expect(fontOf(fitted)).toBeLessThan(17);
+    expect(fontOf(fitted)).toBeGreaterThanOrEqual(11);
+    for (const svg of [fixed, fitted]) {
+      const ys = labelYs(svg);
+      expect(ys.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < ys.length; i++) expect(Math.abs(ys[i]! - ys[i - 1]!)).toBeGreaterThanOrEqual(fontOf(svg) * 1.3 - 0.1);
+    }
+    // A tall chart keeps every tick of the scale (0, 0.25, ..., 1).
+    expect(labelYs(lineChart({ ...spec, height: 400, legend: [] }))).toHaveLength(5);
   });
 
   it('shows documents and practice on the tanker dial', () => {

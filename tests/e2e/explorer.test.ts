@@ -104,6 +104,42 @@ function cliFinal(file: string | null): Record<string, number> {
   return Object.fromEntries(INDICATORS.map((n, c) => [n, r.data[last * W + c]!]));
 }
 
+/**
+ * The elements matching each selector that are not wholly inside the viewport, or (with `hit`)
+ * that are covered or clipped at their centre; a selector that matches nothing is reported too.
+ */
+function offScreen(page: Page, selectors: readonly string[], hit = true): Promise<string[]> {
+  return page.evaluate(
+    ({ selectors, hit }) => {
+      const bad: string[] = [];
+      for (const sel of selectors) {
+        const els = [...document.querySelectorAll(sel)];
+        if (els.length === 0) bad.push(`${sel}: none`);
+        els.forEach((el, i) => {
+          const r = el.getBoundingClientRect();
+          const box = `${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}`;
+          if (r.width < 1 || r.height < 1 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight)
+            bad.push(`${sel} #${i}: ${box} outside ${innerWidth}×${innerHeight}`);
+          else if (hit) {
+            const at = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+            if (!at || !(el === at || el.contains(at))) bad.push(`${sel} #${i}: covered or clipped at ${box}`);
+          }
+        });
+      }
+      return bad;
+    },
+    { selectors, hit },
+  );
+}
+
+/** How far the page, the main column and the side panel are scrolled. */
+const scrolled = (page: Page) =>
+  page.evaluate(() => ({
+    page: Math.round(window.scrollY),
+    main: Math.round(document.getElementById('main')!.scrollTop),
+    side: Math.round(document.getElementById('side')!.scrollTop),
+  }));
+
 const COMPARED = ['transformationIndex', 'practiceNPG', 'documentsNPG', 'crossSiloCoCreation', 'trustStaffManagement', 'burnout'] as const;
 
 describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
@@ -350,6 +386,87 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     await afterRun(page, () => page.click('[data-lesson="0"]'));
     await page.click('#to-end');
     await page.screenshot({ path: join(SHOTS, 'lesson-1-push-or-tugboats-nb.png') });
+  });
+
+  it('fits the room: at 1920×1080 and 1280×720 everything a class needs is on screen, with screenshots', async () => {
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      const ctx = await browser.newContext({ viewport: { width, height } });
+      ctx.on('request', (r) => requests.push(r.url()));
+      const p = await ctx.newPage();
+      p.on('pageerror', (e) => pageErrors.push(e.message));
+      const shot = (name: string) => p.screenshot({ path: join(SHOTS, `${width}x${height}-${name}.png`) });
+      const dialAndCharts = ['#tanker svg', '#charts figure .chart svg', '#play', '#to-end', '#time'];
+      await p.goto(server.url);
+      await waitReady(p);
+      // The busy notice is over the charts while a run is computing.
+      await p.click('#run');
+      await p.waitForFunction(() => !(document.getElementById('busy') as HTMLElement).hidden);
+      // (not hit-tested: the notice lets clicks through to the charts)
+      expect(await offScreen(p, ['#busy'], false)).toEqual([]);
+      await shot('busy');
+      await waitReady(p);
+      expect(await p.isHidden('#busy')).toBe(true);
+      await p.click('#to-end');
+      expect(await offScreen(p, dialAndCharts), 'explore').toEqual([]);
+      await shot('explore');
+      // Shortcuts move the playback, never the page or a slider let go after a drag.
+      await p.click('#to-start');
+      await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await p.keyboard.press('End');
+      expect((await hook(p)).cursor).toBe(259);
+      await p.keyboard.press('ArrowLeft');
+      expect((await hook(p)).cursor).toBe(258);
+      expect(await scrolled(p)).toEqual({ page: 0, main: 0, side: 0 });
+      const silo = await afterRun(p, () => p.click('#silo')).then(() => p.inputValue('#silo'));
+      await p.keyboard.press('Home');
+      expect(await p.inputValue('#silo')).toBe(silo);
+      expect((await hook(p)).cursor).toBe(0);
+      expect(await scrolled(p)).toEqual({ page: 0, main: 0, side: 0 });
+      // Compare mode.
+      await afterRun(p, () => p.check('#compare'));
+      await p.click('#to-end');
+      expect(await offScreen(p, [...dialAndCharts, '#summary .slot.b'])).toEqual([]);
+      await shot('compare');
+      // A broken file: the error over the charts, the page still on the scenario it showed.
+      const label = await p.textContent('#summary .slot.a strong');
+      const path = await p.getAttribute('#chart-index path.line', 'd');
+      await p.setInputFiles('#file', {
+        name: 'broken.yaml',
+        mimeType: 'text/yaml',
+        buffer: Buffer.from('name: broken\norganisation:\n  siloStrength: 1.5\n'),
+      });
+      await p.waitForFunction(() => (window as unknown as { tankerExplorer: Hook }).tankerExplorer.status === 'error');
+      expect(await p.textContent('#errors')).toContain('broken.yaml:3:17');
+      expect(await p.textContent('#errors')).toContain('still shows the previous scenario (A: baseline)');
+      expect(await offScreen(p, ['#errors', '#tanker svg', '#play'])).toEqual([]);
+      expect(await offScreen(p, ['#charts figure .chart svg'], false)).toEqual([]);
+      expect(await p.textContent('#summary .slot.a strong')).toBe(label);
+      expect(await p.getAttribute('#chart-index path.line', 'd')).toBe(path);
+      expect(await p.inputValue('#base')).toBe('baseline.yaml');
+      await shot('error');
+      // Every lesson in both languages, with its heading and the question to discuss.
+      await p.click('#mode-teach');
+      for (let i = 0; i < 4; i++) {
+        await afterRun(p, () => p.click(`[data-lesson="${i}"]`));
+        await p.click('#to-end');
+        for (const lang of ['en', 'nb'] as const) {
+          await p.click(`#lang-${lang}`);
+          expect(await offScreen(p, [...dialAndCharts, '#lesson h2', '#discuss p']), `lesson ${i + 1} ${lang}`).toEqual([]);
+          await shot(`lesson-${i + 1}-${lang}`);
+        }
+        await p.click('#lang-en');
+      }
+      // The side panel hidden: the charts take the width.
+      const before = (await p.locator('#charts').boundingBox())!.width;
+      await p.click('#toggle-side');
+      await p.waitForFunction((w) => document.getElementById('charts')!.getBoundingClientRect().width > w, before);
+      expect(await offScreen(p, dialAndCharts)).toEqual([]);
+      await shot('lesson-4-no-side-panel');
+      await ctx.close();
+    }
   });
 
   it('opens from disk (file://) with no server', async () => {
