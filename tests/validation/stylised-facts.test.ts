@@ -2,7 +2,7 @@
  * The stylised facts of MODEL.md §6 as statistical tests over paired replicates (common random
  * numbers), all on the default medium preset at default parameters, with the fixed master seed
  * "facts". Fact 10 (the election) has the smallest effect relative to its noise and declares a
- * replicate factor of 2.5 (40 pairs here). Fact 5 (trust asymmetry) holds by construction and is a unit test
+ * replicate factor of 5 (80 pairs here). Fact 5 (trust asymmetry) holds by construction and is a unit test
  * (tests/model/mechanisms.test.ts). Other master seeds: `npm run validate:seeds` (docs/model.md §12).
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { factsTable, validateModel } from '../../src/validation/run.js';
 const ALPHA = 0.01;
 
 describe('stylised facts (MODEL.md §6), medium preset', () => {
-  it('facts 1-4 and 6-12 hold at 16 paired replicates (fact 10 at 40: its replicate factor)', { timeout: 900_000 }, async () => {
+  it('facts 1-4 and 6-12 hold at 16 paired replicates (fact 10 at 80: its replicate factor)', { timeout: 900_000 }, async () => {
     const out = await validateModel({ size: 'medium', replicates: 16, seed: 'facts', threads: 2, alpha: ALPHA });
     const failed = out.filter((o) => !o.pass);
     expect(failed, factsTable(failed)).toEqual([]);
