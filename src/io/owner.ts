@@ -26,7 +26,11 @@ export function processAlive(pid: number): boolean {
 }
 
 /** The owner of a file last modified at `mtimeMs` is gone (never this process). */
-export function ownerGone(owner: Owner, mtimeMs: number, now = Date.now() /* clock-ok: file ages */): boolean {
+export function ownerGone(
+  owner: Owner,
+  mtimeMs: number,
+  now = Date.now(), // clock-ok: the age of a file on disk, never model data
+): boolean {
   if (owner.host === THIS_HOST) return owner.pid !== process.pid && !processAlive(owner.pid);
   return now - mtimeMs >= FOREIGN_AGE_MS;
 }
