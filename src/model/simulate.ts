@@ -77,6 +77,10 @@ export class Simulation {
   private readonly reporterFns: readonly Reporter[];
   readonly reporterData: Float64Array;
   private readonly recording: Recording | null;
+  // One setter for the whole run, reading the current week from `now`: a closure made each week
+  // would be a new call target in every mechanism's compiled observe, which V8 then throws away.
+  private now = 0;
+  private readonly set: (name: string, v: number) => void;
 
   constructor(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}) {
     this.config = cfg;
@@ -90,6 +94,8 @@ export class Simulation {
     this.weekly = SCHEDULE.filter((m) => m.process !== 'calendar' && m.run);
     this.observers = SCHEDULE.filter((m) => m.observe);
     this.cols = Object.fromEntries(INDICATORS.map((n, i) => [n, i]));
+    const cols = this.cols;
+    this.set = (name, v) => this.world.rec.set(this.now, cols[name]!, v);
     this.reporterNames = Object.keys(opts.reporters ?? {});
     this.reporterFns = Object.values(opts.reporters ?? {});
     this.reporterData = new Float64Array(this.reporterNames.length * cfg.ticks).fill(Number.NaN);
@@ -164,10 +170,8 @@ export class Simulation {
     // Processes 2-12.
     for (const m of this.weekly) m.run!(w, t, this.ctx.get(m)!);
     // Process 13, observation.
-    const rec = w.rec;
-    const cols = this.cols;
-    const set = (name: string, v: number) => rec.set(t, cols[name]!, v);
-    for (const m of this.observers) m.observe!(w, this.ctx.get(m)!, set, t);
+    this.now = t;
+    for (const m of this.observers) m.observe!(w, this.ctx.get(m)!, this.set, t);
     for (let k = 0; k < this.reporterFns.length; k++) this.reporterData[t * this.reporterFns.length + k] = this.reporterFns[k]!(w, t);
     if (this.recording?.due(t, this.config.ticks)) this.recording.snapshot(w, t);
     const { flows, totals } = w;

@@ -9,38 +9,40 @@ import { clamp01, mean } from '../../engine/stats.js';
 import { removeMember } from '../initiatives.js';
 import { indicator, mechanism } from '../mechanism.js';
 import { clearTies } from '../network.js';
-import { param } from '../params/define.js';
+import { type GroupValues, param } from '../params/define.js';
 import { drawNewcomer, linkNewcomer } from '../population.js';
 import type { World } from '../state.js';
+
+const params = {
+  stressThreshold: param(1, [0, 2], 'Load above which burnout builds up', 'assumption'),
+  burnoutUp: param(0.04, [0, 1], 'Weekly burnout added per unit of load above the threshold', '004; assumption'),
+  burnoutDown: param(0.01, [0, 1], 'Weekly recovery from burnout below the threshold', 'assumption'),
+  initiativeStress: param(0.1, [0, 1], 'Extra load of working on an initiative on top of operations', '002 VF-10'),
+  enthusiastStress: param(0.1, [0, 1], 'Extra load enthusiasts take on', '000 §4, 003 Wigan'),
+  fearStress: param(0.1, [0, 1], 'Extra load per unit of fear of error', 'assumption'),
+  changeStress: param(0.05, [0, 1], 'Extra load per imposed change per year', '003 S5'),
+  motivationRate: param(0.02, [0, 1], 'Weekly drift of motivation toward its everyday level', 'assumption'),
+  motivationBase: param(0.3, [0, 1], 'Everyday motivation under a controlling manager, full reporting and no experience', 'assumption'),
+  motivationStyle: param(0.3, [0, 1], 'Everyday motivation added by a fully coaching manager', '002 §2.5.4; assumption'),
+  motivationAutonomy: param(0.3, [0, 1], 'Everyday motivation added by autonomy (no reporting load)', '003 S4; assumption'),
+  motivationExperience: param(0.1, [0, 1], 'Everyday motivation added by a positive co-creation experience', '002 VF-11; assumption'),
+  motivationBurnout: param(0.5, [0, 1], 'Everyday motivation lost at full burnout', 'assumption'),
+  leaveRate: param(
+    0.06 / 52,
+    [0, 0.05],
+    'Weekly leaving probability of a rested, fully motivated employee (about 6 % a year)',
+    'assumption',
+  ),
+  leaveBurnout: param(4, [0, 20], 'Leaving multiplier per unit of burnout', 'assumption'),
+  leaveMotivation: param(1, [0, 20], 'Leaving multiplier per unit of missing motivation', 'assumption'),
+};
 
 export const turnover = mechanism({
   name: 'turnover',
   title: 'Overload builds burnout, rest lowers it; burnout and low motivation make staff leave and be replaced',
   process: 'turnover',
   sources: '004; 003 S5; 002 VF-10; 000 §4; 001',
-  params: {
-    stressThreshold: param(1, [0, 2], 'Load above which burnout builds up', 'assumption'),
-    burnoutUp: param(0.04, [0, 1], 'Weekly burnout added per unit of load above the threshold', '004; assumption'),
-    burnoutDown: param(0.01, [0, 1], 'Weekly recovery from burnout below the threshold', 'assumption'),
-    initiativeStress: param(0.1, [0, 1], 'Extra load of working on an initiative on top of operations', '002 VF-10'),
-    enthusiastStress: param(0.1, [0, 1], 'Extra load enthusiasts take on', '000 §4, 003 Wigan'),
-    fearStress: param(0.1, [0, 1], 'Extra load per unit of fear of error', 'assumption'),
-    changeStress: param(0.05, [0, 1], 'Extra load per imposed change per year', '003 S5'),
-    motivationRate: param(0.02, [0, 1], 'Weekly drift of motivation toward its everyday level', 'assumption'),
-    motivationBase: param(0.3, [0, 1], 'Everyday motivation under a controlling manager, full reporting and no experience', 'assumption'),
-    motivationStyle: param(0.3, [0, 1], 'Everyday motivation added by a fully coaching manager', '002 §2.5.4; assumption'),
-    motivationAutonomy: param(0.3, [0, 1], 'Everyday motivation added by autonomy (no reporting load)', '003 S4; assumption'),
-    motivationExperience: param(0.1, [0, 1], 'Everyday motivation added by a positive co-creation experience', '002 VF-11; assumption'),
-    motivationBurnout: param(0.5, [0, 1], 'Everyday motivation lost at full burnout', 'assumption'),
-    leaveRate: param(
-      0.06 / 52,
-      [0, 0.05],
-      'Weekly leaving probability of a rested, fully motivated employee (about 6 % a year)',
-      'assumption',
-    ),
-    leaveBurnout: param(4, [0, 20], 'Leaving multiplier per unit of burnout', 'assumption'),
-    leaveMotivation: param(1, [0, 20], 'Leaving multiplier per unit of missing motivation', 'assumption'),
-  },
+  params,
   reads: [
     'org.enthusiasts',
     'staff.*',
@@ -67,62 +69,10 @@ export const turnover = mechanism({
     motivation: indicator('score', 'up', { en: 'Motivation', nb: 'Motivasjon' }, 'Mean staff motivation'),
   },
   run(w, _tick, { p, rng: r, flows }) {
-    // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
-    const {
-      burnoutDown,
-      burnoutUp,
-      changeStress,
-      enthusiastStress,
-      fearStress,
-      initiativeStress,
-      leaveBurnout,
-      leaveMotivation,
-      leaveRate,
-      motivationAutonomy,
-      motivationBase,
-      motivationBurnout,
-      motivationExperience,
-      motivationRate,
-      motivationStyle,
-      stressThreshold,
-    } = p;
-    const { staff, units, org, managers } = w;
-    const autonomy = 1 - org.reportingLoad;
-    const change = changeStress * org.changeBurden;
-    // Typed arrays as locals (the loop calls the random stream; V8 cannot hoist property loads).
-    const { unit, initiative, enthusiast, fear, burnout, manager, experience, motivation, tenure } = staff;
-    const { workload } = units;
-    const style = managers.style;
-    const n = staff.n;
-    // Leavers are replaced after the loop: the replacement code is large, and inside the loop it
-    // would keep V8 from compiling the loop tight.
+    // The per-staff loop is its own function: V8 compiles a hot loop on stack replacement before
+    // the replacement call after it has run, and that code then bails out at the call every week.
     const leavers = w.scratch.staffList;
-    let nLeave = 0;
-    for (let i = 0; i < n; i++) {
-      const load =
-        workload[unit[i]!]! +
-        (initiative[i]! >= 0 ? initiativeStress : 0) +
-        (enthusiast[i] === 1 ? enthusiastStress : 0) +
-        fearStress * fear[i]! +
-        change;
-      const over = load - stressThreshold;
-      const b = burnout[i]!;
-      const nb = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) : b - burnoutDown * b);
-      burnout[i] = nb;
-      const e = experience[i]!;
-      const target = clamp01(
-        motivationBase +
-          motivationStyle * style[manager[i]!]! +
-          motivationAutonomy * autonomy +
-          motivationExperience * (e < 1 ? e : 1) -
-          motivationBurnout * nb,
-      );
-      const m = motivation[i]! + motivationRate * (target - motivation[i]!);
-      motivation[i] = m;
-      tenure[i] = tenure[i]! + 1;
-      const leave = leaveRate * (1 + leaveBurnout * nb + leaveMotivation * (1 - m));
-      if (r.bernoulli(leave)) leavers[nLeave++] = i;
-    }
+    const nLeave = burnoutAndLeaving(w, p, r, leavers);
     replaceLeavers(w, leavers, nLeave, r);
     flows.leavers += nLeave;
   },
@@ -133,6 +83,64 @@ export const turnover = mechanism({
     set('motivation', mean(staff.motivation, staff.n));
   },
 });
+
+/** Burnout and motivation of each employee this week; writes the leavers to `leavers`, returns their count. */
+function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leavers: Int32Array): number {
+  // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
+  const {
+    burnoutDown,
+    burnoutUp,
+    changeStress,
+    enthusiastStress,
+    fearStress,
+    initiativeStress,
+    leaveBurnout,
+    leaveMotivation,
+    leaveRate,
+    motivationAutonomy,
+    motivationBase,
+    motivationBurnout,
+    motivationExperience,
+    motivationRate,
+    motivationStyle,
+    stressThreshold,
+  } = p;
+  const { staff, units, org, managers } = w;
+  const autonomy = 1 - org.reportingLoad;
+  const change = changeStress * org.changeBurden;
+  // Typed arrays as locals (the loop calls the random stream; V8 cannot hoist property loads).
+  const { unit, initiative, enthusiast, fear, burnout, manager, experience, motivation, tenure } = staff;
+  const { workload } = units;
+  const style = managers.style;
+  const n = staff.n;
+  let nLeave = 0;
+  for (let i = 0; i < n; i++) {
+    const load =
+      workload[unit[i]!]! +
+      (initiative[i]! >= 0 ? initiativeStress : 0) +
+      (enthusiast[i] === 1 ? enthusiastStress : 0) +
+      fearStress * fear[i]! +
+      change;
+    const over = load - stressThreshold;
+    const b = burnout[i]!;
+    const nb = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) : b - burnoutDown * b);
+    burnout[i] = nb;
+    const e = experience[i]!;
+    const target = clamp01(
+      motivationBase +
+        motivationStyle * style[manager[i]!]! +
+        motivationAutonomy * autonomy +
+        motivationExperience * (e < 1 ? e : 1) -
+        motivationBurnout * nb,
+    );
+    const m = motivation[i]! + motivationRate * (target - motivation[i]!);
+    motivation[i] = m;
+    tenure[i] = tenure[i]! + 1;
+    const leave = leaveRate * (1 + leaveBurnout * nb + leaveMotivation * (1 - m));
+    if (r.bernoulli(leave)) leavers[nLeave++] = i;
+  }
+  return nLeave;
+}
 
 /** Each leaver leaves their initiative and ties; a newcomer takes the position. */
 function replaceLeavers(w: World, leavers: Int32Array, count: number, r: Rng): void {
