@@ -20,7 +20,7 @@ import {
 const LAYERS: readonly (readonly string[])[] = [
   ['engine'],
   ['model'],
-  ['scenario', 'batch', 'analysis', 'validation', 'docking', 'io', 'calibration', 'search', 'discovery', 'checks'],
+  ['scenario', 'batch', 'analysis', 'validation', 'docking', 'io', 'calibration', 'search', 'discovery', 'checks', 'municipality'],
   ['report', 'cli', 'web', 'cluster', 'bench', 'api'],
 ];
 
@@ -36,6 +36,7 @@ const SAME_LAYER: Readonly<Record<string, readonly string[]>> = {
   search: ['scenario', 'batch', 'analysis', 'io', 'checks'],
   discovery: ['scenario', 'batch', 'analysis', 'io', 'checks'],
   checks: [],
+  municipality: ['scenario', 'io'], // a municipality's data become a scenario (scenario's fields and errors) read with io/csv.ts
   report: [],
   cli: ['report', 'web', 'cluster'], // the command line drives everything
   web: ['report'], // report/names.ts: the one source of indicator and lever names in nb and en (pure)
