@@ -69,6 +69,15 @@ export function makePlan(scenarios: readonly BatchScenario[]): Plan {
   return { scenarios, tasks, hash: createHash('sha256').update(hashInput).digest('hex').slice(0, 16) };
 }
 
+/**
+ * The order a pool hands tasks out: replicate by replicate (then scenario and point as planned), so
+ * that a worker thread soon meets the same replicate again and starts it from the spin-up it kept
+ * (worker.ts). Only speed depends on it: every task's numbers are the same in any order.
+ */
+export function dispatchOrder(tasks: readonly Task[]): Task[] {
+  return [...tasks].sort((a, b) => a.replicate - b.replicate || a.index - b.index);
+}
+
 /** Shard i of n (1-based): every n-th task starting at i-1, so slices are balanced across scenarios. */
 export function shardTasks(tasks: readonly Task[], shard: { i: number; n: number } | null): Task[] {
   if (shard === null) return [...tasks];

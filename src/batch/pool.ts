@@ -17,7 +17,7 @@ import { StorageError, storageCode } from '../io/storage.js';
 import type { RecordSpec } from '../model/index.js';
 import { writePart } from './parts.js';
 import type { Plan, Task } from './plan.js';
-import { taskInputs } from './plan.js';
+import { dispatchOrder, taskInputs } from './plan.js';
 import { runTask, type WorkerResult, type WorkerTask } from './worker.js';
 
 export interface Failure {
@@ -61,7 +61,8 @@ const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
 const workerExecArgv =
   ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
 
-export async function runOnPool(plan: Plan, tasks: readonly Task[], opts: PoolOptions): Promise<PoolResult> {
+export async function runOnPool(plan: Plan, planned: readonly Task[], opts: PoolOptions): Promise<PoolResult> {
+  const tasks = dispatchOrder(planned);
   const failures: Failure[] = [];
   let written = 0;
   let storage: StorageError | null = null;

@@ -28,10 +28,14 @@ export async function mapReplicates<T>(
 ): Promise<T[]> {
   const out: T[] = new Array(count);
   if (count === 0) return out;
+  // Replicate by replicate, so that threads reuse the spin-ups they keep (worker.ts); results stay in input order.
+  const tasks = Array.from({ length: count }, (_, i) => task(i));
+  const order = tasks.map((_, i) => i).sort((a, b) => tasks[a]!.replicate - tasks[b]!.replicate || a - b);
   if (threads <= 1) {
-    for (let i = 0; i < count; i++) {
-      out[i] = extract(runTask(task(i)), i);
-      onDone?.(i + 1);
+    for (let k = 0; k < count; k++) {
+      const i = order[k]!;
+      out[i] = extract(runTask(tasks[i]!), i);
+      onDone?.(k + 1);
     }
     return out;
   }
@@ -48,9 +52,9 @@ export async function mapReplicates<T>(
   let failure: { i: number; error: unknown } | null = null;
   const lane = async (): Promise<void> => {
     while (next < count && failure === null) {
-      const i = next++;
+      const i = order[next++]!;
       try {
-        out[i] = extract(await pool.run(task(i)), i);
+        out[i] = extract(await pool.run(tasks[i]!), i);
       } catch (error) {
         failure ??= { i, error };
         return;

@@ -6,6 +6,8 @@ import {
   type RecordSpec,
   type RecordTables,
   runReplicate,
+  type SpunUp,
+  spinUp,
   type TickFlows,
 } from '../model/index.js';
 
@@ -27,10 +29,32 @@ export interface WorkerResult {
   readonly records?: RecordTables;
 }
 
+// The last spin-ups this thread simulated, by configuration, seed and replicate: scenarios that
+// differ only in their interventions start from the same everyday state, so the second and later
+// of them copy it (about 1 ms) instead of simulating 104 weeks again. Same numbers either way
+// (tests/batch/spin-up-sharing.test.ts); pools hand out tasks replicate by replicate (plan.ts
+// dispatchOrder) so that a thread meets the same replicate again soon.
+const SPUN_UP_KEEP = 2;
+const spunUp = new Map<string, SpunUp>();
+
+function startOf(t: WorkerTask): SpunUp {
+  const key = `${JSON.stringify(t.seed)}|${t.replicate}|${JSON.stringify(t.config)}`;
+  let s = spunUp.get(key);
+  if (s) {
+    spunUp.delete(key); // most recently used last
+  } else {
+    s = spinUp(t.config, t.seed, t.replicate);
+    if (spunUp.size >= SPUN_UP_KEEP) spunUp.delete(spunUp.keys().next().value!);
+  }
+  spunUp.set(key, s);
+  return s;
+}
+
 export function runTask(t: WorkerTask): WorkerResult {
   const r = runReplicate(t.config, t.seed, t.replicate, {
     interventions: t.interventions,
     elections: t.elections,
+    from: startOf(t),
     ...(t.record ? { record: t.record } : {}),
   });
   return { data: r.data, width: r.indicators.length, turnTick: r.turnTick, totals: r.totals, ...(r.records ? { records: r.records } : {}) };

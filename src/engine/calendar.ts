@@ -2,6 +2,8 @@
 // `Date`, so results never depend on the host time zone. Conversions follow Howard Hinnant's
 // days_from_civil / civil_from_days (https://howardhinnant.github.io/date_algorithms.html).
 
+import { CLONE } from './clone.js';
+
 /** Days since 1970-01-01 for a valid civil date (month 1..12). */
 function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0; // years start in March so the leap day is the last day of the year
@@ -121,6 +123,11 @@ export class Calendar {
   private readonly month: number;
   private readonly elections: readonly number[];
   private readonly yearStarts: readonly number[];
+
+  /** Immutable: copies of a world share it (engine/clone.ts). */
+  [CLONE](): Calendar {
+    return this;
+  }
 
   constructor(startIso: string, ticks: number, opts: CalendarOptions = {}) {
     if (!Number.isInteger(ticks) || ticks < 0) {

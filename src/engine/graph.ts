@@ -3,6 +3,8 @@
 // removed in O(degree) with no reallocation, and iterating a node's neighbours is a contiguous scan.
 // Neighbour order within a slice is not stable (removal swaps in the last entry).
 
+import { CLONE } from './clone.js';
+
 export class SlottedGraph {
   readonly n: number;
   /** Length n+1; node i's slots are [offsets[i], offsets[i+1]). */
@@ -27,6 +29,17 @@ export class SlottedGraph {
     }
     this.degree = new Int32Array(n);
     this.neighbors = new Int32Array(total);
+  }
+
+  /** The same graph, with its own arrays (engine/clone.ts). */
+  [CLONE](): SlottedGraph {
+    const caps = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) caps[i] = this.offsets[i + 1]! - this.offsets[i]!;
+    const g = new SlottedGraph(caps);
+    g.degree.set(this.degree);
+    g.neighbors.set(this.neighbors);
+    g.edges = this.edges;
+    return g;
   }
 
   static uniform(n: number, capacity: number): SlottedGraph {

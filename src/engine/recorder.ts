@@ -1,6 +1,8 @@
 // Time-series storage for observers: one Float64Array allocated up front, so recording a tick
 // never allocates. NaN marks "not recorded".
 
+import { CLONE } from './clone.js';
+
 export class Recorder<N extends string> {
   readonly names: readonly N[];
   readonly ticks: number;
@@ -8,6 +10,13 @@ export class Recorder<N extends string> {
   /** Row-major: data[tick * width + col]; initialised to NaN. */
   readonly data: Float64Array;
   private readonly cols = new Map<string, number>();
+
+  /** The same columns and rows, with its own data (engine/clone.ts). */
+  [CLONE](): Recorder<N> {
+    const r = new Recorder<N>(this.names, this.ticks);
+    r.data.set(this.data);
+    return r;
+  }
 
   constructor(names: readonly N[], ticks: number) {
     if (!Number.isInteger(ticks) || ticks < 0) {

@@ -2,6 +2,7 @@
 // browsers and workers alike. Alea is small, fast and has a plain-object state we can
 // serialise; its 32-bit resolution is ample for agent-level draws.
 import seedrandom from 'seedrandom';
+import { CLONE, deepClone } from './clone.js';
 
 type AleaState = seedrandom.State.Alea;
 type AleaPrng = seedrandom.StatefulPRNG<AleaState>;
@@ -130,6 +131,11 @@ export class Rng {
   state(): RngState {
     return { alea: { c: this.st[3]!, s0: this.st[0]!, s1: this.st[1]!, s2: this.st[2]! }, spare: this.hasSpare ? this.spare : null };
   }
+
+  /** A stream at the same point (engine/clone.ts). */
+  [CLONE](): Rng {
+    return new Rng('', this.state());
+  }
 }
 
 const SEP = '|';
@@ -191,6 +197,13 @@ export class RngStreams {
       });
     }
     return out;
+  }
+
+  /** The same streams at the same points (engine/clone.ts). */
+  [CLONE](seen: Map<unknown, unknown>): RngStreams {
+    const s = new RngStreams(this.master, this.replicate);
+    for (const [purpose, r] of this.streams) s.streams.set(purpose, deepClone(r, seen));
+    return s;
   }
 
   static restore(master: string | number, replicate: number, saved: Record<string, RngState>): RngStreams {

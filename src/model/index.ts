@@ -69,7 +69,9 @@ export {
   type ScheduledAction,
   Simulation,
   type SimulationOptions,
+  type SpunUp,
   simulateWorld,
+  spinUp,
 } from './simulate.js';
 export { agentColumns, type ColumnSpec, POPULATION_NAMES, POPULATIONS, type Population, tieList } from './snapshots.js';
 export { METHODS, NPG, NPM, OA, OUTCOME, PARTNER_TYPES, PHASE, PROBLEM, SEGMENTS, type World } from './state.js';

@@ -4,6 +4,8 @@
  * process, and records every indicator each week. `runReplicate` runs one to the end and returns
  * its data as typed arrays; the step-level API (create, step, observe, inspect) is the class itself.
  */
+
+import { deepClone } from '../engine/clone.js';
 import type { ModelConfig } from './config.js';
 import { EventLog } from './events.js';
 import type { InterventionItem } from './levers/lever.js';
@@ -13,7 +15,7 @@ import type { ParamGroup } from './params/define.js';
 import { Recording, type RecordSpec, type RecordTables } from './recording.js';
 import { type AnyMechanism, FLOWS, INDICATORS, type IndicatorName, SCHEDULE, type TickFlows } from './registry.js';
 import { PHASE, type World } from './state.js';
-import { contexts, createWorld } from './world.js';
+import { contexts, createWorld, leverRuntime } from './world.js';
 
 /** Something that happens to the world at a given tick (for tests and API users). */
 export interface ScheduledAction {
@@ -38,6 +40,43 @@ export interface SimulationOptions {
   readonly reporters?: Readonly<Record<string, Reporter>>;
   /** Agent and tie snapshots and the initiative event log (recording.ts); nothing when absent. */
   readonly record?: RecordSpec;
+  /**
+   * Start from this spin-up (made by {@link spinUp} with the same configuration, seed and
+   * replicate) instead of simulating it: runs that differ only in interventions, elections,
+   * actions or recording share it, and give the same numbers as without it.
+   */
+  readonly from?: SpunUp;
+}
+
+/** A world after its spin-up, before week 0: never run itself, only copied (see {@link spinUp}). */
+export interface SpunUp {
+  readonly config: ModelConfig;
+  readonly seed: string | number;
+  readonly replicate: number;
+  readonly world: World;
+}
+
+/** Everyday life before week 0: every weekly process, no levers, no calendar, nothing recorded. */
+function spinUpWeeks(w: World, ctx: Map<AnyMechanism, Ctx>, weekly: readonly AnyMechanism[], weeks: number): void {
+  for (let t = -weeks; t < 0; t++) {
+    for (const m of weekly) m.run!(w, t, ctx.get(m)!);
+    for (const f of FLOWS) w.flows[f] = 0;
+  }
+}
+
+const WEEKLY: readonly AnyMechanism[] = SCHEDULE.filter((m) => m.process !== 'calendar' && m.run);
+const spinUpLength = (cfg: ModelConfig): number => (cfg.params.init as { spinUpWeeks: number }).spinUpWeeks;
+
+/** Whether a spin-up is the one of this configuration (by value: configurations cross threads as copies), seed and replicate. */
+function sameStart(from: SpunUp, cfg: ModelConfig, seed: string | number, replicate: number): boolean {
+  return from.seed === seed && from.replicate === replicate && (from.config === cfg || JSON.stringify(from.config) === JSON.stringify(cfg));
+}
+
+/** The spin-up of a configuration, seed and replicate, to start several runs from (`from`). */
+export function spinUp(cfg: ModelConfig, seed: string | number, replicate: number): SpunUp {
+  const world = createWorld(cfg, seed, replicate, []);
+  spinUpWeeks(world, contexts(world), WEEKLY, spinUpLength(cfg));
+  return { config: cfg, seed, replicate, world };
 }
 
 type Ctx = Context<ParamGroup, never, string, unknown>;
@@ -86,12 +125,16 @@ export class Simulation {
     this.config = cfg;
     this.seed = seed;
     this.replicate = replicate;
-    this.world = createWorld(cfg, seed, replicate, opts.interventions ?? []);
+    const from = opts.from;
+    if (from && !sameStart(from, cfg, seed, replicate))
+      throw new Error('Simulation: `from` is the spin-up of another configuration, seed or replicate');
+    const interventions = opts.interventions ?? [];
+    this.world = from ? withInterventions(deepClone(from.world), interventions) : createWorld(cfg, seed, replicate, interventions);
     this.ctx = contexts(this.world);
     this.actions = [...(opts.actions ?? [])].sort((a, b) => a.tick - b.tick);
     this.elections = opts.elections ?? true;
     this.calendarMechs = SCHEDULE.filter((m) => m.process === 'calendar' && m.run);
-    this.weekly = SCHEDULE.filter((m) => m.process !== 'calendar' && m.run);
+    this.weekly = WEEKLY;
     this.observers = SCHEDULE.filter((m) => m.observe);
     this.cols = Object.fromEntries(INDICATORS.map((n, i) => [n, i]));
     const cols = this.cols;
@@ -102,20 +145,13 @@ export class Simulation {
     // The spin-up: the municipality runs its everyday life (no levers, no calendar events, no
     // trends, nothing recorded) so that week 0 starts from its status quo, not from a warm-up.
     const w = this.world;
-    for (let t = -(cfg.params.init as { spinUpWeeks: number }).spinUpWeeks; t < 0; t++) this.spinWeek(t);
+    if (!from) spinUpWeeks(w, this.ctx, this.weekly, spinUpLength(cfg));
     if (opts.events || opts.record?.initiatives) {
       w.log = new EventLog();
       logActiveInitiatives(w);
     }
     this.recording = opts.record ? new Recording(opts.record) : null;
     for (const m of SCHEDULE) m.start?.(w, this.ctx.get(m)!);
-  }
-
-  /** One week of the spin-up: every weekly process, then the flows are dropped. */
-  private spinWeek(t: number): void {
-    const w = this.world;
-    for (const m of this.weekly) m.run!(w, t, this.ctx.get(m)!);
-    for (const f of FLOWS) w.flows[f] = 0;
   }
 
   get done(): boolean {
@@ -184,6 +220,12 @@ export class Simulation {
 
 export function runReplicate(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}): ReplicateResult {
   return new Simulation(cfg, seed, replicate, opts).run().result();
+}
+
+/** A copied spin-up gets this run's interventions (the spin-up ran none). */
+function withInterventions(w: World, interventions: readonly InterventionItem[]): World {
+  (w as { levers: World['levers'] }).levers = leverRuntime(interventions);
+  return w;
 }
 
 /** Build a world and run it, returning the world itself (for tests and the explorer). */

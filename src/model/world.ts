@@ -70,7 +70,7 @@ export function createWorld(
     rec: new Recorder<string>(INDICATORS, cfg.ticks),
     own: {},
     mods: createModifiers(),
-    levers: { items: interventions, applied: interventions.map(() => null), memo: interventions.map(() => undefined) },
+    levers: leverRuntime(interventions),
     log: null,
     scratch: {
       a: new Float64Array(Math.max(64, oc.units.length)),
@@ -97,6 +97,11 @@ export function createWorld(
 }
 
 /** Each mechanism's view of one world, in schedule order (built once per world). */
+/** What a run's interventions have applied so far: nothing yet. */
+export function leverRuntime(interventions: readonly InterventionItem[]): World['levers'] {
+  return { items: interventions, applied: interventions.map(() => null), memo: interventions.map(() => undefined) };
+}
+
 export function contexts(w: World): Map<AnyMechanism, Context<ParamGroup, never, string, unknown>> {
   const out = new Map<AnyMechanism, Context<ParamGroup, never, string, unknown>>();
   for (const m of SCHEDULE) {
