@@ -84,7 +84,10 @@ export const CalibrationSchema = strictObject(
           .optional()
           .describe('Stop after the generation in which this many particles have been simulated'),
       },
-      { what: 'a mapping with particles, generations, replicates, seed, quantile, minEpsilon and maxSimulations' },
+      {
+        what: 'a mapping with particles, generations, replicates, seed, quantile, minEpsilon and maxSimulations',
+        unknownKey: (k) => (k === 'rounds' ? 'unknown key; did you mean "generations" (the rounds of ABC-SMC)?' : undefined),
+      },
     ).prefault({}),
   },
   { what: 'a mapping with scenario or preset, parameters or select, targets and method' },
@@ -184,7 +187,7 @@ export function loadCalibration(path: string): CalibrationLoad {
     scenario = r.scenario;
   }
   if (scenario) notes.push(...scenario.notes);
-  const ticks = scenario?.config.ticks ?? null;
+  const ticks = scenario?.config.ticks ?? horizon ?? null;
 
   // Parameters: named ones with their ranges, then the selected groups at their registry ranges.
   const parameters: ParameterSpec[] = [];
