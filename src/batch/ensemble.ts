@@ -50,6 +50,16 @@ export interface BatchEnsemble {
   readonly order: readonly number[];
 }
 
+/** An ensemble as a batch manifest records it. */
+export interface ManifestEnsemble {
+  /** Absolute path of the file. */
+  readonly source: string;
+  readonly hash: string;
+  readonly name: string;
+  readonly members: number;
+  readonly rule: string;
+}
+
 export const ORDER_RULE = 'replicate r uses members[order[r mod order.length]]; order: systematic resampling of the weights, shuffled';
 
 /** The parameter values replicate r of a batch runs with. */
