@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { ENSEMBLE_FORMAT, type EnsembleFile, ORDER_RULE } from '../batch/ensemble.js';
-import { mapReplicates } from '../batch/replicates.js';
+import { mapReplicates, openReplicatePool, type ReplicatePool } from '../batch/replicates.js';
 import { applyPoint } from '../batch/sweep.js';
 import type { WorkerResult, WorkerTask } from '../batch/worker.js';
 import { type AbcGenerationSummary, type AbcSmcState, abcSmcInit, acceptRound, proposeRound } from '../calibration/abc-smc.js';
@@ -130,7 +130,7 @@ async function simulate(
   spec: CalibrationSpec,
   thetas: readonly (readonly number[])[],
   first: number,
-  threads: number,
+  pool: ReplicatePool,
   onDone?: (done: number) => void,
 ): Promise<number[][]> {
   const R = spec.method.replicates;
@@ -148,7 +148,7 @@ async function simulate(
   const extract = (r: WorkerResult) => spec.targets.map((t, k) => windowMean(r.data, r.width, columns[k]!, t.from, t.to));
   let per: number[][];
   try {
-    per = await mapReplicates(thetas.length * R, task, extract, threads, onDone);
+    per = await mapReplicates(thetas.length * R, task, extract, pool, onDone);
   } catch (e) {
     const m = /^task (\d+) failed: ([\s\S]*)$/.exec(e instanceof Error ? e.message : '');
     if (!m) throw e;
@@ -180,23 +180,29 @@ export async function runCalibration(spec: CalibrationSpec, opts: CalibrationOpt
     writeFileAtomic(join(out, CHECKPOINT), `${JSON.stringify(next)}\n`);
     cp = next;
   };
-  while (!cp.state.done) {
-    if (opts.stopped?.()) return { state: cp.state, resumedAtRound, interrupted: true, ensemble: null, runs };
-    const thetas = proposeRound(cp.state);
-    opts.onRoundStart?.(thetas.length * R, cp.state, 'round');
-    const stats = await simulate(spec, thetas, cp.state.totalSimulations * R, opts.threads, opts.onDone);
-    runs += thetas.length * R;
-    const distances = stats.map((s) => targetDistance(spec.targets, s));
-    save({ ...cp, state: acceptRound(cp.state, distances) });
-    opts.onRound?.(cp.state);
-  }
-  if (cp.predictive === null) {
-    if (opts.stopped?.()) return { state: cp.state, resumedAtRound, interrupted: true, ensemble: null, runs };
-    const particles = cp.state.population!.particles;
-    opts.onRoundStart?.(particles.length * R, cp.state, 'predictive');
-    const predictive = await simulate(spec, particles, cp.state.totalSimulations * R, opts.threads, opts.onDone);
-    runs += particles.length * R;
-    save({ ...cp, predictive });
+  // One pool for every round: threads start and warm up once.
+  const pool = openReplicatePool(opts.threads);
+  try {
+    while (!cp.state.done) {
+      if (opts.stopped?.()) return { state: cp.state, resumedAtRound, interrupted: true, ensemble: null, runs };
+      const thetas = proposeRound(cp.state);
+      opts.onRoundStart?.(thetas.length * R, cp.state, 'round');
+      const stats = await simulate(spec, thetas, cp.state.totalSimulations * R, pool, opts.onDone);
+      runs += thetas.length * R;
+      const distances = stats.map((s) => targetDistance(spec.targets, s));
+      save({ ...cp, state: acceptRound(cp.state, distances) });
+      opts.onRound?.(cp.state);
+    }
+    if (cp.predictive === null) {
+      if (opts.stopped?.()) return { state: cp.state, resumedAtRound, interrupted: true, ensemble: null, runs };
+      const particles = cp.state.population!.particles;
+      opts.onRoundStart?.(particles.length * R, cp.state, 'predictive');
+      const predictive = await simulate(spec, particles, cp.state.totalSimulations * R, pool, opts.onDone);
+      runs += particles.length * R;
+      save({ ...cp, predictive });
+    }
+  } finally {
+    await pool.close();
   }
   const ensemble = ensembleOf(spec, cp.state, cp.predictive!);
   writeFileAtomic(join(out, ENSEMBLE), `${JSON.stringify(ensemble, null, 1)}\n`);

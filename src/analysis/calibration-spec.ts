@@ -5,21 +5,21 @@
  * value found and what is allowed; nothing runs on a bad file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ParameterSpec } from '../calibration/prior.js';
 import { MODEL_VERSION } from '../io/provenance.js';
 import { INDICATORS, PARAM_GROUPS, SIZE_PRESETS } from '../model/index.js';
-import { didYouMean, displayFile, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
+import { displayFile, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
 import { isMapping } from '../scenario/extends.js';
 import { enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
-import { loadScenario, type ResolvedScenario, resolveScenarioData } from '../scenario/index.js';
+import { loadScenario, type ResolvedScenario, readSourceFile, resolveScenarioData } from '../scenario/index.js';
 import { LIMITS } from '../scenario/limits.js';
-import { parseSource, placeIssues } from '../scenario/parse.js';
+import { placeIssues } from '../scenario/parse.js';
 import { checkSchema } from '../scenario/validate.js';
 import type { DataTarget } from './calibration-targets.js';
-import { parameterBounds } from './sensitivity-spec.js';
+import { checkParameterRange, parameterBounds } from './sensitivity-spec.js';
 
 const RANGE = 'two numbers [low, high] with low < high';
 const WEEKS = `two week indices [first, last] with first ≤ last`;
@@ -125,17 +125,9 @@ export type CalibrationLoad =
 
 /** Read and validate a calibration file and the scenario it names; every error at once. */
 export function loadCalibration(path: string): CalibrationLoad {
-  const file = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e);
-    return { ok: false, errors: [{ file, line: null, col: null, path: '', message: `cannot read the calibration file: ${reason}` }] };
-  }
-  const src = parseSource(text, file);
-  if (src.errors.length > 0) return { ok: false, errors: src.errors };
+  const read = readSourceFile(path, 'calibration file');
+  if (!read.ok) return read;
+  const { file, src } = read;
   const data = src.data;
   const schema = checkSchema(CalibrationSchema, data);
   const checked = schema.ok ? { issues: [], value: schema.value } : { issues: schema.issues, value: null };
@@ -195,33 +187,14 @@ export function loadCalibration(path: string): CalibrationLoad {
   const ranges = part(shape.parameters, raw.parameters);
   for (const [name, range] of Object.entries(ranges ?? {})) {
     const path = ['parameters', name];
-    const b = parameterBounds(name);
-    if (!b) {
-      issues.push({
-        path,
-        atKey: true,
-        message: foundAllowed(name, 'a model parameter "group.name" or a numeric "organisation.field"', didYouMean(name, allNames())),
-      });
-      continue;
-    }
-    const [low, high] = range === 'registry' ? [b.min, b.max] : range;
-    if (!Number.isFinite(low) || !Number.isFinite(high)) {
+    const known = parameterBounds(name);
+    const [low, high] = range !== 'registry' ? range : known ? [known.min, known.max] : [Number.NaN, Number.NaN];
+    if (known && !(Number.isFinite(low) && Number.isFinite(high))) {
       issues.push({ path, message: foundAllowed(range, `${RANGE} (this parameter has no finite registry range)`) });
       continue;
     }
-    const within = `a number from ${b.min} to ${b.max}${b.integer ? ' (an integer)' : ''}`;
-    let ok = true;
-    for (const [i, v] of [low, high].entries()) {
-      if (v < b.min || v > b.max || (b.integer && !Number.isInteger(v))) {
-        issues.push({ path: [...path, i], message: foundAllowed(v, within) });
-        ok = false;
-      }
-    }
-    if (ok && !(low < high)) {
-      issues.push({ path, message: foundAllowed([low, high], RANGE) });
-      ok = false;
-    }
-    if (ok) {
+    const b = checkParameterRange(name, low, high, path, issues, 'whole');
+    if (b) {
       parameters.push({ name, min: low, max: high, ...(b.integer ? { integer: true } : {}) });
       seen.add(name);
     }
@@ -355,8 +328,4 @@ export function loadCalibration(path: string): CalibrationLoad {
       notes,
     },
   };
-}
-
-function allNames(): string[] {
-  return Object.entries(PARAM_GROUPS).flatMap(([g, grp]) => Object.keys(grp).map((p) => `${g}.${p}`));
 }

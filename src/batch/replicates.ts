@@ -15,34 +15,56 @@ const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
 const workerExecArgv =
   ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
 
-/**
- * Run `count` tasks and return `extract` of each result, in task order. With one thread the tasks
- * run in this thread. The first failing task stops the run and is reported with its index.
- */
-export async function mapReplicates<T>(
-  count: number,
-  task: (i: number) => WorkerTask,
-  extract: (r: WorkerResult, i: number) => T,
-  threads: number,
-  onDone?: (done: number) => void,
-): Promise<T[]> {
-  const out: T[] = new Array(count);
-  if (count === 0) return out;
-  if (threads <= 1) {
-    for (let i = 0; i < count; i++) {
-      out[i] = extract(runTask(task(i)), i);
-      onDone?.(i + 1);
-    }
-    return out;
-  }
-  const n = Math.min(threads, count);
-  const pool = new Piscina<WorkerTask, WorkerResult>({
+function newPiscina(n: number): Piscina<WorkerTask, WorkerResult> {
+  return new Piscina<WorkerTask, WorkerResult>({
     filename: workerUrl,
     minThreads: n,
     maxThreads: n,
     idleTimeout: 30_000,
     ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
   });
+}
+
+/**
+ * A pool kept open across many `mapReplicates` calls (a calibration's rounds), so the threads
+ * start, load the model and warm up once rather than once per call. Close it when done.
+ */
+export interface ReplicatePool {
+  readonly threads: number;
+  readonly piscina: Piscina<WorkerTask, WorkerResult> | null;
+  close(): Promise<void>;
+}
+
+export function openReplicatePool(threads: number): ReplicatePool {
+  const piscina = threads > 1 ? newPiscina(threads) : null;
+  return { threads, piscina, close: async () => void (await piscina?.destroy()) };
+}
+
+/**
+ * Run `count` tasks and return `extract` of each result, in task order. With one thread the tasks
+ * run in this thread. The first failing task stops the run and is reported with its index.
+ * `threads` is a thread count (a pool for this call) or a pool opened with openReplicatePool.
+ */
+export async function mapReplicates<T>(
+  count: number,
+  task: (i: number) => WorkerTask,
+  extract: (r: WorkerResult, i: number) => T,
+  threads: number | ReplicatePool,
+  onDone?: (done: number) => void,
+): Promise<T[]> {
+  const out: T[] = new Array(count);
+  if (count === 0) return out;
+  const shared = typeof threads === 'number' ? null : threads;
+  const width = shared ? shared.threads : (threads as number);
+  if (width <= 1) {
+    for (let i = 0; i < count; i++) {
+      out[i] = extract(runTask(task(i)), i);
+      onDone?.(i + 1);
+    }
+    return out;
+  }
+  const n = Math.min(width, count);
+  const pool = shared?.piscina ?? newPiscina(n);
   let next = 0;
   let done = 0;
   let failure: { i: number; error: unknown } | null = null;
@@ -61,7 +83,7 @@ export async function mapReplicates<T>(
   try {
     await Promise.all(Array.from({ length: n * 2 }, lane));
   } finally {
-    await pool.destroy();
+    if (!shared) await pool.destroy();
   }
   if (failure !== null) {
     const f = failure as { i: number; error: unknown };
