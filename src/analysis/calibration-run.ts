@@ -68,6 +68,8 @@ export interface CalibrationOptions {
   readonly onDone?: (done: number) => void;
   /** After each round is checkpointed. */
   readonly onRound?: (state: AbcSmcState) => void;
+  /** Called once when the run continues from a checkpoint, with the rounds already finished. */
+  readonly onResume?: (round: number) => void;
   /** Checked between rounds: stop (keeping the checkpoint) when it returns true. */
   readonly stopped?: () => boolean;
 }
@@ -174,6 +176,7 @@ export async function runCalibration(spec: CalibrationSpec, opts: CalibrationOpt
   fsio.mkdirSync(out);
   removeStaleTemps(out, true);
   const resumedAtRound = cp.state.round;
+  if (resumedAtRound > 0) opts.onResume?.(resumedAtRound);
   const R = spec.method.replicates;
   let runs = 0;
   const save = (next: Checkpoint) => {

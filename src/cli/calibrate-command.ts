@@ -24,7 +24,7 @@ export function registerCalibrate(program: Command): void {
       'worker threads (default: the number of cores); results do not depend on it',
       parseIntArg('--threads', 1, 1024),
     )
-    .option('--out <dir>', 'output folder (default: output/calibration/<file name>)')
+    .option('--out <dir>', 'output folder (default: output/calibration/<the file’s name, or its file name>)')
     .option('--resume', 'continue an interrupted calibration in --out from its last finished round', false)
     .option('--quiet', 'no progress output', false)
     .action(calibrateCommand);
@@ -101,6 +101,7 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
       threads,
       resume: opts.resume,
       stopped: () => stop,
+      onResume: (round) => log(`calibrate: resuming after round ${round} from ${displayFile(out)}/checkpoint.json`),
       onRoundStart: (runs, state, what) => {
         const label =
           what === 'predictive'
@@ -127,7 +128,6 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
       },
     });
     progress.stop();
-    if (result.resumedAtRound > 0) log(`calibrate: resumed after round ${result.resumedAtRound} from ${displayFile(out)}/checkpoint.json`);
     const seconds = (performance.now() - t0) / 1000; // clock-ok
     if (result.interrupted) {
       console.log(`interrupted after round ${result.state.round}; continue with: tanker calibrate ${file} --out ${out} --resume`);
