@@ -256,3 +256,45 @@ export function compareScenarios(
   const adj = holm(rows.map((r) => r.p));
   return rows.map((r, i) => ({ ...r, pHolm: adj[i]! }));
 }
+
+/** How often a scenario beats the baseline across the replicate pairs of a batch run over an ensemble. */
+export interface PlausibleWorlds {
+  readonly arm: string;
+  readonly indicator: string;
+  /** Pairs (same replicate index, so the same ensemble member and random numbers) with a finite difference. */
+  readonly pairs: number;
+  /** Pairs in which the scenario's final value is better than the baseline's (ties count as not better). */
+  readonly wins: number;
+  readonly share: number;
+  /** Wilson 95 % interval of the share. */
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * The share of plausible worlds in which `arm` beats `baseline` on `indicator` (`better` says
+ * which way is better). In a batch over an ensemble, replicate r of both arms runs with the same
+ * member, drawn in proportion to its weight, and the same random numbers; each pair is one draw
+ * of a plausible world and its chance, so the share estimates the probability that the scenario
+ * does better, over parameter uncertainty and chance together. The interval is Wilson's.
+ */
+export function plausibleWorlds(
+  records: readonly ReplicateRecord[],
+  arm: string,
+  baseline: string,
+  indicator: string,
+  better: 'up' | 'down',
+): PlausibleWorlds {
+  const base = new Map(armRecords(records, baseline).map((r) => [r.replicate, r.final[indicator] ?? Number.NaN]));
+  let pairs = 0;
+  let wins = 0;
+  for (const r of armRecords(records, arm)) {
+    const b = base.get(r.replicate);
+    const v = r.final[indicator] ?? Number.NaN;
+    if (b === undefined || !Number.isFinite(b) || !Number.isFinite(v)) continue;
+    pairs++;
+    if (better === 'up' ? v > b : v < b) wins++;
+  }
+  const ci = wilson(wins, pairs);
+  return { arm, indicator, pairs, wins, share: pairs > 0 ? wins / pairs : Number.NaN, low: ci.low, high: ci.high };
+}

@@ -4,7 +4,7 @@
  * problem is reported at once with file, line, column, field path, the value found and what is
  * allowed; nothing runs on a bad file.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { sweepableNames } from '../batch/sweep.js';
@@ -12,8 +12,8 @@ import { INDICATORS, type IndicatorName, PARAM_GROUPS } from '../model/index.js'
 import { didYouMean, displayFile, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
 import { isMapping } from '../scenario/extends.js';
 import { boolField, enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
-import { loadScenario, type ResolvedScenario } from '../scenario/index.js';
-import { parseSource, placeIssues } from '../scenario/parse.js';
+import { loadScenario, type ResolvedScenario, readSourceFile } from '../scenario/index.js';
+import { placeIssues } from '../scenario/parse.js';
 import { OrganisationSchema } from '../scenario/schema.js';
 import { checkSchema } from '../scenario/validate.js';
 import { SOBOL_MAX_DIMENSIONS } from './sobol.js';
@@ -149,19 +149,55 @@ export function parameterBounds(name: string): Bounds | null {
   return spec ? { min: spec.min, max: spec.max, integer: spec.integer === true } : null;
 }
 
+/**
+ * Checks one `name: [low, high]` entry of a sensitivity or calibration file: a sweepable name,
+ * both ends within its allowed range, low < high. Pushes an issue per problem and returns the
+ * bounds when all is well. Integer parameters take any ends (`rounded`: the model rounds values)
+ * or only whole ones (`whole`).
+ */
+export function checkParameterRange(
+  name: string,
+  low: number,
+  high: number,
+  path: readonly (string | number)[],
+  issues: Issue[],
+  integers: 'rounded' | 'whole',
+): Bounds | null {
+  const b = parameterBounds(name);
+  if (!b) {
+    const names = sweepableNames();
+    issues.push({
+      path,
+      atKey: true,
+      message: foundAllowed(
+        name,
+        `a model parameter "group.name" or a numeric "organisation.field", e.g. ${quoteList(names.slice(0, 3))}`,
+        didYouMean(name, names),
+      ),
+    });
+    return null;
+  }
+  const whole = b.integer && integers === 'whole';
+  const within = `a number from ${b.min} to ${b.max}${b.integer ? (whole ? ' (a whole number)' : ' (rounded to an integer)') : ''}`;
+  let ok = true;
+  for (const [i, v] of [low, high].entries()) {
+    if (v < b.min || v > b.max || (whole && !Number.isInteger(v))) {
+      issues.push({ path: [...path, i], message: foundAllowed(v, within) });
+      ok = false;
+    }
+  }
+  if (ok && !(low < high)) {
+    issues.push({ path, message: foundAllowed([low, high], RANGE) });
+    ok = false;
+  }
+  return ok ? b : null;
+}
+
 /** Read and validate a sensitivity file and the scenario it names; every error at once. */
 export function loadSensitivity(path: string): SensitivityLoad {
-  const file = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e);
-    return { ok: false, errors: [{ file, line: null, col: null, path: '', message: `cannot read the sensitivity file: ${reason}` }] };
-  }
-  const src = parseSource(text, file);
-  if (src.errors.length > 0) return { ok: false, errors: src.errors };
+  const read = readSourceFile(path, 'sensitivity file');
+  if (!read.ok) return read;
+  const { file, src } = read;
   // `method: sobol` is short for `method: [sobol]`; issues about it are reported at `method`.
   const raw = src.data;
   const single = isMapping(raw) && typeof raw.method === 'string';
@@ -184,36 +220,10 @@ export function loadSensitivity(path: string): SensitivityLoad {
   const sobolOpts = checked.ok ? checked.value.sobol : null;
 
   // Parameters: known names, ranges inside the registry's.
-  const names = sweepableNames();
   const parameters: SensitivityParameter[] = [];
   for (const [name, [low, high]] of Object.entries(ranges ?? {})) {
-    const path = ['parameters', name];
-    const b = parameterBounds(name);
-    if (!b) {
-      issues.push({
-        path,
-        atKey: true,
-        message: foundAllowed(
-          name,
-          `a model parameter "group.name" or a numeric "organisation.field", e.g. ${quoteList(names.slice(0, 3))}`,
-          didYouMean(name, names),
-        ),
-      });
-      continue;
-    }
-    const within = `a number from ${b.min} to ${b.max}${b.integer ? ' (rounded to an integer)' : ''}`;
-    let ok = true;
-    for (const [i, v] of [low, high].entries()) {
-      if (v < b.min || v > b.max) {
-        issues.push({ path: [...path, i], message: foundAllowed(v, within) });
-        ok = false;
-      }
-    }
-    if (ok && !(low < high)) {
-      issues.push({ path, message: foundAllowed([low, high], RANGE) });
-      ok = false;
-    }
-    if (ok) {
+    const b = checkParameterRange(name, low, high, ['parameters', name], issues, 'rounded');
+    if (b) {
       parameters.push({ name, low, high, integer: b.integer });
       if (b.integer) notes.push(`${name} is a whole number: values are rounded, so its effects are measured on a coarser grid`);
     }

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { ComparisonRow } from '../analysis/compare.js';
 import { type BatchOutcome, runBatch as runBatchOnPool } from '../batch/batch.js';
+import { readEnsemble } from '../batch/ensemble.js';
 import { defaultThreads } from '../batch/pool.js';
 import { chooseBaseline, comparisonFor, loadBatch } from '../report/batch-data.js';
 import { batchScenario } from '../scenario/batch-input.js';
@@ -18,6 +19,8 @@ export interface RunBatchOptions {
   readonly threads?: number;
   /** Replicates per scenario and sweep point (default: each scenario's own). */
   readonly replicates?: number;
+  /** An ensemble file from `tanker calibrate` (its ensemble.json): replicate r of every scenario runs with member order[r mod N]. */
+  readonly ensemble?: string;
   /** Continue an interrupted batch in `out`: finished replicates are kept. */
   readonly resume?: boolean;
   /** Called as replicates finish. */
@@ -28,8 +31,9 @@ export interface RunBatchOptions {
 export async function runBatch(scenarios: readonly ResolvedScenario[], opts: RunBatchOptions): Promise<BatchOutcome> {
   let total = 0;
   const progress = opts.onProgress;
+  const ensemble = opts.ensemble === undefined ? undefined : readEnsemble(opts.ensemble);
   return runBatchOnPool(
-    scenarios.map((s) => batchScenario(s, s.source, opts.replicates)),
+    scenarios.map((s) => batchScenario(s, s.source, opts.replicates, ensemble)),
     {
       out: resolve(opts.out),
       threads: opts.threads ?? defaultThreads(),

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isTempName, removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 import { fsio, removeFile } from '../io/fs.js';
 import { fileHashes } from '../io/hash.js';
@@ -6,6 +6,7 @@ import { provenance, toolVersion } from '../io/provenance.js';
 import { guardStorage, StorageError, storageCode } from '../io/storage.js';
 import { type RecordSpec, recordedTableNames } from '../model/index.js';
 import { assemble } from './assemble.js';
+import { type BatchEnsemble, type ManifestEnsemble, ORDER_RULE } from './ensemble.js';
 import { type FolderLock, lockBatchFolder, locksDir } from './lock.js';
 import { checkParts, type DamagedPart, ensurePartsDir, partsDir } from './parts.js';
 import { type BatchScenario, makePlan, type Plan, shardTasks } from './plan.js';
@@ -212,6 +213,11 @@ async function runLocked(
   }
 }
 
+/** What a manifest records of an ensemble: enough for `tanker rerun` to find and check it again. */
+export function ensembleEntry(e: BatchEnsemble): ManifestEnsemble {
+  return { source: resolve(e.source), hash: e.hash, name: e.name, members: e.members.length, rule: ORDER_RULE };
+}
+
 export function writeManifest(plan: Plan, out: string, files: readonly string[], extra: Record<string, unknown>): void {
   const hashes = fileHashes(out, files);
   const manifest = {
@@ -228,6 +234,7 @@ export function writeManifest(plan: Plan, out: string, files: readonly string[],
       replicates: s.replicates,
       points: s.points,
       replicateSeeds: `RngStreams("${s.seed}", r) for r = 0..${s.replicates - 1}; identical across scenarios with the same seed (common random numbers)`,
+      ...(s.ensemble ? { ensemble: ensembleEntry(s.ensemble) } : {}),
       resolved: s.resolved,
     })),
     files: hashes,

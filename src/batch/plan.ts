@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { MODEL_VERSION } from '../io/provenance.js';
 import type { InterventionItem, ModelConfig } from '../model/index.js';
+import { type BatchEnsemble, memberPoint } from './ensemble.js';
 import { applyPoint, type SweepPoint } from './sweep.js';
 
 export interface BatchScenario {
@@ -22,6 +23,8 @@ export interface BatchScenario {
   readonly resolved: unknown;
   /** Where it came from (files of the extends chain, command-line overrides), for the manifest. */
   readonly origin?: unknown;
+  /** Plausible parameter sets from a calibration: replicate r runs with member order[r mod N] (batch/ensemble.ts). */
+  readonly ensemble?: BatchEnsemble | undefined;
 }
 
 export interface Task {
@@ -64,6 +67,7 @@ export function makePlan(scenarios: readonly BatchScenario[]): Plan {
       config: s.config,
       interventions: s.interventions,
       points: s.points,
+      ...(s.ensemble ? { ensemble: s.ensemble.hash } : {}),
     })),
   ]);
   return { scenarios, tasks, hash: createHash('sha256').update(hashInput).digest('hex').slice(0, 16) };
@@ -98,8 +102,10 @@ export function taskInputs(
   t: Task,
 ): { config: ModelConfig; interventions: readonly InterventionItem[]; elections: boolean; seed: string | number; replicate: number } {
   const s = plan.scenarios[t.scenario]!;
+  // The ensemble member first, so that a sweep over one of its parameters still sets that parameter.
+  const base = s.ensemble ? applyPoint(s.config, memberPoint(s.ensemble, t.replicate)) : s.config;
   return {
-    config: applyPoint(s.config, s.points[t.point]!),
+    config: applyPoint(base, s.points[t.point]!),
     interventions: s.interventions,
     elections: s.elections,
     seed: s.seed,

@@ -15,23 +15,51 @@ const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
 const workerExecArgv =
   ext === '.ts' && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : undefined;
 
+function newPiscina(n: number): Piscina<WorkerTask, WorkerResult> {
+  return new Piscina<WorkerTask, WorkerResult>({
+    filename: workerUrl,
+    minThreads: n,
+    maxThreads: n,
+    idleTimeout: 30_000,
+    ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
+  });
+}
+
+/**
+ * A pool kept open across many `mapReplicates` calls (a calibration's rounds), so the threads
+ * start, load the model and warm up once rather than once per call. Close it when done.
+ */
+export interface ReplicatePool {
+  readonly threads: number;
+  readonly piscina: Piscina<WorkerTask, WorkerResult> | null;
+  close(): Promise<void>;
+}
+
+export function openReplicatePool(threads: number): ReplicatePool {
+  const piscina = threads > 1 ? newPiscina(threads) : null;
+  return { threads, piscina, close: async () => void (await piscina?.destroy()) };
+}
+
 /**
  * Run `count` tasks and return `extract` of each result, in task order. With one thread the tasks
  * run in this thread. The first failing task stops the run and is reported with its index.
+ * `threads` is a thread count (a pool for this call) or a pool opened with openReplicatePool.
  */
 export async function mapReplicates<T>(
   count: number,
   task: (i: number) => WorkerTask,
   extract: (r: WorkerResult, i: number) => T,
-  threads: number,
+  threads: number | ReplicatePool,
   onDone?: (done: number) => void,
 ): Promise<T[]> {
   const out: T[] = new Array(count);
   if (count === 0) return out;
+  const shared = typeof threads === 'number' ? null : threads;
+  const width = shared ? shared.threads : (threads as number);
   // Replicate by replicate, so that threads reuse the spin-ups they keep (worker.ts); results stay in input order.
   const tasks = Array.from({ length: count }, (_, i) => task(i));
   const order = tasks.map((_, i) => i).sort((a, b) => tasks[a]!.replicate - tasks[b]!.replicate || a - b);
-  if (threads <= 1) {
+  if (width <= 1) {
     for (let k = 0; k < count; k++) {
       const i = order[k]!;
       out[i] = extract(runTask(tasks[i]!), i);
@@ -39,14 +67,8 @@ export async function mapReplicates<T>(
     }
     return out;
   }
-  const n = Math.min(threads, count);
-  const pool = new Piscina<WorkerTask, WorkerResult>({
-    filename: workerUrl,
-    minThreads: n,
-    maxThreads: n,
-    idleTimeout: 30_000,
-    ...(workerExecArgv ? { execArgv: workerExecArgv } : {}),
-  });
+  const n = Math.min(width, count);
+  const pool = shared?.piscina ?? newPiscina(n);
   let next = 0;
   let done = 0;
   let failure: { i: number; error: unknown } | null = null;
@@ -65,7 +87,7 @@ export async function mapReplicates<T>(
   try {
     await Promise.all(Array.from({ length: n * 2 }, lane));
   } finally {
-    await pool.destroy();
+    if (!shared) await pool.destroy();
   }
   if (failure !== null) {
     const f = failure as { i: number; error: unknown };

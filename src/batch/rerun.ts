@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fsio } from '../io/fs.js';
 import { dataDependencies, MODEL_VERSION } from '../io/provenance.js';
 import { formatPath, type ResolvedScenario, resolveScenarioData } from '../scenario/index.js';
+import { type ManifestEnsemble, readEnsemble } from './ensemble.js';
 import type { BatchScenario } from './plan.js';
 
 export interface ManifestScenarioEntry {
@@ -17,6 +18,7 @@ export interface ManifestScenarioEntry {
   readonly source?: string;
   readonly replicates?: number;
   readonly resolved?: unknown;
+  readonly ensemble?: ManifestEnsemble;
 }
 
 /** The fields of run and batch manifests that a rerun reads. */
@@ -110,8 +112,19 @@ export function manifestBatch(m: Manifest, path: string): BatchScenario[] {
       points: s.points,
       resolved: s.resolved,
       origin: s.origin,
+      ...(e.ensemble ? { ensemble: manifestEnsemble(e.ensemble, path, k) } : {}),
     };
   });
+}
+
+/** The ensemble a batch ran on, read again from where the manifest says and checked against its hash. */
+function manifestEnsemble(m: ManifestEnsemble, path: string, k: number) {
+  const e = readEnsemble(m.source);
+  if (e.hash !== m.hash)
+    throw new Error(
+      `${path}: scenarios[${k}].ensemble: ${m.source} has changed since the batch ran (hash ${e.hash}, the manifest recorded ${m.hash}); nothing was run`,
+    );
+  return e;
 }
 
 /** The data files of a manifest with their recorded SHA-256 (run manifests before `sha256` have none). */

@@ -18,6 +18,7 @@ export interface BatchCommandOptions {
   yes?: boolean;
   record?: Recordable[];
   every: number;
+  ensemble?: string;
 }
 
 /** The command that continues this batch: the same files and the options that define it, plus --resume. */
@@ -30,6 +31,7 @@ export function resumeCommand(files: readonly string[], opts: BatchCommandOption
     opts.out,
     ...(opts.replicates !== undefined ? ['--replicates', String(opts.replicates)] : []),
     ...(opts.seed !== undefined ? ['--seed', opts.seed] : []),
+    ...(opts.ensemble !== undefined ? ['--ensemble', opts.ensemble] : []),
     ...(opts.shard !== undefined ? ['--shard', opts.shard] : []),
     ...(opts.record ? ['--record', opts.record.join(','), '--every', String(opts.every)] : []),
     '--resume',
@@ -39,7 +41,12 @@ export function resumeCommand(files: readonly string[], opts: BatchCommandOption
 export async function batchCommand(files: readonly string[], opts: BatchCommandOptions): Promise<void> {
   const [{ parseShard }, { loadBatchScenarios }] = await Promise.all([import('../batch/index.js'), import('./scenarios.js')]);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
-  const scenarios = loadBatchScenarios(files, { replicates: opts.replicates, seed: opts.seed });
+  const ensemble = opts.ensemble === undefined ? undefined : (await import('../batch/ensemble.js')).readEnsemble(opts.ensemble);
+  const scenarios = loadBatchScenarios(files, { replicates: opts.replicates, seed: opts.seed, ensemble });
+  if (ensemble && !opts.quiet)
+    process.stderr.write(
+      `batch: ensemble ${ensemble.name || opts.ensemble} (${ensemble.members.length} members, hash ${ensemble.hash}): replicate r of every scenario runs with member order[r mod ${ensemble.order.length}]\n`,
+    );
   await runBatchCommand(scenarios, { ...opts, shard, record: recordSpec(opts.record, opts.every) }, resumeCommand(files, opts));
 }
 
@@ -170,6 +177,10 @@ export function registerBatch(program: Command): void {
       '--record <list>',
       `also record, per replicate under OUT/records/: ${RECORDABLE.join(', ')} (agent and tie snapshots, the initiative event log)`,
       parseRecordArg,
+    )
+    .option(
+      '--ensemble <file>',
+      'run over the plausible parameter sets of a calibration (its ensemble.json): replicate r of every scenario uses the same member',
     )
     .option('--every <weeks>', 'weeks between agent and tie snapshots with --record', parseIntArg('--every', 1, LIMITS.horizon), 4)
     .action(batchCommand);

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { toolVersion } from '../io/provenance.js';
 import { registerBatch } from './batch-commands.js';
+import { registerCalibrate } from './calibrate-command.js';
 import { registerCluster } from './cluster-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerDock } from './dock-command.js';
@@ -28,6 +29,7 @@ registerBatch(program);
 registerRerun(program);
 registerReport(program);
 registerSensitivity(program);
+registerCalibrate(program);
 registerDemo(program);
 registerValidateModel(program);
 registerLevers(program);

@@ -65,8 +65,23 @@ export async function validateCommand(files: readonly string[]): Promise<void> {
   ]);
   let failed = 0;
   for (const file of files) {
-    // Sensitivity set-ups (scenarios/sensitivity/) name a scenario and a method; check them as such.
-    if (await isSensitivityFile(file)) {
+    // Sensitivity set-ups (scenarios/sensitivity/) and calibrations (scenarios/calibration/) are checked as such.
+    const kind = await fileKind(file);
+    if (kind === 'calibration') {
+      const { loadCalibration } = await import('../analysis/calibration-spec.js');
+      const c = loadCalibration(file);
+      if (c.ok)
+        console.log(
+          `ok  ${displayFile(file)} (calibration of ${c.spec.scenario.name}: ${c.spec.parameters.length} parameters, ${c.spec.targets.length} targets)`,
+        );
+      else {
+        failed++;
+        console.error(`${displayFile(file)}: ${c.errors.length} error${c.errors.length === 1 ? '' : 's'}`);
+        console.error(formatErrors(c.errors));
+      }
+      continue;
+    }
+    if (kind === 'sensitivity') {
       const { loadSensitivity } = await import('../analysis/sensitivity.js');
       const s = loadSensitivity(file);
       if (s.ok)
@@ -112,16 +127,21 @@ export async function schemaCommand(): Promise<void> {
   process.stdout.write(scenarioJsonSchemaText());
 }
 
-/** A sensitivity set-up has top-level `scenario` and `method` keys; a scenario file has neither. */
-async function isSensitivityFile(file: string): Promise<boolean> {
+/**
+ * A calibration file has a top-level `targets` key, a sensitivity set-up `scenario` and `method`
+ * keys; a scenario file has none of them.
+ */
+async function fileKind(file: string): Promise<'calibration' | 'sensitivity' | 'scenario'> {
   const { parseSource } = await import('../scenario/parse.js');
   try {
     const text = readFileSync(file, 'utf8');
-    if (text.length > LIMITS.fileBytes) return false; // the scenario loader reports the size without reading it
+    if (text.length > LIMITS.fileBytes) return 'scenario'; // the scenario loader reports the size without reading it
     const { data } = parseSource(text, file);
-    return typeof data === 'object' && data !== null && 'scenario' in data && 'method' in data;
+    if (typeof data !== 'object' || data === null) return 'scenario';
+    if ('targets' in data) return 'calibration';
+    return 'scenario' in data && 'method' in data ? 'sensitivity' : 'scenario';
   } catch {
-    return false; // unreadable: the scenario loader reports it
+    return 'scenario'; // unreadable: the scenario loader reports it
   }
 }
 

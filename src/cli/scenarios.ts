@@ -1,4 +1,5 @@
 /** Scenario files to batch inputs: load and validate every file first, so nothing runs if any is wrong. */
+import type { BatchEnsemble } from '../batch/ensemble.js';
 import type { BatchScenario } from '../batch/plan.js';
 import { batchScenario } from '../scenario/batch-input.js';
 import { displayFile, LIMITS, loadScenario, type ScenarioError } from '../scenario/index.js';
@@ -8,6 +9,7 @@ import { ScenarioFileError } from './resolve.js';
 export interface BatchOverrides {
   readonly replicates?: number | undefined;
   readonly seed?: string | undefined;
+  readonly ensemble?: BatchEnsemble | undefined;
 }
 
 export function loadBatchScenarios(files: readonly string[], ov: BatchOverrides): BatchScenario[] {
@@ -20,7 +22,7 @@ export function loadBatchScenarios(files: readonly string[], ov: BatchOverrides)
       continue;
     }
     for (const note of r.scenario.notes) console.error(`tanker: note: ${displayFile(file)}: ${note}`);
-    out.push(batchScenario(r.scenario, file, ov.replicates));
+    out.push(batchScenario(r.scenario, file, ov.replicates, ov.ensemble));
   }
   if (errors.length > 0) {
     const all = errors.flatMap((e) => e.errors);

@@ -33,6 +33,8 @@ export interface Arm {
   readonly elections: boolean;
   readonly interventions: readonly InterventionMark[];
   readonly turnThreshold: number;
+  /** The ensemble the arm ran over (tanker batch --ensemble), if any. */
+  readonly ensemble?: { readonly name: string; readonly hash: string; readonly members: number } | undefined;
 }
 
 /** The across-replicate statistics of one week (analysis/describe.ts), as aggregate.csv holds them. */
@@ -58,6 +60,7 @@ interface ManifestScenario {
   readonly seed: string | number;
   readonly replicates: number;
   readonly points: readonly { index: number; values: Record<string, number> }[];
+  readonly ensemble?: { readonly name: string; readonly hash: string; readonly members: number };
   readonly resolved?: {
     readonly description?: string | null;
     readonly start?: string;
@@ -131,6 +134,7 @@ export function loadBatch(dir: string): BatchResults {
           endWeek: i.endWeek ?? weekOf(i.end, r.start ?? DEFAULT_START),
         })),
         turnThreshold: threshold,
+        ...(s.ensemble ? { ensemble: { name: s.ensemble.name, hash: s.ensemble.hash, members: s.ensemble.members } } : {}),
       };
       arms.push(arm);
       armOf.set(`${s.name}\u0000${p.index}`, arm);

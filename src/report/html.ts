@@ -25,7 +25,7 @@ export function inlineSvg(svg: string, prefix: string): string {
     .replace(/^<svg\b/, `<svg role="img" style="max-width:100%;height:auto"`);
 }
 
-const CSS = `
+export const REPORT_CSS = `
 body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;font-size:17px;line-height:1.5;color:#111;max-width:1280px;margin:0 auto;padding:24px 32px 64px}
 h1{font-size:32px;margin:0 0 4px}h2{font-size:25px;margin:40px 0 12px;border-bottom:2px solid #ddd;padding-bottom:4px}
 .meta{color:#444;font-size:15px;margin:0 0 16px}
@@ -63,7 +63,7 @@ export function reportHtml(h: HtmlInput): string {
   const out: string[] = [];
   out.push('<!doctype html>', `<html lang="${d.lang}">`, '<head>', '<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push(`<title>${e(T.title)}: ${e(h.batchName)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  out.push(`<title>${e(T.title)}: ${e(h.batchName)}</title>`, `<style>${REPORT_CSS}</style>`, '</head>', '<body>');
   out.push(`<h1>${e(T.title)}</h1>`);
   const reps = [...new Set(ctx.arms.map((a) => a.replicates))].join('/');
   out.push(

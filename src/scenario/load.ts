@@ -2,6 +2,8 @@
  * `loadScenario(path)`: read, validate and resolve a scenario file and its extends chain, returning
  * either the resolved scenario or every error at once, each placed in the file it comes from.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { formatPath, type Issue, type ScenarioError } from './errors.js';
 import {
   type Chain,
@@ -13,7 +15,7 @@ import {
   originOf,
   type ReadText,
 } from './extends.js';
-import { locate } from './parse.js';
+import { locate, type ParsedSource, parseSource } from './parse.js';
 import {
   buildOrg,
   interventionContext,
@@ -34,6 +36,30 @@ export interface LoadOptions {
   readonly overrides?: ScenarioOverrides | undefined;
   /** Reads a file as text (default: the file system); for tests and embedding. */
   readonly read?: ReadText | undefined;
+}
+
+/**
+ * Read and parse a YAML or JSON file that is not a scenario but is checked like one (sensitivity
+ * and calibration files): the parsed source with positions, or one error saying why it could not
+ * be read (`what` names the kind of file) or every parse error.
+ */
+export function readSourceFile(
+  path: string,
+  what: string,
+):
+  | { readonly ok: true; readonly file: string; readonly src: ParsedSource }
+  | { readonly ok: false; readonly errors: readonly ScenarioError[] } {
+  const file = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e);
+    return { ok: false, errors: [{ file, line: null, col: null, path: '', message: `cannot read the ${what}: ${reason}` }] };
+  }
+  const src = parseSource(text, file);
+  return src.errors.length > 0 ? { ok: false, errors: src.errors } : { ok: true, file, src };
 }
 
 export function loadScenario(path: string, opts: LoadOptions = {}): LoadResult {

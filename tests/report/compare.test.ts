@@ -4,6 +4,7 @@ import {
   type ComparisonRow,
   commonRandomNumbers,
   compareScenarios,
+  plausibleWorlds,
   type ReplicateRecord,
   summariseArm,
   TIME_TO_TURN,
@@ -145,5 +146,17 @@ describe('time to turn is censored', () => {
   it('no time-to-turn row when no replicate turned in either arm', () => {
     const none = [...records('a', 's', v), ...records('b', 's', v)];
     expect(compareScenarios(none, ['a', 'b'], 'a', { indicators: [] })).toEqual([]);
+  });
+});
+
+describe('plausibleWorlds', () => {
+  it('counts the pairs (same replicate) in which the scenario does better, with a Wilson interval', () => {
+    const rs = [...records('base', 's', [0.5, 0.5, 0.5, 0.5, Number.NaN]), ...records('a', 's', [0.6, 0.4, 0.5, 0.7, 0.9])];
+    const up = plausibleWorlds(rs, 'a', 'base', 'transformationIndex', 'up');
+    expect([up.pairs, up.wins, up.share]).toEqual([4, 2, 0.5]); // the tie is not a win; the NaN pair is left out
+    expect(up.low).toBeLessThan(0.5);
+    expect(up.high).toBeGreaterThan(0.5);
+    const down = plausibleWorlds(rs, 'a', 'base', 'transformationIndex', 'down');
+    expect([down.pairs, down.wins]).toEqual([4, 1]);
   });
 });
