@@ -18,7 +18,7 @@ import type { RecordSpec } from '../model/index.js';
 import { writePart } from './parts.js';
 import type { Plan, Task } from './plan.js';
 import { dispatchOrder, taskInputs } from './plan.js';
-import { runTask, type WorkerResult, type WorkerTask } from './worker.js';
+import { runTask, shareSpinUps, type WorkerResult, type WorkerTask } from './worker.js';
 
 export interface Failure {
   readonly key: string;
@@ -63,6 +63,12 @@ const workerExecArgv =
 
 export async function runOnPool(plan: Plan, planned: readonly Task[], opts: PoolOptions): Promise<PoolResult> {
   const tasks = dispatchOrder(planned);
+  // Which tasks share a spin-up with another (worker.ts keeps only those).
+  const shared = new Set(
+    shareSpinUps(tasks.map((t) => ({ ...taskInputs(plan, t), key: t.key })))
+      .filter((x) => x.shareSpinUp)
+      .map((x) => x.key),
+  );
   const failures: Failure[] = [];
   let written = 0;
   let storage: StorageError | null = null;
@@ -87,7 +93,7 @@ export async function runOnPool(plan: Plan, planned: readonly Task[], opts: Pool
   // Keep a bounded number of tasks in flight so memory does not grow with the batch.
   const inFlight = pool ? threads * 2 : 1;
   const runOne = async (t: Task): Promise<void> => {
-    const inputs: WorkerTask = { ...taskInputs(plan, t), record: opts.record };
+    const inputs: WorkerTask = { ...taskInputs(plan, t), record: opts.record, shareSpinUp: shared.has(t.key) };
     let r: WorkerResult;
     try {
       r = await run(inputs);

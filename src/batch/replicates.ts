@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { runTask, type WorkerResult, type WorkerTask } from './worker.js';
+import { runTask, shareSpinUps, type WorkerResult, type WorkerTask } from './worker.js';
 
 const ext = extname(fileURLToPath(import.meta.url));
 const workerUrl = new URL(`./worker${ext}`, import.meta.url).href;
@@ -57,7 +57,7 @@ export async function mapReplicates<T>(
   const shared = typeof threads === 'number' ? null : threads;
   const width = shared ? shared.threads : (threads as number);
   // Replicate by replicate, so that threads reuse the spin-ups they keep (worker.ts); results stay in input order.
-  const tasks = Array.from({ length: count }, (_, i) => task(i));
+  const tasks = shareSpinUps(Array.from({ length: count }, (_, i) => task(i)));
   const order = tasks.map((_, i) => i).sort((a, b) => tasks[a]!.replicate - tasks[b]!.replicate || a - b);
   if (width <= 1) {
     for (let k = 0; k < count; k++) {

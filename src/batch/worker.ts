@@ -19,6 +19,8 @@ export interface WorkerTask {
   readonly replicate: number;
   /** Agent, tie and initiative records to keep (tanker batch --record). */
   readonly record?: RecordSpec | undefined;
+  /** Another task has the same spin-up (configuration, seed, replicate): keep it (see {@link shareSpinUps}). */
+  readonly shareSpinUp?: boolean | undefined;
 }
 
 export interface WorkerResult {
@@ -37,8 +39,24 @@ export interface WorkerResult {
 const SPUN_UP_KEEP = 2;
 const spunUp = new Map<string, SpunUp>();
 
+/** Tasks with equal keys start from equal spin-ups. */
+export function spinUpKey(t: WorkerTask): string {
+  return `${JSON.stringify(t.seed)}|${t.replicate}|${JSON.stringify(t.config)}`;
+}
+
+/**
+ * Marks the tasks whose spin-up another task shares. Only those are kept and copied: a task alone
+ * with its spin-up (a calibration's particles, a sweep's points) runs as it is, without the copy.
+ */
+export function shareSpinUps<T extends WorkerTask>(tasks: readonly T[]): (T & { readonly shareSpinUp?: boolean | undefined })[] {
+  const keys = tasks.map(spinUpKey);
+  const count = new Map<string, number>();
+  for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+  return tasks.map((t, i) => (count.get(keys[i]!)! > 1 ? { ...t, shareSpinUp: true } : t));
+}
+
 function startOf(t: WorkerTask): SpunUp {
-  const key = `${JSON.stringify(t.seed)}|${t.replicate}|${JSON.stringify(t.config)}`;
+  const key = spinUpKey(t);
   let s = spunUp.get(key);
   if (s) {
     spunUp.delete(key); // most recently used last
@@ -54,7 +72,7 @@ export function runTask(t: WorkerTask): WorkerResult {
   const r = runReplicate(t.config, t.seed, t.replicate, {
     interventions: t.interventions,
     elections: t.elections,
-    from: startOf(t),
+    ...(t.shareSpinUp ? { from: startOf(t) } : {}),
     ...(t.record ? { record: t.record } : {}),
   });
   return { data: r.data, width: r.indicators.length, turnTick: r.turnTick, totals: r.totals, ...(r.records ? { records: r.records } : {}) };

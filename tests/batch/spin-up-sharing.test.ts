@@ -2,7 +2,7 @@
 // must give exactly the numbers of a run that simulates its own spin-up, and must never let one run
 // disturb another.
 import { describe, expect, it } from 'vitest';
-import { runTask } from '../../src/batch/worker.js';
+import { runTask, shareSpinUps } from '../../src/batch/worker.js';
 import { deepClone } from '../../src/engine/clone.js';
 import { runReplicate, Simulation, spinUp } from '../../src/model/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
@@ -56,12 +56,26 @@ describe('a run from a shared spin-up', () => {
 
   it('goes through the worker’s kept spin-ups with the same numbers, elections off included', () => {
     const s = scenarios[1]!;
-    const task = (elections: boolean) => ({ config: s.config, interventions: s.interventions, elections, seed: 'w', replicate: 1 });
+    const task = (elections: boolean) => ({
+      config: s.config,
+      interventions: s.interventions,
+      elections,
+      seed: 'w',
+      replicate: 1,
+      shareSpinUp: true,
+    });
     for (const elections of [true, false]) {
       const direct = runReplicate(s.config, 'w', 1, { interventions: s.interventions, elections });
       expect(bytes(runTask(task(elections)))).toBe(bytes(direct));
       expect(bytes(runTask(task(elections)))).toBe(bytes(direct)); // the second from the kept spin-up
     }
+  });
+
+  it('marks only tasks whose spin-up another task shares', () => {
+    const cfg = scenarios[0]!.config;
+    const t = (replicate: number, config = cfg) => ({ config, interventions: [], elections: true, seed: 's', replicate });
+    const marked = shareSpinUps([t(0), t(0), t(1), t(0, { ...cfg, ticks: 10 })]);
+    expect(marked.map((m) => m.shareSpinUp === true)).toEqual([true, true, false, false]);
   });
 
   it('refuses the spin-up of another replicate or configuration', () => {
