@@ -9,7 +9,7 @@ export function registerMunicipality(program: Command): void {
     .description(
       "Turn a municipality's own data (organisation CSV, 10-FAKTOR staff survey, co-creation projects, citizens' survey) into a scenario and a calibration file with targets in year 1; see docs/municipality-data.md.",
     )
-    .option('--out <dir>', 'folder to write the two files to (default: the municipality file’s folder)')
+    .option('--out <dir>', 'folder to write the two files to (default: output/municipality/NAME)')
     .option(
       '--level-replicates <n>',
       "replicates of the base scenario's first year that give the model's own levels",
@@ -19,7 +19,7 @@ export function registerMunicipality(program: Command): void {
     .action(async (path: string, o: { out?: string; levelReplicates: number }) => {
       const [
         { readFileSync },
-        { dirname, join, resolve },
+        { join, resolve },
         { loadMunicipality },
         { municipalityCalibration, municipalityScenario, yearOneLevels },
         { formatErrors, loadScenario },
@@ -38,7 +38,7 @@ export function registerMunicipality(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const out = resolve(o.out ?? dirname(m.spec.file));
+      const out = resolve(o.out ?? join('output', 'municipality', m.spec.name));
       const sc = municipalityScenario(m.spec);
       if (!sc.ok) {
         console.error(formatErrors(sc.errors));
@@ -57,6 +57,8 @@ export function registerMunicipality(program: Command): void {
         return;
       }
       const calibrationFile = join(out, `${cal.value.name}.yaml`);
+      if ([scenarioFile, calibrationFile].includes(m.spec.file))
+        throw new Error(`--out ${out} would write over the municipality file ${path}; choose another folder`);
       writeFileAtomic(scenarioFile, sc.value.text);
       writeFileAtomic(calibrationFile, cal.value.text);
       console.log(

@@ -1,12 +1,12 @@
 /**
  * A municipality file → a scenario (its organisation on a size preset's behaviour) and a calibration
  * file (its measurements as targets in year 1, the parameters that set those levels varied over
- * their registry ranges). Both are plain text to write; the caller validates the scenario and gives
+ * a factor of three around their defaults). Both are plain text to write; the caller validates the scenario and gives
  * the model's own year-1 levels, against which survey results with a national comparison are read.
  */
 import { basename, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { INDICATORS, type IndicatorName, type ModelConfig, runReplicate } from '../model/index.js';
+import { INDICATORS, type IndicatorName, type ModelConfig, PARAM_GROUPS, runReplicate } from '../model/index.js';
 import type { ScenarioError } from '../scenario/errors.js';
 import { readOrganisationCsv, type UnitRow } from './organisation-csv.js';
 import type { Municipality } from './spec.js';
@@ -83,6 +83,18 @@ export function yearOneLevels(cfg: ModelConfig, seed: string, replicates: number
   };
 }
 
+/**
+ * A factor of three either side of the default, inside the registry's range (assumption): the
+ * registry's ranges are what the equations allow (a proposal rate up to 0.1 a week against a
+ * default of 0.004), far wider than what a municipality's levels call for.
+ */
+export function priorRange(name: string): [number, number] {
+  const [g, k] = name.split('.') as [string, string];
+  const spec = (PARAM_GROUPS as Record<string, Record<string, { default: number; min: number; max: number }>>)[g]![k]!;
+  const round = (x: number) => Number(x.toPrecision(3));
+  return [round(Math.max(spec.min, spec.default / 3)), round(Math.min(spec.max, spec.default * 3))];
+}
+
 /** The calibration file: the measurements as year-1 targets, the parameters that set their levels. */
 export function municipalityCalibration(
   m: Municipality,
@@ -102,7 +114,7 @@ export function municipalityCalibration(
   if (m.projects) targets.push(projectTarget(m.projects.running, m.projects.countedShare, level));
   if (m.citizenTrust) targets.push(citizenTrustTarget(m.citizenTrust, m.mappingSd, level));
   const parameters = Object.fromEntries(
-    [...new Set(targets.map((t) => LEVEL_PARAMETER[t.indicator]).filter((p): p is string => p !== undefined))].map((p) => [p, 'registry']),
+    [...new Set(targets.map((t) => LEVEL_PARAMETER[t.indicator]).filter((p): p is string => p !== undefined))].map((p) => [p, priorRange(p)]),
   );
   const name = `${m.name}-calibration`;
   const calibration = {
