@@ -114,7 +114,10 @@ export function municipalityCalibration(
   if (m.projects) targets.push(projectTarget(m.projects.running, m.projects.countedShare, level));
   if (m.citizenTrust) targets.push(citizenTrustTarget(m.citizenTrust, m.mappingSd, level));
   const parameters = Object.fromEntries(
-    [...new Set(targets.map((t) => LEVEL_PARAMETER[t.indicator]).filter((p): p is string => p !== undefined))].map((p) => [p, priorRange(p)]),
+    [...new Set(targets.map((t) => LEVEL_PARAMETER[t.indicator]).filter((p): p is string => p !== undefined))].map((p) => [
+      p,
+      priorRange(p),
+    ]),
   );
   const name = `${m.name}-calibration`;
   const calibration = {

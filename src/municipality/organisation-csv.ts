@@ -4,10 +4,10 @@
  * load). Becomes the `organisation.units` of a scenario; every problem names the file, the line,
  * the column, the value and what is allowed.
  */
-import { readFileSync } from 'node:fs';
 import { parseCsv } from '../io/csv.js';
 import { WORK_KINDS, type WorkKind } from '../model/index.js';
 import { foundAllowed, quoteList, type ScenarioError } from '../scenario/errors.js';
+import { readTextFile } from '../scenario/load.js';
 
 export const ORGANISATION_COLUMNS = {
   unit: 'unit name (unique; interventions name units by it)',
@@ -36,14 +36,9 @@ export type OrganisationCsv =
 
 /** Reads and checks the organisation CSV; all problems at once. */
 export function readOrganisationCsv(file: string): OrganisationCsv {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e);
-    return { ok: false, errors: [{ file, line: null, col: null, path: '', message: `cannot read the organisation CSV: ${why}` }] };
-  }
+  const read = readTextFile(file, 'organisation CSV');
+  if (!read.ok) return read;
+  const text = read.text;
   return parseOrganisationCsv(text, file);
 }
 

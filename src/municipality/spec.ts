@@ -4,13 +4,13 @@
  * size preset whose behaviour defaults it starts from. `tanker municipality FILE` turns it into a
  * scenario and a calibration file (build.ts). Paths are relative to the file.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { SIZE_PRESETS } from '../model/index.js';
 import type { Issue, ScenarioError } from '../scenario/errors.js';
 import { boolField, enumField, nameField, numberField, strictObject, textField } from '../scenario/fields.js';
-import { parseSource, placeIssues } from '../scenario/parse.js';
+import { readSourceFile } from '../scenario/load.js';
+import { placeIssues } from '../scenario/parse.js';
 import { OrganisationSchema } from '../scenario/schema.js';
 import { checkSchema } from '../scenario/validate.js';
 
@@ -83,17 +83,9 @@ export type MunicipalityLoad =
   | { readonly ok: false; readonly errors: readonly ScenarioError[] };
 
 export function loadMunicipality(path: string): MunicipalityLoad {
-  const file = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e);
-    return { ok: false, errors: [{ file, line: null, col: null, path: '', message: `cannot read the municipality file: ${why}` }] };
-  }
-  const src = parseSource(text, file);
-  if (src.errors.length > 0) return { ok: false, errors: src.errors };
+  const read = readSourceFile(path, 'municipality file');
+  if (!read.ok) return read;
+  const { file, src } = read;
   const checked = checkSchema(MunicipalitySchema, src.data);
   if (!checked.ok) return { ok: false, errors: placeIssues(src, checked.issues as Issue[]) };
   if (!checked.value.staffSurvey && !checked.value.projects && !checked.value.citizenTrust) {

@@ -5,10 +5,10 @@
  * docs/municipality-data.md; each becomes a calibration target with an uncertainty that adds the
  * survey's sampling error to the uncertainty of the mapping itself.
  */
-import { readFileSync } from 'node:fs';
 import { parseCsv } from '../io/csv.js';
 import type { IndicatorName } from '../model/index.js';
 import { foundAllowed, quoteList, type ScenarioError } from '../scenario/errors.js';
+import { readTextFile } from '../scenario/load.js';
 
 /** A calibration data target, in the format of calibration files (`targets:`). */
 export interface DataTarget {
@@ -58,24 +58,9 @@ export type SurveyRead =
 
 /** Reads a 10-FAKTOR result table (unit or "all", factor, mean, sd, n); `units` are the names allowed. */
 export function readStaffSurvey(file: string, units: readonly string[]): SurveyRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    return {
-      ok: false,
-      errors: [
-        {
-          file,
-          line: null,
-          col: null,
-          path: '',
-          message: `cannot read the staff survey: ${code === 'ENOENT' ? 'no such file' : String(e)}`,
-        },
-      ],
-    };
-  }
+  const read = readTextFile(file, 'staff survey');
+  if (!read.ok) return read;
+  const text = read.text;
   return parseStaffSurvey(text, file, units);
 }
 

@@ -3,7 +3,7 @@ export { displayFile, formatError, formatErrors, formatPath, type Issue, type Sc
 export { deepMerge, loadChain, mergeChain } from './extends.js';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './json-schema.js';
 export { LIMITS } from './limits.js';
-export { type LoadOptions, type LoadResult, loadScenario, readSourceFile } from './load.js';
+export { type LoadOptions, type LoadResult, loadScenario, readSourceFile, readTextFile } from './load.js';
 export { MAX_ALIAS_COUNT, parseSource } from './parse.js';
 export {
   buildOrg,

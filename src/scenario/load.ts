@@ -38,6 +38,21 @@ export interface LoadOptions {
   readonly read?: ReadText | undefined;
 }
 
+/** A file's text, or one error saying why it could not be read (`what` names the kind of file). */
+export function readTextFile(
+  path: string,
+  what: string,
+): { readonly ok: true; readonly file: string; readonly text: string } | { readonly ok: false; readonly errors: readonly ScenarioError[] } {
+  const file = resolve(path);
+  try {
+    return { ok: true, file, text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e);
+    return { ok: false, errors: [{ file, line: null, col: null, path: '', message: `cannot read the ${what}: ${reason}` }] };
+  }
+}
+
 /**
  * Read and parse a YAML or JSON file that is not a scenario but is checked like one (sensitivity
  * and calibration files): the parsed source with positions, or one error saying why it could not
@@ -49,15 +64,9 @@ export function readSourceFile(
 ):
   | { readonly ok: true; readonly file: string; readonly src: ParsedSource }
   | { readonly ok: false; readonly errors: readonly ScenarioError[] } {
-  const file = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(e);
-    return { ok: false, errors: [{ file, line: null, col: null, path: '', message: `cannot read the ${what}: ${reason}` }] };
-  }
+  const read = readTextFile(path, what);
+  if (!read.ok) return read;
+  const { file, text } = read;
   const src = parseSource(text, file);
   return src.errors.length > 0 ? { ok: false, errors: src.errors } : { ok: true, file, src };
 }
