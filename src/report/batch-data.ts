@@ -14,6 +14,7 @@ import { INDICATORS } from '../model/index.js';
 export interface InterventionMark {
   readonly kind: string;
   readonly label: string | null;
+  readonly labelNb: string | null;
   readonly startWeek: number;
   readonly endWeek: number | null;
 }
@@ -25,6 +26,7 @@ export interface Arm {
   readonly point: number;
   readonly pointValues: Readonly<Record<string, number>>;
   readonly description: string | null;
+  readonly descriptionNb: string | null;
   readonly source: string;
   readonly seed: string;
   readonly replicates: number;
@@ -60,6 +62,7 @@ interface ManifestScenario {
   readonly points: readonly { index: number; values: Record<string, number> }[];
   readonly resolved?: {
     readonly description?: string | null;
+    readonly description_nb?: string | null;
     readonly start?: string;
     readonly horizon?: number;
     readonly elections?: boolean;
@@ -72,6 +75,7 @@ interface ManifestScenario {
 interface ManifestIntervention {
   readonly kind: string;
   readonly label?: string | null;
+  readonly label_nb?: string | null;
   readonly start?: string | number;
   readonly end?: string | number | null;
   readonly startWeek?: number;
@@ -118,6 +122,7 @@ export function loadBatch(dir: string): BatchResults {
         point: p.index,
         pointValues: p.values,
         description: r.description ?? null,
+        descriptionNb: r.description_nb ?? null,
         source: s.source,
         seed: String(s.seed),
         replicates: s.replicates,
@@ -127,6 +132,7 @@ export function loadBatch(dir: string): BatchResults {
         interventions: (r.interventions ?? []).map((i) => ({
           kind: i.kind,
           label: i.label ?? null,
+          labelNb: i.label_nb ?? null,
           startWeek: i.startWeek ?? weekOf(i.start, r.start ?? DEFAULT_START) ?? 0,
           endWeek: i.endWeek ?? weekOf(i.end, r.start ?? DEFAULT_START),
         })),

@@ -254,7 +254,7 @@ export function eventRows(ctx: ChartContext, o: EventOptions): Row[] {
       for (const iv of arm.interventions)
         add(
           panel,
-          { kind: 'intervention', week: iv.startWeek, date: weekDate(arm, iv.startWeek), label: short(iv.label ?? ctx.d.lever(iv.kind)) },
+          { kind: 'intervention', week: iv.startWeek, date: weekDate(arm, iv.startWeek), label: short(ctx.d.intervention(iv)) },
           arm,
         );
   }

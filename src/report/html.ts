@@ -114,7 +114,7 @@ export function reportHtml(h: HtmlInput): string {
       ? `<ul>${a.interventions
           .map(
             (i) =>
-              `<li>${e(i.label ?? d.lever(i.kind))} (${e(i.kind)}): ${e(T.startsWeek)} ${i.startWeek} (${weekDate(a, i.startWeek)})${i.endWeek !== null ? `, ${e(T.endsWeek)} ${i.endWeek}` : ''}</li>`,
+              `<li>${e(d.intervention(i))} (${e(i.kind)}): ${e(T.startsWeek)} ${i.startWeek} (${weekDate(a, i.startWeek)})${i.endWeek !== null ? `, ${e(T.endsWeek)} ${i.endWeek}` : ''}</li>`,
           )
           .join('')}</ul>`
       : e(T.noInterventions);
@@ -127,7 +127,7 @@ export function reportHtml(h: HtmlInput): string {
       : '';
     const base = a === ctx.baseline ? ` <small>(${e(d.t.baseline)})</small>` : '';
     out.push(
-      `<tr><td class="nowrap">${swatch(a.name)}${base}</td><td>${e(a.description ?? '')}${point}</td><td>${ivs}</td><td>${e(a.seed)}</td><td class="num">${a.replicates}</td></tr>`,
+      `<tr><td class="nowrap">${swatch(a.name)}${base}</td><td>${e(d.description(a) ?? '')}${point}</td><td>${ivs}</td><td>${e(a.seed)}</td><td class="num">${a.replicates}</td></tr>`,
     );
   }
   out.push('</table>');

@@ -5,7 +5,7 @@
  */
 import type { TestKind } from '../analysis/ttest.js';
 import { decimalsFor } from '../engine/format.js';
-import { indicatorName, type Lang, leverName, numbers } from './names.js';
+import { indicatorName, interventionName, type Lang, leverName, numbers, scenarioDescription } from './names.js';
 
 export { LANGS, type Lang } from './names.js';
 
@@ -13,6 +13,10 @@ export interface Dict {
   readonly lang: Lang;
   indicator(name: string): string;
   lever(kind: string): string;
+  /** A scheduled lever's name: its label in the language, else the lever's name. */
+  intervention(iv: { readonly kind: string; readonly label: string | null; readonly labelNb: string | null }): string;
+  /** A scenario's description in the language (the English one where no translation is given). */
+  description(s: { readonly description: string | null; readonly descriptionNb: string | null }): string | null;
   /** Number with about three significant decimals, in the language's decimal mark. */
   num(v: number, digits?: number): string;
   /** "m [lo, hi]" with the language's separators, all with the decimals that suit m and the interval's width. */
@@ -359,6 +363,8 @@ export function dictionary(lang: Lang): Dict {
     lang,
     indicator: (name) => indicatorName(lang, name),
     lever: (kind) => leverName(lang, kind),
+    intervention: (iv) => interventionName(lang, iv),
+    description: (s) => scenarioDescription(lang, s),
     num,
     ci: (m, lo, hi, digits) => {
       const parts = ciParts(m, lo, hi, digits);

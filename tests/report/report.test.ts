@@ -68,8 +68,19 @@ describe('tanker report on a small real batch', () => {
     expect(fan).toContain('Transformasjonsindeks over tid');
     expect(fan).toContain('Stiplet grått: valg');
     expect(fan).toContain('apr 2026'); // a one-year run gets quarterly date labels, months in Norwegian
-    expect(fan).toContain('top push'); // the intervention's label from the scenario file
+    expect(fan).toContain('dytt fra toppen'); // the intervention's label_nb from the scenario file
+    expect(fan).not.toContain('top push');
     expect(readFileSync(join(report.dir, 'trust.svg'), 'utf8')).toContain('Innbyggernes tillit');
+  });
+
+  it('scenario descriptions and intervention labels in Norwegian where the files give them, else the English text', () => {
+    const html = readFileSync(report.html, 'utf8');
+    expect(html).toContain('<td>Liten kommune, status quo.</td>');
+    expect(html).toContain('<td>Ett sterkt dytt fra toppledelsen i uke 6.</td>');
+    expect(html).not.toContain('Small municipality, status quo.');
+    expect(html).toContain('<td>Trust reform from week 4.</td>'); // no description_nb: the English one
+    expect(html).toContain('<li>dytt fra toppen (top-push): fra uke 6');
+    expect(html).toContain('<li>Tillitsreform (trust-reform): fra uke 4'); // no label: the lever's Norwegian name
   });
 
   it('report.html is self-contained: every chart inline, the tables, no URLs to load', () => {
@@ -79,7 +90,7 @@ describe('tanker report on a small real batch', () => {
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)/);
     expect(html).toContain('ukalibrert modell');
-    expect(html).toContain('Small municipality, status quo.');
+    expect(html).toContain('Liten kommune, status quo.');
     expect(html).toContain('<h2 id="summary">');
     expect(html).toContain('parret t-test'); // top-push shares the seed of the baseline
     expect(html).toContain('Welch t-test'); // trust-reform has another seed
