@@ -93,7 +93,10 @@ describe('every file under scenarios/', () => {
     expect(text, 'each file has its own Norwegian description').toMatch(/^description_nb: /m);
     expect(load(file).resolved.description_nb?.length ?? 0).toBeGreaterThan(80);
     const labels = load(file).resolved.interventions.filter((i) => i.label !== undefined);
-    expect(labels.filter((i) => i.label_nb === undefined).map((i) => i.label), 'labels without label_nb').toEqual([]);
+    expect(
+      labels.filter((i) => i.label_nb === undefined).map((i) => i.label),
+      'labels without label_nb',
+    ).toEqual([]);
   });
 
   it.each(FILES.map((f) => [rel(f), f]))('%s: loads and runs with finite indicators', (_, file) => {
