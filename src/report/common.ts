@@ -8,8 +8,9 @@ import { INNER_BAND, MEDIAN, OUTER_BAND } from '../analysis/bands.js';
 import { parseIsoDate } from '../engine/calendar.js';
 import { type Arm, type BatchResults, electionWeeks, weekDate } from './batch-data.js';
 import { type Dict, dictionary, type Lang } from './i18n.js';
+import { scenarioColours } from './palette.js';
 import { textWidth } from './text-width.js';
-import { chartConfig, colourOf, ELECTION_COLOUR, LINE_WIDTH } from './theme.js';
+import { chartConfig, ELECTION_COLOUR, LINE_WIDTH } from './theme.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Vega-Lite layer and encoding objects are built as plain JSON.
 export type Json = any;
@@ -22,27 +23,24 @@ export interface ChartContext {
   readonly baseline: Arm;
   readonly lang: Lang;
   readonly d: Dict;
+  /** Each arm's colour (palette.ts: by name, the same in every output). */
+  readonly colours: ReadonlyMap<string, string>;
 }
 
 export function makeContext(batch: BatchResults, baseline: Arm, lang: Lang): ChartContext {
   const arms = [baseline, ...batch.arms.filter((a) => a.name !== baseline.name)];
-  return { batch, arms, baseline, lang, d: dictionary(lang) };
+  return { batch, arms, baseline, lang, d: dictionary(lang), colours: scenarioColours(arms.map((a) => a.name)) };
 }
 
 /** More arms than this: one panel per arm instead of overlaying them. */
 export const MAX_OVERLAID = 4;
 
 export function colourScale(ctx: ChartContext): { domain: string[]; range: string[] } {
-  return { domain: ctx.arms.map((a) => a.name), range: ctx.arms.map((_, i) => colourOf(i)) };
+  return { domain: ctx.arms.map((a) => a.name), range: ctx.arms.map((a) => armColour(ctx, a.name)) };
 }
 
 export function armColour(ctx: ChartContext, arm: string): string {
-  return colourOf(
-    Math.max(
-      0,
-      ctx.arms.findIndex((a) => a.name === arm),
-    ),
-  );
+  return ctx.colours.get(arm) ?? '#444444';
 }
 
 /** Four significant digits keep the specs small; NaN becomes null (missing). */

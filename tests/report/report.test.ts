@@ -12,6 +12,7 @@ import { chooseBaseline, comparisonFor, loadBatch } from '../../src/report/batch
 import { makeContext } from '../../src/report/common.js';
 import { MAIN_OUTCOMES } from '../../src/report/findings.js';
 import { indicatorName } from '../../src/report/names.js';
+import { scenarioColours } from '../../src/report/palette.js';
 import { toSvg } from '../../src/report/render.js';
 import { plannedCharts, type ReportResult, writeReport } from '../../src/report/report.js';
 import { betterDirection, indicatorRange, indicatorUnit } from '../../src/report/units.js';
@@ -81,6 +82,15 @@ describe('tanker report on a small real batch', () => {
     expect(html).toContain('<td>Trust reform from week 4.</td>'); // no description_nb: the English one
     expect(html).toContain('<li>dytt fra toppen (top-push): fra uke 6');
     expect(html).toContain('<li>Tillitsreform (trust-reform): fra uke 4'); // no label: the lever's Norwegian name
+  });
+
+  it('scenario colours come from palette.ts by name: the swatches, the chart scales and the summary table agree', () => {
+    const html = readFileSync(report.html, 'utf8');
+    const colours = scenarioColours(['baseline', 'top-push', 'trust-reform']);
+    for (const [name, colour] of colours) expect(html).toContain(`<span class="swatch" style="background:${colour}"></span>${name}`);
+    const fan = JSON.parse(readFileSync(join(report.dir, 'fan-transformationIndex.vl.json'), 'utf8'));
+    const scale = fan.layer.find((l: { encoding?: { color?: { scale?: unknown } } }) => l.encoding?.color?.scale).encoding.color.scale;
+    expect(Object.fromEntries(scale.domain.map((n: string, i: number) => [n, scale.range[i]]))).toEqual(Object.fromEntries(colours));
   });
 
   it('report.html is self-contained: every chart inline, the tables, no URLs to load', () => {
