@@ -179,13 +179,22 @@ export function bandLayers(o: BandLayerOptions): Json[] {
   return layers;
 }
 
+/**
+ * How the scenario legend wraps: one row while the names are short; long names (sweep points are
+ * named by their values) in two columns, each name in full.
+ */
+export function armLegendLayout(ctx: ChartContext): { columns?: number; labelLimit: number } {
+  const longest = Math.max(...ctx.arms.map((a) => textWidth(a.name, 16)));
+  return longest > 300 ? { columns: 2, labelLimit: Math.ceil(longest) + 8 } : { labelLimit: 360 };
+}
+
 /** Colour encoding by arm with the fixed scenario palette and a projector-sized legend. */
 export function armColourEncoding(ctx: ChartContext, legend = true): Json {
   return {
     field: 'arm',
     type: 'nominal',
     scale: colourScale(ctx),
-    legend: legend ? { title: ctx.d.t.scenario, symbolType: 'stroke', symbolOpacity: 1, orient: 'bottom' } : null,
+    legend: legend ? { title: ctx.d.t.scenario, symbolType: 'stroke', symbolOpacity: 1, orient: 'bottom', ...armLegendLayout(ctx) } : null,
   };
 }
 

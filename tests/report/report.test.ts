@@ -277,6 +277,7 @@ describe('tanker compare (command)', () => {
     expect(existsSync(join(batch, 'compare', 'forest-en.png'))).toBe(true);
     // The report's own forest plot (nb) is left as the report wrote it.
     expect(readFileSync(join(report.dir, 'forest.svg'), 'utf8')).toBe(reportForest);
+    const english = ['svg', 'png', 'vl.json'].map((ext) => readFileSync(join(batch, 'compare', `forest-en.${ext}`)));
 
     lines.length = 0;
     const log2 = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
@@ -296,6 +297,9 @@ describe('tanker compare (command)', () => {
       readFileSync(join(batch, 'compare', 'forest-en.svg'), 'utf8'),
     );
     expect(readFileSync(join(report.dir, 'forest.svg'), 'utf8')).toBe(reportForest);
+    // The Norwegian run wrote its own files and left the English ones byte for byte as they were.
+    for (const [i, ext] of ['svg', 'png', 'vl.json'].entries())
+      expect(readFileSync(join(batch, 'compare', `forest-en.${ext}`)).equals(english[i]!)).toBe(true);
 
     const program = new Command().exitOverride();
     registerReport(program);

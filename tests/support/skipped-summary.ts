@@ -19,7 +19,8 @@ export default class SkippedSummary implements Reporter {
   private readonly said: string[] = [];
 
   onUserConsoleLog(log: { content: string }): void {
-    for (const line of log.content.split('\n')) if (/\bSKIPPED\b/.test(line) && !this.said.includes(line.trim())) this.said.push(line.trim());
+    for (const line of log.content.split('\n'))
+      if (/\bSKIPPED\b/.test(line) && !this.said.includes(line.trim())) this.said.push(line.trim());
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
