@@ -35,6 +35,8 @@ fi
 # (Re)register the kernel if it is missing or points at another folder (the project moved).
 kernel=notebooks/.jupyter/share/jupyter/kernels/deno/kernel.json
 if [ ! -f "$kernel" ] || [ ! -f notebooks/.jupyter/jupyter-bin ] || ! grep -qF "\"$root/node_modules/deno/deno\"" "$kernel"; then
+  echo "run-all: the Deno kernel is not registered here yet: running notebooks/setup.sh first (it installs Jupyter"
+  echo "run-all: from Debian packages if it is missing, saying which before it does, and registers the kernel)"
   bash notebooks/setup.sh
 fi
 jupyter_bin="$(cat notebooks/.jupyter/jupyter-bin)"
@@ -56,7 +58,11 @@ trap 'rm -rf "$work"' EXIT
 failed=0
 stale=0
 start_all=$SECONDS
+n=${#names[@]}
+k=0
+echo "run-all: $n notebook(s) to execute with the Deno kernel: ${names[*]}"
 for name in "${names[@]}"; do
+  k=$((k + 1))
   nb="notebooks/$name.ipynb"
   if [ ! -f "$nb" ]; then
     echo "run-all: $nb does not exist" >&2
@@ -64,17 +70,27 @@ for name in "${names[@]}"; do
     continue
   fi
   t0=$SECONDS
+  echo "run-all: [$k/$n] $name: running"
   ok=0
   # Up to three attempts: the Deno kernel occasionally drops an output message (a known flake of
   # its Jupyter support); a cell *error* is never retried.
   for attempt in 1 2 3; do
     # Executed from notebooks/ (the kernel's working folder, so `../dist` resolves) into the scratch folder.
-    if ! "$jupyter_bin" nbconvert --to notebook --execute --output-dir "$work" --output "$name.ipynb" \
+    "$jupyter_bin" nbconvert --to notebook --execute --output-dir "$work" --output "$name.ipynb" \
       --ExecutePreprocessor.kernel_name=deno \
       --ExecutePreprocessor.timeout=600 \
       --ExecutePreprocessor.record_timing=False \
       --log-level=WARN \
-      "$nb" >"$work/$name.log" 2>&1; then
+      "$nb" >"$work/$name.log" 2>&1 &
+    pid=$!
+    # A line every 30 s, so that a long notebook does not look like a hung one.
+    waited=0
+    while kill -0 "$pid" 2>/dev/null; do
+      sleep 1
+      waited=$((waited + 1))
+      if [ $((waited % 30)) -eq 0 ]; then echo "run-all: [$k/$n] $name: still running ($((SECONDS - t0)) s)"; fi
+    done
+    if ! wait "$pid"; then
       grep -v 'is unstable and might change' "$work/$name.log" | tail -40 >&2
       echo "run-all: $name FAILED (a cell raised an error; see above)" >&2
       break
@@ -103,9 +119,8 @@ for name in "${names[@]}"; do
     cp "$work/$name.ipynb" "$nb"
     state="updated"
   fi
-  echo "run-all: $name ok in $((SECONDS - t0)) s, $state"
+  echo "run-all: [$k/$n] $name ok in $((SECONDS - t0)) s, $state"
 done
-n=${#names[@]}
 echo "run-all: $((n - failed)) of $n notebooks ran without errors in $((SECONDS - start_all)) s"
 if [ "$check" -eq 1 ] && [ "$stale" -gt 0 ]; then
   echo "run-all: $stale notebook(s) have stale outputs: run 'bash notebooks/run-all.sh' and commit the notebooks" >&2

@@ -26,7 +26,10 @@ if [ -z "$jupyter_bin" ]; then
     if [ "${#missing[@]}" -gt 0 ]; then
       sudo=()
       [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-      echo "setup: installing ${missing[*]} (apt)"
+      # Say what is coming before it comes: apt pulls in Python and Jupyter's libraries with these.
+      deps="$(apt-get install -s -q --no-install-recommends "${missing[@]}" 2>/dev/null | grep -c '^Inst ' || true)"
+      echo "setup: the notebooks run on Jupyter (nbconvert executes them headlessly, ipykernel talks to the kernel)."
+      echo "setup: installing the Debian packages ${missing[*]} with apt${deps:+: $deps packages with their dependencies}; this takes a few minutes once."
       export DEBIAN_FRONTEND=noninteractive
       if ! "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
         # A fresh machine may have no package lists yet.

@@ -40,7 +40,7 @@ export async function compareCommand(dir: string, opts: CompareCommandOptions): 
       import('../report/tables.js'),
     ]);
   const root = resolve(dir);
-  const batch = loadBatch(root);
+  const batch = loadBatch(root, opts.lang);
   const baseline = chooseBaseline(batch.arms, opts.baseline);
   const rows = comparisonFor(batch, baseline.name);
   const ctx = makeContext(batch, baseline, opts.lang);

@@ -1,7 +1,7 @@
 /**
  * Reads a batch folder (manifest.json, summary.csv, aggregate.csv) into what the report and the
- * comparison need. An arm is one scenario, or one sweep point of a scenario with a sweep (named
- * "<scenario> #<point>").
+ * comparison need. An arm is one scenario, or one sweep point of a scenario with a sweep (named by
+ * its swept values in the report's language, e.g. "relay-sweep relay = 0.6, silo strength = 0.5").
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,21 +10,25 @@ import type { Description } from '../analysis/describe.js';
 import { Calendar } from '../engine/calendar.js';
 import { CsvTable, toNumber } from '../io/csv.js';
 import { INDICATORS } from '../model/index.js';
+import type { Lang } from './names.js';
+import { armName } from './sweep-labels.js';
 
 export interface InterventionMark {
   readonly kind: string;
   readonly label: string | null;
+  readonly labelNb: string | null;
   readonly startWeek: number;
   readonly endWeek: number | null;
 }
 
 export interface Arm {
-  /** Unique name of the arm: the scenario name, or "<scenario> #<point>" for sweep points. */
+  /** Unique name of the arm: the scenario name, or the scenario and its swept values for sweep points (sweep-labels.ts). */
   readonly name: string;
   readonly scenario: string;
   readonly point: number;
   readonly pointValues: Readonly<Record<string, number>>;
   readonly description: string | null;
+  readonly descriptionNb: string | null;
   readonly source: string;
   readonly seed: string;
   readonly replicates: number;
@@ -63,6 +67,7 @@ interface ManifestScenario {
   readonly ensemble?: { readonly name: string; readonly hash: string; readonly members: number };
   readonly resolved?: {
     readonly description?: string | null;
+    readonly description_nb?: string | null;
     readonly start?: string;
     readonly horizon?: number;
     readonly elections?: boolean;
@@ -75,6 +80,7 @@ interface ManifestScenario {
 interface ManifestIntervention {
   readonly kind: string;
   readonly label?: string | null;
+  readonly label_nb?: string | null;
   readonly start?: string | number;
   readonly end?: string | number | null;
   readonly startWeek?: number;
@@ -94,14 +100,11 @@ interface Manifest {
   readonly scenarios: readonly ManifestScenario[];
 }
 
-export function armName(scenario: string, point: number, points: number): string {
-  return points > 1 ? `${scenario} #${point}` : scenario;
-}
-
 const DEFAULT_THRESHOLD = 0.45;
 const DEFAULT_START = '2026-01-05';
 
-export function loadBatch(dir: string): BatchResults {
+/** `lang` is the language of sweep points' names (their values' decimal mark). */
+export function loadBatch(dir: string, lang: Lang = 'en'): BatchResults {
   const mPath = join(dir, 'manifest.json');
   if (!existsSync(mPath)) throw new Error(`${dir}: no manifest.json; is this a finished batch folder (tanker batch ... --out DIR)?`);
   const manifest = JSON.parse(readFileSync(mPath, 'utf8')) as Manifest;
@@ -113,7 +116,9 @@ export function loadBatch(dir: string): BatchResults {
   for (const s of manifest.scenarios) {
     const r = s.resolved ?? {};
     for (const p of s.points) {
-      const name = armName(s.name, p.index, s.points.length);
+      const label = armName(lang, s.name, p.values, s.points.length);
+      // Rounded values of a Latin hypercube may coincide: the point's index keeps names unique.
+      const name = arms.some((a) => a.name === label) ? `${label} #${p.index}` : label;
       const threshold = p.values['index.turnThreshold'] ?? r.parameters?.index?.turnThreshold ?? DEFAULT_THRESHOLD;
       const arm: Arm = {
         name,
@@ -121,6 +126,7 @@ export function loadBatch(dir: string): BatchResults {
         point: p.index,
         pointValues: p.values,
         description: r.description ?? null,
+        descriptionNb: r.description_nb ?? null,
         source: s.source,
         seed: String(s.seed),
         replicates: s.replicates,
@@ -130,6 +136,7 @@ export function loadBatch(dir: string): BatchResults {
         interventions: (r.interventions ?? []).map((i) => ({
           kind: i.kind,
           label: i.label ?? null,
+          labelNb: i.label_nb ?? null,
           startWeek: i.startWeek ?? weekOf(i.start, r.start ?? DEFAULT_START) ?? 0,
           endWeek: i.endWeek ?? weekOf(i.end, r.start ?? DEFAULT_START),
         })),
@@ -226,11 +233,15 @@ export function weekDate(arm: Arm, week: number): string {
   return new Calendar(arm.start, Math.max(arm.horizon, week + 1)).isoDate(week);
 }
 
-/** The baseline arm: the given name (an arm or a scenario with one point), else "baseline" if present, else the first. */
+/** The baseline arm: the given name (an arm, a scenario, or "scenario #k"), else "baseline" if present, else the first. */
 export function chooseBaseline(arms: readonly Arm[], name?: string): Arm {
   if (arms.length === 0) throw new Error('the batch has no scenarios');
   if (name !== undefined) {
-    const hit = arms.find((a) => a.name === name) ?? arms.find((a) => a.scenario === name && a.point === 0);
+    // An arm's name, a scenario's name (its first point), or "scenario #k" for sweep point k.
+    const hit =
+      arms.find((a) => a.name === name) ??
+      arms.find((a) => a.scenario === name && a.point === 0) ??
+      arms.find((a) => `${a.scenario} #${a.point}` === name);
     if (!hit) throw new Error(`--baseline "${name}" is not a scenario of this batch (scenarios: ${arms.map((a) => a.name).join(', ')})`);
     return hit;
   }

@@ -8,8 +8,9 @@ import { INNER_BAND, MEDIAN, OUTER_BAND } from '../analysis/bands.js';
 import { parseIsoDate } from '../engine/calendar.js';
 import { type Arm, type BatchResults, electionWeeks, weekDate } from './batch-data.js';
 import { type Dict, dictionary, type Lang } from './i18n.js';
+import { scenarioColours } from './palette.js';
 import { textWidth } from './text-width.js';
-import { chartConfig, colourOf, ELECTION_COLOUR, LINE_WIDTH } from './theme.js';
+import { chartConfig, ELECTION_COLOUR, LINE_WIDTH } from './theme.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Vega-Lite layer and encoding objects are built as plain JSON.
 export type Json = any;
@@ -22,27 +23,24 @@ export interface ChartContext {
   readonly baseline: Arm;
   readonly lang: Lang;
   readonly d: Dict;
+  /** Each arm's colour (palette.ts: by name, the same in every output). */
+  readonly colours: ReadonlyMap<string, string>;
 }
 
 export function makeContext(batch: BatchResults, baseline: Arm, lang: Lang): ChartContext {
   const arms = [baseline, ...batch.arms.filter((a) => a.name !== baseline.name)];
-  return { batch, arms, baseline, lang, d: dictionary(lang) };
+  return { batch, arms, baseline, lang, d: dictionary(lang), colours: scenarioColours(arms.map((a) => a.name)) };
 }
 
 /** More arms than this: one panel per arm instead of overlaying them. */
 export const MAX_OVERLAID = 4;
 
 export function colourScale(ctx: ChartContext): { domain: string[]; range: string[] } {
-  return { domain: ctx.arms.map((a) => a.name), range: ctx.arms.map((_, i) => colourOf(i)) };
+  return { domain: ctx.arms.map((a) => a.name), range: ctx.arms.map((a) => armColour(ctx, a.name)) };
 }
 
 export function armColour(ctx: ChartContext, arm: string): string {
-  return colourOf(
-    Math.max(
-      0,
-      ctx.arms.findIndex((a) => a.name === arm),
-    ),
-  );
+  return ctx.colours.get(arm) ?? '#444444';
 }
 
 /** Four significant digits keep the specs small; NaN becomes null (missing). */
@@ -181,13 +179,22 @@ export function bandLayers(o: BandLayerOptions): Json[] {
   return layers;
 }
 
+/**
+ * How the scenario legend wraps: one row while the names are short; long names (sweep points are
+ * named by their values) in two columns, each name in full.
+ */
+export function armLegendLayout(ctx: ChartContext): { columns?: number; labelLimit: number } {
+  const longest = Math.max(...ctx.arms.map((a) => textWidth(a.name, 16)));
+  return longest > 300 ? { columns: 2, labelLimit: Math.ceil(longest) + 8 } : { labelLimit: 360 };
+}
+
 /** Colour encoding by arm with the fixed scenario palette and a projector-sized legend. */
 export function armColourEncoding(ctx: ChartContext, legend = true): Json {
   return {
     field: 'arm',
     type: 'nominal',
     scale: colourScale(ctx),
-    legend: legend ? { title: ctx.d.t.scenario, symbolType: 'stroke', symbolOpacity: 1, orient: 'bottom' } : null,
+    legend: legend ? { title: ctx.d.t.scenario, symbolType: 'stroke', symbolOpacity: 1, orient: 'bottom', ...armLegendLayout(ctx) } : null,
   };
 }
 
@@ -254,7 +261,7 @@ export function eventRows(ctx: ChartContext, o: EventOptions): Row[] {
       for (const iv of arm.interventions)
         add(
           panel,
-          { kind: 'intervention', week: iv.startWeek, date: weekDate(arm, iv.startWeek), label: short(iv.label ?? ctx.d.lever(iv.kind)) },
+          { kind: 'intervention', week: iv.startWeek, date: weekDate(arm, iv.startWeek), label: short(ctx.d.intervention(iv)) },
           arm,
         );
   }

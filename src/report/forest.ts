@@ -4,7 +4,7 @@
  * where p < 0.05, a grey rule at zero.
  */
 import type { ComparisonRow } from '../analysis/compare.js';
-import { type ChartContext, colourScale, type Json, round, type Spec, shell } from './common.js';
+import { armLegendLayout, type ChartContext, colourScale, type Json, round, type Spec, shell } from './common.js';
 import { clipDifferenceInterval, indicatorUnit } from './units.js';
 
 export function forestChart(ctx: ChartContext, rows: readonly ComparisonRow[]): Spec {
@@ -34,7 +34,7 @@ export function forestChart(ctx: ChartContext, rows: readonly ComparisonRow[]): 
     field: 'arm',
     type: 'nominal',
     scale: colourScale(ctx),
-    legend: { title: d.t.scenario, orient: 'bottom', symbolType: 'circle', symbolOpacity: 1, values: arms },
+    legend: { title: d.t.scenario, orient: 'bottom', symbolType: 'circle', symbolOpacity: 1, values: arms, ...armLegendLayout(ctx) },
   };
   const xTitle = {
     title: null,

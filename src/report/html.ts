@@ -6,13 +6,14 @@
 import { type ComparisonRow, TIME_TO_TURN } from '../analysis/compare.js';
 import { escapeXml } from '../engine/format.js';
 import { weekDate } from './batch-data.js';
-import type { ChartContext } from './common.js';
+import { armColour, type ChartContext } from './common.js';
 import type { Findings } from './findings.js';
 import { glossary } from './glossary.js';
 import type { RenderedChart } from './render.js';
 import type { SummaryTable } from './summary-table.js';
+import { sweepTable, sweptScenarios } from './sweep.js';
+import { pointLabel } from './sweep-labels.js';
 import { comparisonCells } from './tables.js';
-import { colourOf } from './theme.js';
 
 /** SVG ready to sit inline in HTML next to other charts: unique ids, no namespace URLs, scalable. */
 export function inlineSvg(svg: string, prefix: string): string {
@@ -58,8 +59,7 @@ export function reportHtml(h: HtmlInput): string {
   const { d } = ctx;
   const T = d.t.report;
   const e = escapeXml;
-  const swatch = (arm: string) =>
-    `<span class="swatch" style="background:${colourOf(ctx.arms.findIndex((a) => a.name === arm))}"></span>${e(arm)}`;
+  const swatch = (arm: string) => `<span class="swatch" style="background:${armColour(ctx, arm)}"></span>${e(arm)}`;
   const out: string[] = [];
   out.push('<!doctype html>', `<html lang="${d.lang}">`, '<head>', '<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -100,6 +100,8 @@ export function reportHtml(h: HtmlInput): string {
   out.push(`<li><a href="#glossary">${e(T.glossaryTitle)}</a></li>`);
   out.push(`<li><a href="#scenarios">${e(T.scenariosTitle)}</a></li>`);
   out.push(`<li><a href="#summary">${e(T.summaryTitle)}</a></li>`);
+  const sweeps = sweptScenarios(ctx);
+  if (sweeps.length > 0) out.push(`<li><a href="#sweeps">${e(T.sweepsTitle)}</a></li>`);
   for (const c of charts) out.push(`<li><a href="#chart-${e(c.name)}">${e(c.title)}</a></li>`);
   out.push(`<li><a href="#comparison">${e(T.compareTitle(ctx.baseline.name))}</a></li>`);
   out.push('</ul></nav>');
@@ -114,20 +116,14 @@ export function reportHtml(h: HtmlInput): string {
       ? `<ul>${a.interventions
           .map(
             (i) =>
-              `<li>${e(i.label ?? d.lever(i.kind))} (${e(i.kind)}): ${e(T.startsWeek)} ${i.startWeek} (${weekDate(a, i.startWeek)})${i.endWeek !== null ? `, ${e(T.endsWeek)} ${i.endWeek}` : ''}</li>`,
+              `<li>${e(d.intervention(i))} (${e(i.kind)}): ${e(T.startsWeek)} ${i.startWeek} (${weekDate(a, i.startWeek)})${i.endWeek !== null ? `, ${e(T.endsWeek)} ${i.endWeek}` : ''}</li>`,
           )
           .join('')}</ul>`
       : e(T.noInterventions);
-    const point = Object.keys(a.pointValues).length
-      ? `<br><small>${e(T.sweepPoint)}: ${e(
-          Object.entries(a.pointValues)
-            .map(([k, v]) => `${k} = ${v}`)
-            .join(', '),
-        )}</small>`
-      : '';
+    const point = Object.keys(a.pointValues).length ? `<br><small>${e(T.sweepPoint)}: ${e(pointLabel(d.lang, a.pointValues))}</small>` : '';
     const base = a === ctx.baseline ? ` <small>(${e(d.t.baseline)})</small>` : '';
     out.push(
-      `<tr><td class="nowrap">${swatch(a.name)}${base}</td><td>${e(a.description ?? '')}${point}</td><td>${ivs}</td><td>${e(a.seed)}</td><td class="num">${a.replicates}</td></tr>`,
+      `<tr><td class="nowrap">${swatch(a.name)}${base}</td><td>${e(d.description(a) ?? '')}${point}</td><td>${ivs}</td><td>${e(a.seed)}</td><td class="num">${a.replicates}</td></tr>`,
     );
   }
   out.push('</table>');
@@ -140,6 +136,16 @@ export function reportHtml(h: HtmlInput): string {
     out.push(`<tr><td>${e(summary.labels[i]!)}</td>${r.map((c) => `<td class="num">${e(c)}</td>`).join('')}</tr>`);
   });
   out.push('</table>');
+
+  // Sweeps: one table per scenario with a sweep (its chart is among the charts below).
+  if (sweeps.length > 0) out.push(`<h2 id="sweeps">${e(T.sweepsTitle)}</h2>`);
+  for (const s of sweeps) {
+    const t = sweepTable(ctx, s);
+    out.push(`<h3>${e(s.scenario)}</h3>`, `<p>${e(T.sweepsIntro(s.scenario, s.arms.length))}</p>`, '<table>');
+    out.push(`<tr>${t.head.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`);
+    for (const r of t.rows) out.push(`<tr>${r.map((c) => `<td class="num">${e(c)}</td>`).join('')}</tr>`);
+    out.push('</table>', `<p><a href="#chart-sweep-${e(s.scenario)}">${e(d.t.sweepTitle(s.scenario))}</a></p>`);
+  }
 
   // Charts.
   out.push(`<h2>${e(T.chartsTitle)}</h2>`);

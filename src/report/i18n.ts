@@ -5,7 +5,7 @@
  */
 import type { TestKind } from '../analysis/ttest.js';
 import { decimalsFor } from '../engine/format.js';
-import { indicatorName, type Lang, leverName, numbers } from './names.js';
+import { indicatorName, interventionName, type Lang, leverName, numbers, scenarioDescription } from './names.js';
 
 export { LANGS, type Lang } from './names.js';
 
@@ -13,6 +13,10 @@ export interface Dict {
   readonly lang: Lang;
   indicator(name: string): string;
   lever(kind: string): string;
+  /** A scheduled lever's name: its label in the language, else the lever's name. */
+  intervention(iv: { readonly kind: string; readonly label: string | null; readonly labelNb: string | null }): string;
+  /** A scenario's description in the language (the English one where no translation is given). */
+  description(s: { readonly description: string | null; readonly descriptionNb: string | null }): string | null;
   /** Number with about three significant decimals, in the language's decimal mark. */
   num(v: number, digits?: number): string;
   /** "m [lo, hi]" with the language's separators, all with the decimals that suit m and the interval's width. */
@@ -59,6 +63,8 @@ export interface Texts {
   readonly forestSubtitle: string[];
   readonly significant: string;
   readonly notSignificant: string;
+  sweepTitle(scenario: string): string;
+  sweepSubtitle(replicates: string, grid: boolean): string[];
   readonly testNames: Record<TestKind, string>;
   readonly report: ReportTexts;
 }
@@ -82,6 +88,8 @@ export interface ReportTexts {
   readonly findingsTitle: string;
   readonly findingsIntro: string;
   readonly glossaryTitle: string;
+  readonly sweepsTitle: string;
+  sweepsIntro(scenario: string, points: number): string;
   compareTitle(baseline: string): string;
   readonly compareNote: readonly string[];
   readonly noComparison: string;
@@ -164,6 +172,11 @@ const EN_TEXTS: Texts = {
   ],
   significant: 'p < 0.05',
   notSignificant: 'p ≥ 0.05',
+  sweepTitle: (s) => `${s}: the outcomes against the swept values`,
+  sweepSubtitle: (reps, grid) => [
+    `Mean at the end of the run over ${reps} replicates per sweep point, with its 95 % confidence interval (${grid ? 'band' : 'bar'}); turned: share of runs that turned.`,
+    'Each panel has its own scale; shares in %.',
+  ],
   testNames: { 'paired-t': 'paired t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 'one-sample t-test', none: 'no test' },
   report: {
     title: 'Tanker: scenario report',
@@ -190,6 +203,9 @@ const EN_TEXTS: Texts = {
     findingsIntro:
       'Each sentence compares the mean of the runs at the end of the run; shares are in % of staff, scores on their 0–1 scale. “Better” and “worse” follow each indicator’s declared direction and need the 95 % interval to exclude zero. Abbreviations and terms are explained in the glossary below.',
     glossaryTitle: 'Glossary',
+    sweepsTitle: 'Parameter sweeps',
+    sweepsIntro: (s, n) =>
+      `${s} varies parameters over ${n} sweep points; each point is named by its values. The table gives the mean at the end of the run with its 95 % confidence interval, and the share of runs that turned; the chart draws the same against the first swept value.`,
     compareTitle: (b) => `Technical details: every comparison with ${theBaseline('en', b)}, tests and effect sizes`,
     compareNote: [
       'Difference = scenario mean − baseline mean, at the last week (time to turn: weeks, among turned replicates).',
@@ -282,6 +298,11 @@ const NB_TEXTS: Texts = {
   ],
   significant: 'p < 0,05',
   notSignificant: 'p ≥ 0,05',
+  sweepTitle: (s) => `${s}: utfallene mot de varierte verdiene`,
+  sweepSubtitle: (reps, grid) => [
+    `Gjennomsnitt ved slutten av kjøringen over ${reps} replikater per punkt, med 95 % konfidensintervall (${grid ? 'bånd' : 'strek'}); snudde: andel kjøringer som snudde.`,
+    'Hvert panel har egen skala; andeler i %.',
+  ],
   testNames: { 'paired-t': 'parret t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 't-test mot en verdi', none: 'ingen test' },
   report: {
     title: 'Tanker: scenariorapport',
@@ -308,6 +329,9 @@ const NB_TEXTS: Texts = {
     findingsIntro:
       'Hver setning sammenligner gjennomsnittet av kjøringene ved slutten av kjøringen; andeler er i % av de ansatte, skårer på sin skala fra 0 til 1. «Bedre» og «verre» følger retningen hver indikator er erklært med, og krever at 95 %-intervallet ikke omfatter null. Forkortelser og faguttrykk er forklart i ordlisten nedenfor.',
     glossaryTitle: 'Ordliste',
+    sweepsTitle: 'Parameterutforskning',
+    sweepsIntro: (s, n) =>
+      `${s} varierer parametere over ${n} punkter; hvert punkt er navngitt etter verdiene sine. Tabellen gir gjennomsnittet ved slutten av kjøringen med 95 % konfidensintervall, og andelen kjøringer som snudde; figuren viser det samme mot den første varierte verdien.`,
     compareTitle: (b) => `Tekniske detaljer: alle sammenligninger med ${theBaseline('nb', b)}, tester og effektstørrelser`,
     compareNote: [
       'Forskjell = scenariets gjennomsnitt − referansens gjennomsnitt, siste uke (tid til snuing: uker, blant replikater som snudde).',
@@ -359,6 +383,8 @@ export function dictionary(lang: Lang): Dict {
     lang,
     indicator: (name) => indicatorName(lang, name),
     lever: (kind) => leverName(lang, kind),
+    intervention: (iv) => interventionName(lang, iv),
+    description: (s) => scenarioDescription(lang, s),
     num,
     ci: (m, lo, hi, digits) => {
       const parts = ciParts(m, lo, hi, digits);

@@ -4,8 +4,7 @@
  * between them and its final median written at the right.
  */
 import { weekDate } from './batch-data.js';
-import { type ChartContext, eventLayers, eventRows, type Json, type Row, round, type Spec, shell, timeX } from './common.js';
-import { colourOf } from './theme.js';
+import { type ChartContext, colourScale, eventLayers, eventRows, type Json, type Row, round, type Spec, shell, timeX } from './common.js';
 
 export function logicMixChart(ctx: ChartContext): Spec {
   const { d } = ctx;
@@ -47,7 +46,7 @@ export function logicMixChart(ctx: ChartContext): Spec {
   const colour: Json = {
     field: 'arm',
     type: 'nominal',
-    scale: { domain: ctx.arms.map((a) => a.name), range: ctx.arms.map((_, i) => colourOf(i)) },
+    scale: colourScale(ctx),
     legend: null,
   };
   const y = (field: string): Json => ({ field, type: 'quantitative', title: 'NPG', scale: { domain: [0, 1] }, axis: { format: '.1f' } });

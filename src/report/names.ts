@@ -30,6 +30,22 @@ export function leverName(lang: Lang, kind: string): string {
   return (lang === 'nb' ? spec?.titleNb : spec?.title) ?? kind;
 }
 
+/** How a scheduled lever is named: its own label in the language if the scenario gives one, else the lever's name. */
+export function interventionName(
+  lang: Lang,
+  iv: { readonly kind: string; readonly label?: string | null; readonly labelNb?: string | null },
+): string {
+  return (lang === 'nb' ? iv.labelNb : iv.label) ?? leverName(lang, iv.kind);
+}
+
+/** A scenario's description in the language: `description_nb` in Norwegian when the file has it, else the English text. */
+export function scenarioDescription(
+  lang: Lang,
+  s: { readonly description: string | null; readonly descriptionNb: string | null },
+): string | null {
+  return (lang === 'nb' ? s.descriptionNb : null) ?? s.description;
+}
+
 /** How numbers are written in the language: a decimal comma in Norwegian. */
 export function numberStyle(lang: Lang): NumberStyle {
   return { decimal: lang === 'nb' ? ',' : '.' };

@@ -16,6 +16,7 @@ import { logicMixChart } from './logic-mix.js';
 import { participationChart } from './participation.js';
 import { type RenderedChart, writeChart } from './render.js';
 import { summaryTable, summaryTableChart } from './summary-table.js';
+import { sweepChart, sweptScenarios } from './sweep.js';
 import { comparisonCsv, summaryCsv } from './tables.js';
 import { trustChart } from './trust.js';
 import { turnChart } from './turn.js';
@@ -47,6 +48,8 @@ export interface PlannedChart {
 export function plannedCharts(ctx: ChartContext, comparison: readonly ComparisonRow[]): PlannedChart[] {
   const { d } = ctx;
   const list: PlannedChart[] = [{ name: 'summary-table', title: d.t.summaryTitle, spec: () => summaryTableChart(ctx) }];
+  for (const s of sweptScenarios(ctx))
+    list.push({ name: `sweep-${s.scenario}`, title: d.t.sweepTitle(s.scenario), spec: () => sweepChart(ctx, s) });
   if (comparison.length > 0)
     list.push({ name: 'forest', title: d.t.forestTitle(ctx.baseline.name), spec: () => forestChart(ctx, comparison) });
   list.push({ name: 'time-to-turn', title: d.t.turnTitle, spec: () => turnChart(ctx) });
@@ -60,7 +63,7 @@ export function plannedCharts(ctx: ChartContext, comparison: readonly Comparison
 
 export async function writeReport(batchDir: string, opts: ReportOptions = {}): Promise<ReportResult> {
   const dir = resolve(batchDir);
-  const batch = loadBatch(dir);
+  const batch = loadBatch(dir, opts.lang ?? 'en');
   const baseline = chooseBaseline(batch.arms, opts.baseline);
   const ctx = makeContext(batch, baseline, opts.lang ?? 'en');
   const out = opts.out ?? join(dir, 'report');

@@ -4,9 +4,8 @@
  * time to turn among them. Drawn as a chart (for slides) and returned as cells for HTML and CSV.
  */
 import { type ArmSummary, KEY_INDICATORS, summariseArm } from '../analysis/compare.js';
-import { type ChartContext, type Json, replicatesText, type Spec, shell } from './common.js';
+import { armColour, type ChartContext, type Json, replicatesText, type Spec, shell } from './common.js';
 import { textWidth } from './text-width.js';
-import { colourOf } from './theme.js';
 import { clipMeanInterval, indicatorUnit, unitSuffix } from './units.js';
 
 export interface SummaryTable {
@@ -78,7 +77,7 @@ export function summaryTableChart(ctx: ChartContext, table: SummaryTable = summa
       labelLimit: colW - 10,
       ticks: false,
       domain: false,
-      labelColor: { expr: `{${table.arms.map((a, i) => `${JSON.stringify(a)}: '${colourOf(i)}'`).join(', ')}}[datum.value]` },
+      labelColor: { expr: `{${table.arms.map((a) => `${JSON.stringify(a)}: '${armColour(ctx, a)}'`).join(', ')}}[datum.value]` },
     },
   };
   const y: Json = {

@@ -1,24 +1,17 @@
 /**
- * Look of the charts: readable on a projector (large type, thick lines), the Okabe-Ito palette
- * (distinguishable with the common colour-vision deficiencies), DejaVu Sans (present on the
- * system; resvg renders the PNGs with it).
+ * Look of the charts: readable on a projector (large type, thick lines), scenario colours from
+ * palette.ts (Okabe-Ito first: distinguishable with the common colour-vision deficiencies), DejaVu
+ * Sans (present on the system; resvg renders the PNGs with it).
  */
 import { type Lang, vegaLocale } from './i18n.js';
 
 export const FONT = 'DejaVu Sans';
-
-/** Okabe & Ito (2008), ordered for white backgrounds: black first (the baseline), yellow last. */
-export const OKABE_ITO = ['#000000', '#E69F00', '#0072B2', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442'] as const;
 
 export const ELECTION_COLOUR = '#666666';
 export const LINE_WIDTH = 3.5;
 /** Plot area of a single-panel chart in pixels. */
 export const WIDTH = 880;
 export const HEIGHT = 400;
-
-export function colourOf(index: number): string {
-  return OKABE_ITO[index % OKABE_ITO.length]!;
-}
 
 /** Vega-Lite `config` shared by every chart. */
 export function chartConfig(lang: Lang): Record<string, unknown> {

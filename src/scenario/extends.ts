@@ -2,8 +2,8 @@
  * Scenario inheritance: follows `extends` from a file to its ancestors (detecting cycles and
  * missing files), validates each file on its own so errors carry that file's name and position,
  * and merges the chain: mappings merge deeply (the child wins), lists replace, except
- * `interventions`, which append to the parent's. `name` is never inherited; `description` is
- * inherited only when the child has none.
+ * `interventions`, which append to the parent's. `name` is never inherited; `description` and
+ * `description_nb` are inherited together, only when the child has neither.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -130,7 +130,8 @@ export interface Merged {
   readonly interventions: readonly InterventionOrigin[];
 }
 
-const NOT_INHERITED = new Set(['name', 'description', 'extends', '$schema', 'interventions']);
+const DESCRIPTIONS = ['description', 'description_nb'] as const;
+const NOT_INHERITED = new Set<string>(['name', ...DESCRIPTIONS, 'extends', '$schema', 'interventions']);
 
 /** Merge a chain (child first, as loadChain returns it) into one raw scenario. */
 export function mergeChain(files: readonly ChainFile[]): Merged {
@@ -142,8 +143,13 @@ export function mergeChain(files: readonly ChainFile[]): Merged {
     for (const [key, v] of Object.entries(data)) if (!NOT_INHERITED.has(key)) setOwn(out, key, v);
     for (const [key, v] of Object.entries(child)) if (!NOT_INHERITED.has(key)) setOwn(out, key, deepMerge(out[key], v));
     if (child.name !== undefined) setOwn(out, 'name', child.name);
-    const description = child.description ?? data.description;
-    if (description !== undefined) setOwn(out, 'description', description);
+    // The description and its Norwegian translation travel together: a child that writes either
+    // replaces both, so an inherited translation never sits beside another file's English text.
+    const writesText = child.description !== undefined || child.description_nb !== undefined;
+    for (const key of DESCRIPTIONS) {
+      const v = writesText ? child[key] : data[key];
+      if (v !== undefined) setOwn(out, key, v);
+    }
     const own = Array.isArray(child.interventions) ? child.interventions : [];
     const inherited = Array.isArray(data.interventions) ? data.interventions : [];
     setOwn(out, 'interventions', [...inherited, ...own]);

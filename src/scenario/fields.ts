@@ -38,6 +38,14 @@ export function textField() {
   return z.string({ error: 'a non-empty text' }).min(1);
 }
 
+/** A translation into Norwegian (bokmål) of a text the file also gives in English. */
+export const NB_TEXT_ALLOWED = 'a text in Norwegian (bokmål) that is not empty or only spaces';
+
+/** `description_nb`, `label_nb`: optional, and never empty or blank (an empty translation would hide the English text). */
+export function nbTextField() {
+  return z.string({ error: NB_TEXT_ALLOWED }).regex(/\S/, { error: NB_TEXT_ALLOWED }).optional();
+}
+
 const NAME_ALLOWED = `a text of 1 to ${LIMITS.nameLength} characters on one line`;
 
 /** Text of 1 to LIMITS.nameLength characters on one line (no control characters); `allowed` for every way it fails. */

@@ -56,6 +56,7 @@ export interface ResolveOptions {
 export interface ResolvedInterventionJson {
   readonly kind: string;
   readonly label?: string;
+  readonly label_nb?: string;
   /** As written (a date or a week index). */
   readonly start: string | number;
   readonly end?: string | number;
@@ -71,6 +72,7 @@ export interface ResolvedInterventionJson {
 export interface ResolvedScenarioJson {
   readonly name: string;
   readonly description?: string;
+  readonly description_nb?: string;
   readonly seed: string | number;
   readonly replicates: number;
   readonly size: SizePreset;
@@ -345,6 +347,7 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
   const resolved: ResolvedScenarioJson = {
     name: s.name,
     ...(s.description !== undefined ? { description: s.description } : {}),
+    ...(s.description_nb !== undefined ? { description_nb: s.description_nb } : {}),
     seed,
     replicates: s.replicates,
     size: s.size,
@@ -388,6 +391,7 @@ function interventionJson(spec: InterventionSpec, item: InterventionItem, org: O
   return {
     kind: spec.kind,
     ...(spec.label !== undefined ? { label: spec.label } : {}),
+    ...(spec.label_nb !== undefined ? { label_nb: spec.label_nb } : {}),
     start: spec.start,
     ...(spec.end !== undefined && item.end !== null && item.end <= ticks ? { end: spec.end } : {}),
     intensity: item.intensity,

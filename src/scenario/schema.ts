@@ -26,7 +26,9 @@ import {
   dateOrWeekField,
   enumField,
   mondayField,
+  NB_TEXT_ALLOWED,
   nameField,
+  nbTextField,
   numberField,
   seedField,
   strictObject,
@@ -40,6 +42,7 @@ export const DEFAULT_START = '2026-01-05';
 export const DEFAULT_HORIZON = 260;
 export const DEFAULT_REPLICATES = 100;
 export const LOGIC_TOLERANCE = 1e-6;
+const DESCRIPTION_NB_NEEDS_EN = `${NB_TEXT_ALLOWED}, given together with \`description\` in the same file (it translates it)`;
 
 // ---------------------------------------------------------------- organisation
 
@@ -191,6 +194,7 @@ export type OptionValue = number | boolean | string;
 export interface InterventionSpec {
   readonly kind: LeverKind;
   readonly label?: string | undefined;
+  readonly label_nb?: string | undefined;
   readonly start: string | number;
   readonly end?: string | number | undefined;
   readonly intensity: number;
@@ -201,6 +205,7 @@ export interface InterventionSpec {
 export interface InterventionSpecInput {
   kind: LeverKind;
   label?: string;
+  label_nb?: string;
   start: string | number;
   end?: string | number;
   intensity?: number;
@@ -230,6 +235,7 @@ function interventionVariant(l: LeverSpec) {
   const base = {
     kind: z.literal(l.kind).describe(`${l.title}: ${l.changes} (${l.source})`),
     label: z.string({ error: 'a text' }).optional().describe('Free label shown in outputs'),
+    label_nb: nbTextField().describe('The label in Norwegian (bokmål), for outputs in --lang nb (default: the lever’s Norwegian name)'),
     start: dateOrWeekField().describe('When the lever begins: a date YYYY-MM-DD or a 0-based week index'),
     end: dateOrWeekField()
       .optional()
@@ -280,6 +286,9 @@ export const ScenarioSchema = strictObject(
       .describe('JSON Schema location for editors; ignored'),
     name: nameField().describe(`Scenario name (required in every file; never inherited; at most ${LIMITS.nameLength} characters)`),
     description: z.string({ error: 'a text' }).optional().describe('What the scenario explores (inherited if not given)'),
+    description_nb: nbTextField().describe(
+      'The description in Norwegian (bokmål), for reports in --lang nb; needs `description` in the same file and is inherited with it',
+    ),
     extends: z
       .string({ error: 'a path to a .yaml, .yml or .json scenario file' })
       .regex(/\.(ya?ml|json)$/i)
@@ -313,7 +322,13 @@ export const ScenarioSchema = strictObject(
       .describe(`Scheduled levers (when extending, appended to the parent's). Kinds: ${quoteList(LEVERS.map((l) => l.kind))}`),
   },
   { what: 'a scenario: a mapping with at least name' },
-).describe('A Tanker scenario: a municipality, a run set-up and a schedule of interventions');
+)
+  .superRefine((s, ctx) => {
+    // The Norwegian text translates the English one: it never stands alone (extends.ts inherits the two together).
+    if (s.description_nb !== undefined && s.description === undefined)
+      ctx.addIssue({ code: 'custom', path: ['description_nb'], message: DESCRIPTION_NB_NEEDS_EN, input: s.description_nb });
+  })
+  .describe('A Tanker scenario: a municipality, a run set-up and a schedule of interventions');
 
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

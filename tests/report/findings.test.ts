@@ -13,6 +13,7 @@ function arm(name: string): Arm {
     point: 0,
     pointValues: {},
     description: null,
+    descriptionNb: null,
     source: `${name}.yaml`,
     seed: 's',
     replicates: 4,

@@ -12,6 +12,7 @@ import { chooseBaseline, comparisonFor, loadBatch } from '../../src/report/batch
 import { makeContext } from '../../src/report/common.js';
 import { MAIN_OUTCOMES } from '../../src/report/findings.js';
 import { indicatorName } from '../../src/report/names.js';
+import { scenarioColours } from '../../src/report/palette.js';
 import { toSvg } from '../../src/report/render.js';
 import { plannedCharts, type ReportResult, writeReport } from '../../src/report/report.js';
 import { betterDirection, indicatorRange, indicatorUnit } from '../../src/report/units.js';
@@ -68,8 +69,28 @@ describe('tanker report on a small real batch', () => {
     expect(fan).toContain('Transformasjonsindeks over tid');
     expect(fan).toContain('Stiplet grått: valg');
     expect(fan).toContain('apr 2026'); // a one-year run gets quarterly date labels, months in Norwegian
-    expect(fan).toContain('top push'); // the intervention's label from the scenario file
+    expect(fan).toContain('dytt fra toppen'); // the intervention's label_nb from the scenario file
+    expect(fan).not.toContain('top push');
     expect(readFileSync(join(report.dir, 'trust.svg'), 'utf8')).toContain('Innbyggernes tillit');
+  });
+
+  it('scenario descriptions and intervention labels in Norwegian where the files give them, else the English text', () => {
+    const html = readFileSync(report.html, 'utf8');
+    expect(html).toContain('<td>Liten kommune, status quo.</td>');
+    expect(html).toContain('<td>Ett sterkt dytt fra toppledelsen i uke 6.</td>');
+    expect(html).not.toContain('Small municipality, status quo.');
+    expect(html).toContain('<td>Trust reform from week 4.</td>'); // no description_nb: the English one
+    expect(html).toContain('<li>dytt fra toppen (top-push): fra uke 6');
+    expect(html).toContain('<li>Tillitsreform (trust-reform): fra uke 4'); // no label: the lever's Norwegian name
+  });
+
+  it('scenario colours come from palette.ts by name: the swatches, the chart scales and the summary table agree', () => {
+    const html = readFileSync(report.html, 'utf8');
+    const colours = scenarioColours(['baseline', 'top-push', 'trust-reform']);
+    for (const [name, colour] of colours) expect(html).toContain(`<span class="swatch" style="background:${colour}"></span>${name}`);
+    const fan = JSON.parse(readFileSync(join(report.dir, 'fan-transformationIndex.vl.json'), 'utf8'));
+    const scale = fan.layer.find((l: { encoding?: { color?: { scale?: unknown } } }) => l.encoding?.color?.scale).encoding.color.scale;
+    expect(Object.fromEntries(scale.domain.map((n: string, i: number) => [n, scale.range[i]]))).toEqual(Object.fromEntries(colours));
   });
 
   it('report.html is self-contained: every chart inline, the tables, no URLs to load', () => {
@@ -79,7 +100,7 @@ describe('tanker report on a small real batch', () => {
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)/);
     expect(html).toContain('ukalibrert modell');
-    expect(html).toContain('Small municipality, status quo.');
+    expect(html).toContain('Liten kommune, status quo.');
     expect(html).toContain('<h2 id="summary">');
     expect(html).toContain('parret t-test'); // top-push shares the seed of the baseline
     expect(html).toContain('Welch t-test'); // trust-reform has another seed
@@ -256,6 +277,7 @@ describe('tanker compare (command)', () => {
     expect(existsSync(join(batch, 'compare', 'forest-en.png'))).toBe(true);
     // The report's own forest plot (nb) is left as the report wrote it.
     expect(readFileSync(join(report.dir, 'forest.svg'), 'utf8')).toBe(reportForest);
+    const english = ['svg', 'png', 'vl.json'].map((ext) => readFileSync(join(batch, 'compare', `forest-en.${ext}`)));
 
     lines.length = 0;
     const log2 = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
@@ -275,6 +297,9 @@ describe('tanker compare (command)', () => {
       readFileSync(join(batch, 'compare', 'forest-en.svg'), 'utf8'),
     );
     expect(readFileSync(join(report.dir, 'forest.svg'), 'utf8')).toBe(reportForest);
+    // The Norwegian run wrote its own files and left the English ones byte for byte as they were.
+    for (const [i, ext] of ['svg', 'png', 'vl.json'].entries())
+      expect(readFileSync(join(batch, 'compare', `forest-en.${ext}`)).equals(english[i]!)).toBe(true);
 
     const program = new Command().exitOverride();
     registerReport(program);

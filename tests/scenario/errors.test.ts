@@ -12,7 +12,7 @@ describe('scenario errors: file:line:col, path, found and allowed', () => {
 
   it('lists the allowed keys when no key is close', () => {
     const [e] = errorsOf('proto.yaml');
-    expect(e).toMatch(/^proto\.yaml:2:1 {2}__proto__: unknown key; allowed keys: name, description, extends, seed/);
+    expect(e).toMatch(/^proto\.yaml:2:1 {2}__proto__: unknown key; allowed keys: name, description, description_nb, extends, seed/);
   });
 
   it('reports a wrong type with the value found and the type allowed', () => {

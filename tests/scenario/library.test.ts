@@ -62,7 +62,7 @@ const mean = (a: readonly number[]) => a.reduce((s, v) => s + v, 0) / a.length;
 
 /** The resolved scenario as JSON, without what only names or locates it. */
 function core(file: string): Record<string, unknown> {
-  const { name: _n, description: _d, ...rest } = load(file).resolved;
+  const { name: _n, description: _d, description_nb: _dn, ...rest } = load(file).resolved;
   return rest as Record<string, unknown>;
 }
 
@@ -89,6 +89,14 @@ describe('every file under scenarios/', () => {
     expect(text).toMatch(/^name: \S/m);
     expect(text, 'each file describes itself (not only by inheritance)').toMatch(/^description: /m);
     expect(load(file).description?.length ?? 0).toBeGreaterThan(80);
+    // Reports in --lang nb read the Norwegian text (issue 15), and the labels the file gives.
+    expect(text, 'each file has its own Norwegian description').toMatch(/^description_nb: /m);
+    expect(load(file).resolved.description_nb?.length ?? 0).toBeGreaterThan(80);
+    const labels = load(file).resolved.interventions.filter((i) => i.label !== undefined);
+    expect(
+      labels.filter((i) => i.label_nb === undefined).map((i) => i.label),
+      'labels without label_nb',
+    ).toEqual([]);
   });
 
   it.each(FILES.map((f) => [rel(f), f]))('%s: loads and runs with finite indicators', (_, file) => {
@@ -173,7 +181,7 @@ describe('pairs differ only in what they say they differ in', () => {
   it('single-top-push vs tugboats: the kind of the one lever (same start, intensity, duration)', () => {
     const d = pair('teaching/single-top-push.yaml', 'teaching/tugboats.yaml');
     expect(d.length).toBeGreaterThan(0);
-    for (const p of d) expect(p).toMatch(/^interventions\.0\.(kind|label|options(\.\w+)?)$/);
+    for (const p of d) expect(p).toMatch(/^interventions\.0\.(kind|label|label_nb|options(\.\w+)?)$/);
     expect(d).toContain('interventions.0.kind');
   });
 
@@ -224,7 +232,7 @@ describe('pairs differ only in what they say they differ in', () => {
   it('fast-led-to-ground vs slow-is-fast: the pace mechanism and the pace lever’s mode', () => {
     const d = pair('packages/fast-led-to-ground.yaml', 'packages/slow-is-fast.yaml');
     expect(d).toContain('mechanisms.pace');
-    for (const p of d) expect(p).toMatch(/^(mechanisms\.pace|interventions\.0\.(label|options\.mode))$/);
+    for (const p of d) expect(p).toMatch(/^(mechanisms\.pace|interventions\.0\.(label|label_nb|options\.mode))$/);
     expect(load(at('packages/fast-led-to-ground.yaml')).config.mechanisms.pace).toBe('led-to-ground');
     expect(load(at('packages/slow-is-fast.yaml')).config.mechanisms.pace).toBe('slow-is-fast');
   });
