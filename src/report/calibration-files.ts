@@ -13,8 +13,9 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { fileHashes } from '../io/hash.js';
 import { provenance } from '../io/provenance.js';
 import { inlineSvg, REPORT_CSS } from './html.js';
+import { OKABE_ITO } from './palette.js';
 import { type RenderedChart, writeChart } from './render.js';
-import { FONT, OKABE_ITO } from './theme.js';
+import { FONT } from './theme.js';
 
 export interface CalibrationReportOptions {
   readonly threads: number;
