@@ -1,10 +1,11 @@
 /**
- * Teacher mode: four prepared lessons, each two configurations of the same municipality (same
- * base scenario, same seed) that differ in one idea, with a short explanation in English and
- * Norwegian (bokmål). The configurations mirror scenarios/teaching/ (levers from 2026-03-02).
+ * Teacher mode: prepared lessons, each two scenario files of the library (scenarios/teaching/ and
+ * the lever and package files) that differ in one idea, with a short explanation in English and
+ * Norwegian (bokmål). A lesson's settings are its files, run as they are (nothing is re-encoded
+ * here: tests/e2e/explorer-builder.test.ts checks that the explorer runs exactly the files'
+ * scenarios); only the texts live here.
  */
 import type { Lang } from '../report/names.js';
-import type { SlotConfig } from './config.js';
 
 type Bi = Readonly<Record<Lang, string>>;
 type BiList = Readonly<Record<Lang, readonly string[]>>;
@@ -17,9 +18,9 @@ export interface Lesson {
   readonly discuss: Bi;
   readonly labelA: Bi;
   readonly labelB: Bi;
-  /** Changes to a default slot for A and B. */
-  readonly a: Partial<SlotConfig>;
-  readonly b: Partial<SlotConfig>;
+  /** The scenario files of A and B: library ids (paths under scenarios/). */
+  readonly a: string;
+  readonly b: string;
   /** Indicator of the sixth chart. */
   readonly extra: string;
 }
@@ -50,16 +51,16 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: 'single top push', nb: 'ett dytt fra toppen' },
     labelB: { en: 'tugboats', nb: 'slepebåter' },
-    a: { push: 'top' },
-    b: { push: 'tugboats' },
+    a: 'teaching/single-top-push.yaml',
+    b: 'teaching/tugboats.yaml',
     extra: 'signalReach',
   },
   {
     id: 'paper-or-practice',
     title: { en: 'Paper strategy or practice?', nb: 'Papirstrategi eller praksis?' },
     intro: {
-      en: 'Many municipalities meet the call for co-creation with a new strategy and more plans. Paper is easy to move: the documents turn toward co-creation at once. But plans add reporting and give no time, mandate or leadership. In A that is all that happens. In B the same plans come with practice: a trust reform with clear mandates, leadership development toward coaching, and room to fail.',
-      nb: 'Mange kommuner svarer på kravet om samskaping med en ny strategi og flere planer. Papir er lett å flytte: dokumentene snur mot samskaping med en gang. Men planer gir mer rapportering, og verken tid, mandat eller ledelse. I A er det alt som skjer. I B kommer de samme planene sammen med praksis: en tillitsreform med tydelige mandater, lederutvikling mot coaching og rom for å feile.',
+      en: 'Many municipalities meet the call for co-creation with a new strategy and more plans. Paper is easy to move: the documents turn toward co-creation at once. But plans add reporting and give no time, mandate or leadership. In A that is all that happens. In B the same plans come with practice: leadership development toward coaching, a trust reform with clear mandates (which also cuts the reporting the plans add), competence built on the job, and week-long training labs.',
+      nb: 'Mange kommuner svarer på kravet om samskaping med en ny strategi og flere planer. Papir er lett å flytte: dokumentene snur mot samskaping med en gang. Men planer gir mer rapportering, og verken tid, mandat eller ledelse. I A er det alt som skjer. I B kommer de samme planene sammen med praksis: lederutvikling mot coaching, en tillitsreform med tydelige mandater (som også kutter rapporteringen planene gir), kompetanse bygd i arbeidet og ukelange treningslaber.',
     },
     lookFor: {
       en: [
@@ -79,8 +80,8 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: 'plans only (paper)', nb: 'bare planer (papir)' },
     labelB: { en: 'plans and practice', nb: 'planer og praksis' },
-    a: { paperStrategy: true },
-    b: { paperStrategy: true, trustReform: true, leadership: true, roomToFail: true },
+    a: 'teaching/paper-strategy.yaml',
+    b: 'teaching/practice-change.yaml',
     extra: 'policyPracticeGap',
   },
   {
@@ -108,8 +109,8 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: '2 layers', nb: '2 ledernivåer' },
     labelB: { en: '5 layers', nb: '5 ledernivåer' },
-    a: { push: 'top', layers: 2 },
-    b: { push: 'top', layers: 5 },
+    a: 'teaching/layers-2.yaml',
+    b: 'teaching/layers-5.yaml',
     extra: 'signalReach',
   },
   {
@@ -137,8 +138,8 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: 'matrix with budget (one lever)', nb: 'matrise med budsjett (ett grep)' },
     labelB: { en: 'matrix, budget and leadership (a package)', nb: 'matrise, budsjett og ledelse (en pakke)' },
-    a: { base: 'levers/matrix-budget.yaml' },
-    b: { base: 'packages/matrix-budget-leadership.yaml' },
+    a: 'levers/matrix-budget.yaml',
+    b: 'packages/matrix-budget-leadership.yaml',
     extra: 'crossSiloCoCreation',
   },
 ];

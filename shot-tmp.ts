@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { serveStatic } from './src/web/serve.ts';
+const server = await serveStatic('/tmp/b15/site', 0);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(server.url + (process.argv[2] ?? ''));
+await page.waitForFunction('window.tankerExplorer && window.tankerExplorer.status === "done"', null, { timeout: 60000 });
+await page.click('#add-lever');
+await page.screenshot({ path: '/tmp/b15/dialog.png' });
+await page.click('[data-add="trust-reform"]');
+await page.waitForFunction('window.tankerExplorer.status === "done" && window.tankerExplorer.runCount > 1', null, { timeout: 60000 });
+await page.click('#add-lever');
+await page.click('[data-add="tugboats"]');
+await page.waitForFunction('window.tankerExplorer.status === "done"', null, { timeout: 60000 });
+await page.screenshot({ path: '/tmp/b15/package.png' });
+console.log(await page.evaluate('location.hash'));
+await browser.close(); await server.close();
