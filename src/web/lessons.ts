@@ -6,6 +6,7 @@
  * scenarios); only the texts live here.
  */
 import type { Lang } from '../report/names.js';
+import { defaultSlot, type SlotConfig } from './config.js';
 
 type Bi = Readonly<Record<Lang, string>>;
 type BiList = Readonly<Record<Lang, readonly string[]>>;
@@ -143,3 +144,8 @@ export const LESSONS: readonly Lesson[] = [
     extra: 'crossSiloCoCreation',
   },
 ];
+
+/** A lesson's configuration of a slot: its scenario file as it is, nothing added. */
+export function lessonSlot(l: Lesson, s: 'A' | 'B'): SlotConfig {
+  return defaultSlot(s === 'A' ? l.a : l.b);
+}

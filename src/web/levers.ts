@@ -87,8 +87,8 @@ export function setOption(c: LeverChoice, name: string, v: unknown): void {
 /** Start and end clamped into a run of `horizon` weeks (the end comes after the start). */
 export function weeksIn(c: LeverChoice, horizon: number): { start: number; end: number | null } {
   const start = Math.max(0, Math.min(Math.round(c.start), horizon - 1));
-  if (c.end === null || c.end >= horizon) return { start, end: null };
-  return { start, end: Math.max(start + 1, Math.round(c.end)) };
+  const end = c.end === null ? horizon : Math.max(start + 1, Math.round(c.end));
+  return { start, end: end >= horizon ? null : end };
 }
 
 /** The intervention a choice adds to a scenario of `horizon` weeks. */

@@ -4,11 +4,10 @@
  * show, and loading a lesson (both configurations, the chart its questions point at) and playing it.
  */
 import { escapeXml as esc } from '../engine/format.js';
-import { defaultSlot, type SlotConfig } from './config.js';
 import { fillStaticSelects, syncControls } from './controls.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
-import { LESSONS, type Lesson } from './lessons.js';
+import { LESSONS, lessonSlot } from './lessons.js';
 import { play } from './playback.js';
 import { inspect, runAll, saveHash } from './runs.js';
 import { type Explorer, lesson } from './state.js';
@@ -52,11 +51,6 @@ export function applyMode(x: Explorer): void {
   $('mode-teach').setAttribute('aria-pressed', String(teach));
   $('mode-explore').setAttribute('aria-pressed', String(!teach));
   renderLessonPanel(x);
-}
-
-/** A lesson's configuration of a slot: its scenario file as it is. */
-export function lessonSlot(l: Lesson, s: 'A' | 'B'): SlotConfig {
-  return defaultSlot(s === 'A' ? l.a : l.b);
 }
 
 /** Load lesson i into A and B, run both and play them from the start. */
