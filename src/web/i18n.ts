@@ -56,7 +56,7 @@ const S = {
   toTheEnd: ['the end of the run', 'slutten av kjøringen'],
   theEnd: ['end', 'slutt'],
   intensity: ['Intensity', 'Intensitet'],
-  leverWhen: ['weeks {from}–{to} · {k}', 'uke {from}–{to} · {k}'],
+  leverWhen: ['weeks {from}–{to} · intensity {k}', 'uke {from}–{to} · intensitet {k}'],
   leverKept: ['What it changed stays after it ends.', 'Det den endret, blir stående etter slutten.'],
   remove: ['Remove', 'Fjern'],
   removeLever: ['Remove {name}', 'Fjern {name}'],
