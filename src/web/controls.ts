@@ -13,7 +13,7 @@ import { BUILT_IN, copySlot, defaultSlot, MAX_REPLICATES } from './config.js';
 import { $, option } from './dom.js';
 import { isTextKey, t } from './i18n.js';
 import { LIBRARY_INDEX } from './library-index.js';
-import { inspect, runNow, saveHash, scheduleRun, showErrors } from './runs.js';
+import { inspect, runNow, saveHash, scheduleRun, settleRun, showErrors } from './runs.js';
 import { BAND_PERCENT } from './series.js';
 import { cfgOf, DEFAULT_BASE, type Explorer } from './state.js';
 import { render } from './view.js';
@@ -239,6 +239,8 @@ export function wireControls(x: Explorer): void {
     else x.page.b = defaultSlot(base);
     changed(x);
   });
+  // Every control of the form reports a committed change with `change` after its own handler ran.
+  $('config').addEventListener('change', () => settleRun(x));
   $('config').addEventListener('submit', (e) => {
     e.preventDefault();
     runNow(x);

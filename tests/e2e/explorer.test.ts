@@ -252,8 +252,9 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
   });
 
   it('slider response: from a change of the silo slider to the charts of its result (reported, not asserted)', async () => {
-    // In the page: the input event as a drag sends it, then every animation frame until the run it
-    // started is drawn (the hook's runCount moves on, status done) and one more frame (painted).
+    // In the page: the events a click on the slider's track sends (input, then change), then every
+    // animation frame until the run they started is drawn (the hook's runCount moves on, status
+    // done) and one more frame (painted).
     const once = (v: string) =>
       page.evaluate(async (value) => {
         const h = (window as unknown as { tankerExplorer: Hook }).tankerExplorer;
@@ -262,6 +263,7 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
         const t0 = performance.now();
         el.value = value;
         el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
         await new Promise<void>((res) => {
           const frame = () => (h.runCount > n && h.status === 'done' ? res() : requestAnimationFrame(frame));
           frame();
