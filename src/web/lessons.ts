@@ -143,6 +143,35 @@ export const LESSONS: readonly Lesson[] = [
     b: 'packages/matrix-budget-leadership.yaml',
     extra: 'crossSiloCoCreation',
   },
+  {
+    id: 'election-narrow-or-broad',
+    title: { en: 'Through the election: narrow or broad backing?', nb: 'Gjennom valget: smal eller bred forankring?' },
+    intro: {
+      en: 'The same transformation in both: a top push, missions and leadership development from March 2026, with the same average political backing. In A nearly all the backing sits in the governing bloc; in B it is spread over all the blocs. In September 2027 the municipality holds its election: seats move between the blocs, and newcomers bring their own bloc’s backing with them.',
+      nb: 'Den samme omstillingen i begge: et dytt fra toppen, oppdrag og lederutvikling fra mars 2026, med den samme politiske forankringen i snitt. I A ligger nesten all støtten hos det styrende partiet; i B er den spredt på alle partiene. I september 2027 er det kommunevalg: plasser går mellom partiene, og de nye tar med seg sitt partis støtte.',
+    },
+    lookFor: {
+      en: [
+        'The sixth chart, political backing: what happens to A and to B after the election in September 2027?',
+        'The transformation index after the election: which one keeps its pace?',
+        'Does either tanker turn within five years, and when?',
+      ],
+      nb: [
+        'Det sjette diagrammet, politisk forankring: hva skjer med A og med B etter valget i september 2027?',
+        'Transformasjonsindeksen etter valget: hvilken holder farten?',
+        'Snur noen av tankskipene innen fem år, og når?',
+      ],
+    },
+    discuss: {
+      en: 'Who in your council backs the transformation today, and would it survive the next election?',
+      nb: 'Hvem i deres kommunestyre støtter omstillingen i dag, og ville den overlevd neste valg?',
+    },
+    labelA: { en: 'narrow backing (one bloc)', nb: 'smal forankring (ett parti)' },
+    labelB: { en: 'broad backing (all blocs)', nb: 'bred forankring (alle partier)' },
+    a: 'teaching/election-mid-horizon.yaml',
+    b: 'teaching/election-broad-anchoring.yaml',
+    extra: 'politicalBacking',
+  },
 ];
 
 /** A lesson's configuration of a slot: its scenario file as it is, nothing added. */

@@ -454,6 +454,8 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(finals[3]!.B.transformationIndex).toBeGreaterThan(finals[3]!.A.transformationIndex! + 0.05);
     expect(turns[3]!.A).toBe(0);
     expect(turns[3]!.B).toBeGreaterThanOrEqual(0.5);
+    // Lesson 5: after the election, broad backing holds up better than backing from one bloc.
+    expect(finals[4]!.B.politicalBacking).toBeGreaterThan(finals[4]!.A.politicalBacking!);
     await page.click('#lang-nb');
     expect(await page.textContent('h1')).toContain('Å snu et tankskip');
     expect(await page.textContent('#lesson h2')).toContain('ett grep eller en pakke');
