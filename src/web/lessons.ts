@@ -157,7 +157,7 @@ export const LESSONS: readonly Lesson[] = [
         'Does either tanker turn within five years, and when?',
       ],
       nb: [
-        'Det sjette diagrammet, politisk forankring: hva skjer med A og med B etter valget i september 2027?',
+        'Det sjette diagrammet, politisk støtte: hva skjer med A og med B etter valget i september 2027?',
         'Transformasjonsindeksen etter valget: hvilken holder farten?',
         'Snur noen av tankskipene innen fem år, og når?',
       ],
