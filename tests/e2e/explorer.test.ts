@@ -456,6 +456,8 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(turns[3]!.B).toBeGreaterThanOrEqual(0.5);
     // Lesson 5: after the election, broad backing holds up better than backing from one bloc.
     expect(finals[4]!.B.politicalBacking).toBeGreaterThan(finals[4]!.A.politicalBacking!);
+    await afterRun(page, () => page.click('[data-lesson="3"]'));
+    await page.click('#to-end');
     await page.click('#lang-nb');
     expect(await page.textContent('h1')).toContain('Å snu et tankskip');
     expect(await page.textContent('#lesson h2')).toContain('ett grep eller en pakke');
