@@ -5,9 +5,8 @@
  * Also the URL hash that shares the whole page state. No DOM, no Node APIs.
  */
 import type { Lang } from '../report/names.js';
-
-export type Push = 'none' | 'top' | 'tugboats' | 'both';
-export const PUSHES: readonly Push[] = ['none', 'top', 'tugboats', 'both'];
+import { leverName } from '../report/names.js';
+import { choiceIntervention, DEFAULT_LEVER_START, decodeChoice, encodeChoice, type LeverChoice, newChoice } from './levers.js';
 
 /** Where the base scenario comes from: a bundled library file (its path under scenarios/) or a loaded file. */
 export type BaseRef = { readonly library: string } | { readonly text: string; readonly fileName: string };
@@ -25,19 +24,9 @@ export interface SlotConfig {
   matrix: number | null;
   layers: number | null;
   elections: boolean | null;
-  /** Levers added on top of the scenario's own interventions, all starting at `leverStart`. */
-  trustReform: boolean;
-  roomToFail: boolean;
-  leadership: boolean;
-  push: Push;
-  paperStrategy: boolean;
-  budgetCut: boolean;
-  /** Week the added levers start (clamped into the run). */
-  leverStart: number;
+  /** Levers added on top of the scenario's own interventions (the package builder), in the order written. */
+  levers: LeverChoice[];
 }
-
-/** 2026-03-02, the start date the teaching scenarios use. */
-export const DEFAULT_LEVER_START = 8;
 
 export function defaultSlot(base: string): SlotConfig {
   return {
@@ -47,26 +36,14 @@ export function defaultSlot(base: string): SlotConfig {
     matrix: null,
     layers: null,
     elections: null,
-    trustReform: false,
-    roomToFail: false,
-    leadership: false,
-    push: 'none',
-    paperStrategy: false,
-    budgetCut: false,
-    leverStart: DEFAULT_LEVER_START,
+    levers: [],
   };
 }
 
-/** Lever switches and the intervention kind each adds, in the order they are written to the scenario. */
-export const SWITCHES = [
-  ['paperStrategy', 'strategy-plans'],
-  ['trustReform', 'trust-reform'],
-  ['roomToFail', 'room-to-fail'],
-  ['leadership', 'leadership-development'],
-  ['budgetCut', 'budget-cut'],
-] as const satisfies readonly (readonly [keyof SlotConfig, string])[];
-
-export type SwitchKey = (typeof SWITCHES)[number][0];
+/** A slot's configuration with its own list of levers (editing one never changes the other). */
+export function copySlot(s: SlotConfig): SlotConfig {
+  return { ...s, levers: s.levers.map((c) => ({ ...c, options: { ...c.options } })) };
+}
 
 export const EXPLORER_LABEL = 'explorer';
 
@@ -76,13 +53,14 @@ export function isMapping(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** The interventions the levers of a slot add, starting at `start`. */
-export function leverInterventions(cfg: SlotConfig, start: number): Json[] {
-  const out: Json[] = [];
-  if (cfg.push === 'top' || cfg.push === 'both') out.push({ kind: 'top-push', label: EXPLORER_LABEL, start });
-  if (cfg.push === 'tugboats' || cfg.push === 'both') out.push({ kind: 'tugboats', label: EXPLORER_LABEL, start });
-  for (const [key, kind] of SWITCHES) if (cfg[key]) out.push({ kind, label: EXPLORER_LABEL, start });
-  return out;
+/** The interventions the levers of a slot add to a run of `horizon` weeks. */
+export function leverInterventions(cfg: SlotConfig, horizon: number): Json[] {
+  return cfg.levers.map((c) => choiceIntervention(c, horizon, EXPLORER_LABEL));
+}
+
+/** Weeks of a scenario's run as written (its horizon, else the default). */
+export function horizonOf(data: Json): number {
+  return typeof data.horizon === 'number' && data.horizon >= 1 ? data.horizon : 260;
 }
 
 /**
@@ -104,24 +82,33 @@ export function scenarioData(base: Json, cfg: SlotConfig, name?: string): Json {
   if (cfg.matrix !== null) org.matrixDegree = cfg.matrix;
   if (cfg.layers !== null) org.layers = cfg.layers;
   if (Object.keys(org).length > 0) out.organisation = org;
-  const horizon = typeof base.horizon === 'number' && base.horizon >= 1 ? base.horizon : 260;
-  const start = Math.max(0, Math.min(Math.round(cfg.leverStart), horizon - 1));
   const own = Array.isArray(out.interventions) ? out.interventions : [];
-  out.interventions = [...own, ...leverInterventions(cfg, start)];
+  out.interventions = [...own, ...leverInterventions(cfg, horizonOf(base))];
   return out;
 }
 
 /** A short description of what the explorer changed, for the exported file's header. */
-export function describeChanges(cfg: SlotConfig): string[] {
+export function describeChanges(cfg: SlotConfig, horizon: number): string[] {
   const lines: string[] = [];
   if (cfg.seed !== null && cfg.seed !== '') lines.push(`seed ${cfg.seed}`);
   if (cfg.silo !== null) lines.push(`silo strength ${cfg.silo}`);
   if (cfg.matrix !== null) lines.push(`matrix degree ${cfg.matrix}`);
   if (cfg.layers !== null) lines.push(`${cfg.layers} management layers in every unit`);
   if (cfg.elections !== null) lines.push(cfg.elections ? 'election on' : 'election off');
-  const levers = leverInterventions(cfg, cfg.leverStart).map((i) => String(i.kind));
-  if (levers.length > 0) lines.push(`levers from week ${cfg.leverStart}: ${levers.join(', ')}`);
+  for (const item of leverInterventions(cfg, horizon)) lines.push(`added ${describeIntervention(item)}`);
   return lines;
+}
+
+const when = (v: unknown) => (typeof v === 'number' ? `week ${v}` : String(v));
+
+/** "Trust reform (trust-reform) from week 8 to the end of the run, intensity 1, clearMandates false": an intervention as written, in a line. */
+export function describeIntervention(item: Json): string {
+  const kind = String(item.kind);
+  const end = item.end === undefined ? 'to the end of the run' : `to ${when(item.end)}`;
+  const intensity = typeof item.intensity === 'number' ? item.intensity : 1;
+  const opts = isMapping(item.options) ? Object.entries(item.options).map(([k, v]) => `, ${k} ${String(v)}`) : [];
+  const units = Array.isArray(item.units) ? ` in ${item.units.join(', ')}` : '';
+  return `${leverName('en', kind)} (${kind})${units} from ${when(item.start)} ${end}, intensity ${intensity}${opts.join('')}`;
 }
 
 // ---------------------------------------------------------------- page state in the URL hash
@@ -162,33 +149,50 @@ export function defaultPageState(base: string): PageState {
   };
 }
 
-const SLOT_KEYS: Record<keyof SlotConfig, string> = {
+type ScalarKey = Exclude<keyof SlotConfig, 'levers'>;
+const SLOT_KEYS: Record<ScalarKey, string> = {
   base: 'base',
   seed: 'seed',
   silo: 'silo',
   matrix: 'matrix',
   layers: 'layers',
   elections: 'elect',
-  trustReform: 'trust',
-  roomToFail: 'fail',
-  leadership: 'lead',
-  push: 'push',
-  paperStrategy: 'paper',
-  budgetCut: 'cut',
-  leverStart: 'from',
 };
+/** One `a.lever=…` entry per added lever (levers.ts: encodeChoice). */
+const LEVER_KEY = 'lever';
 
 function encodeSlot(p: URLSearchParams, prefix: string, s: SlotConfig): void {
-  const put = (k: keyof SlotConfig, v: string) => p.set(`${prefix}.${SLOT_KEYS[k]}`, v);
+  const put = (k: ScalarKey, v: string) => p.set(`${prefix}.${SLOT_KEYS[k]}`, v);
   put('base', s.base);
   if (s.seed !== null) put('seed', s.seed);
   if (s.silo !== null) put('silo', String(s.silo));
   if (s.matrix !== null) put('matrix', String(s.matrix));
   if (s.layers !== null) put('layers', String(s.layers));
   if (s.elections !== null) put('elections', s.elections ? '1' : '0');
-  if (s.push !== 'none') put('push', s.push);
-  for (const [k] of SWITCHES) if (s[k]) put(k, '1');
-  if (s.leverStart !== DEFAULT_LEVER_START) put('leverStart', String(s.leverStart));
+  for (const c of s.levers) p.append(`${prefix}.${LEVER_KEY}`, encodeChoice(c));
+}
+
+/**
+ * Links made before the package builder: a push (`push=top|tugboats|both`), lever switches
+ * (`trust=1`, ...) and one shared start week (`from`). They still open with the same levers.
+ */
+const LEGACY_SWITCHES = [
+  ['paper', 'strategy-plans'],
+  ['trust', 'trust-reform'],
+  ['fail', 'room-to-fail'],
+  ['lead', 'leadership-development'],
+  ['cut', 'budget-cut'],
+] as const;
+
+function legacyLevers(p: URLSearchParams, prefix: string): LeverChoice[] {
+  const get = (k: string) => p.get(`${prefix}.${k}`);
+  const from = num(get('from'), 0, 5199, true) ?? DEFAULT_LEVER_START;
+  const push = get('push');
+  const kinds: string[] = [];
+  if (push === 'top' || push === 'both') kinds.push('top-push');
+  if (push === 'tugboats' || push === 'both') kinds.push('tugboats');
+  for (const [key, kind] of LEGACY_SWITCHES) if (get(key) === '1') kinds.push(kind);
+  return kinds.map((k) => newChoice(k, from));
 }
 
 function b64urlEncode(text: string): string {
@@ -239,7 +243,7 @@ function num(v: string | null, min: number, max: number, integer = false): numbe
 }
 
 function decodeSlot(p: URLSearchParams, prefix: string, fallbackBase: string): SlotConfig {
-  const get = (k: keyof SlotConfig) => p.get(`${prefix}.${SLOT_KEYS[k]}`);
+  const get = (k: ScalarKey) => p.get(`${prefix}.${SLOT_KEYS[k]}`);
   const s = defaultSlot(get('base') ?? fallbackBase);
   s.seed = get('seed');
   s.silo = num(get('silo'), 0, 1);
@@ -247,10 +251,8 @@ function decodeSlot(p: URLSearchParams, prefix: string, fallbackBase: string): S
   s.layers = num(get('layers'), 2, 5, true);
   const el = get('elections');
   s.elections = el === null ? null : el === '1';
-  const push = get('push');
-  s.push = PUSHES.includes(push as Push) ? (push as Push) : 'none';
-  for (const [k] of SWITCHES) s[k] = get(k) === '1';
-  s.leverStart = num(get('leverStart'), 0, 5199, true) ?? DEFAULT_LEVER_START;
+  const added = p.getAll(`${prefix}.${LEVER_KEY}`).map(decodeChoice);
+  s.levers = [...legacyLevers(p, prefix), ...added.filter((c): c is LeverChoice => c !== null)];
   return s;
 }
 
@@ -267,7 +269,7 @@ export function decodeHash(hash: string, fallbackBase: string, extras: readonly 
   const extra = p.get('extra');
   if (extra !== null && extras.includes(extra)) st.extra = extra;
   st.a = decodeSlot(p, 'a', fallbackBase);
-  st.b = st.compare ? decodeSlot(p, 'b', fallbackBase) : { ...st.a };
+  st.b = st.compare ? decodeSlot(p, 'b', fallbackBase) : copySlot(st.a);
   for (const [slot, key] of [
     ['a', 'fileA'],
     ['b', 'fileB'],

@@ -6,13 +6,14 @@
  */
 import { exactDecimals } from '../engine/format.js';
 import { indicatorName, leverName, numbers } from '../report/names.js';
+import { syncPackage, wireBuilder } from './builder.js';
 import { EXTRA_IDS } from './chart-defs.js';
-import { SLOT_COLORS, weekDate } from './charts.js';
-import { BUILT_IN, defaultSlot, MAX_REPLICATES, PUSHES, type Push, SWITCHES } from './config.js';
+import { SLOT_COLORS } from './charts.js';
+import { BUILT_IN, copySlot, defaultSlot, MAX_REPLICATES } from './config.js';
 import { $, option } from './dom.js';
 import { isTextKey, t } from './i18n.js';
 import { LIBRARY_INDEX } from './library-index.js';
-import { inspect, runNow, saveHash, scheduleRun, showErrors } from './runs.js';
+import { inspect, runNow, saveHash, scheduleRun, settleRun, showErrors } from './runs.js';
 import { BAND_PERCENT } from './series.js';
 import { cfgOf, DEFAULT_BASE, type Explorer } from './state.js';
 import { render } from './view.js';
@@ -91,14 +92,7 @@ export function syncControls(x: Explorer): void {
   const range = sum ? (sum.layersMin === sum.layersMax ? `${sum.layersMin}` : `${sum.layersMin}–${sum.layersMax}`) : '?';
   layers.replaceChildren(option('', t(lang, 'asScenario', { v: range })), ...[2, 3, 4, 5].map((n) => option(String(n), String(n))));
   layers.value = cfg.layers === null ? '' : String(cfg.layers);
-  for (const p of PUSHES) $<HTMLInputElement>(`push-${p}`).checked = cfg.push === p;
-  for (const [k] of SWITCHES) $<HTMLInputElement>(k).checked = cfg[k];
-  const start = $<HTMLInputElement>('leverStart');
-  const horizon = sum?.horizon ?? 260;
-  const w = Math.min(cfg.leverStart, horizon - 1);
-  start.max = String(horizon - 1);
-  start.value = String(w);
-  $('leverStart-out').textContent = t(lang, 'weekDate', { w, d: weekDate(sum?.startDate ?? '2026-01-05', w) });
+  syncPackage(x);
   $<HTMLInputElement>('elections').checked = cfg.elections ?? sum?.elections ?? true;
   const seed = $<HTMLInputElement>('seed');
   if (document.activeElement !== seed) seed.value = cfg.seed ?? sum?.seed ?? '';
@@ -168,7 +162,7 @@ export function wireControls(x: Explorer): void {
   $('compare').addEventListener('change', async (e) => {
     x.page.compare = (e.target as HTMLInputElement).checked;
     if (x.page.compare && !x.summaries.B) {
-      x.page.b = { ...x.page.a };
+      x.page.b = copySlot(x.page.a);
       x.page.fileB = x.page.fileA;
       await inspect(x, 'B');
     }
@@ -181,7 +175,7 @@ export function wireControls(x: Explorer): void {
       syncControls(x);
     });
   $('copy-ab').addEventListener('click', () => {
-    x.page.b = { ...x.page.a };
+    x.page.b = copySlot(x.page.a);
     x.page.fileB = x.page.fileA;
     if (x.summaries.A) x.summaries.B = x.summaries.A;
     changed(x);
@@ -207,7 +201,7 @@ export function wireControls(x: Explorer): void {
   // A settings slider dragged with the mouse lets go of the focus when released, so that a playback
   // shortcut pressed next (Home, End, arrows) moves the playback, not the slider. Reached with Tab,
   // a slider keeps the keys, as a slider should.
-  for (const id of ['silo', 'matrix', 'leverStart'])
+  for (const id of ['silo', 'matrix'])
     $(id).addEventListener('pointerdown', (e) => {
       const el = e.currentTarget as HTMLElement;
       window.addEventListener('pointerup', () => el.blur(), { once: true });
@@ -218,20 +212,7 @@ export function wireControls(x: Explorer): void {
     cfg().layers = value(e) === '' ? null : Number(value(e));
     changed(x);
   });
-  for (const p of PUSHES)
-    $(`push-${p}`).addEventListener('change', () => {
-      cfg().push = p as Push;
-      changed(x);
-    });
-  for (const [k] of SWITCHES)
-    $(k).addEventListener('change', (e) => {
-      cfg()[k] = (e.target as HTMLInputElement).checked;
-      changed(x);
-    });
-  $('leverStart').addEventListener('input', (e) => {
-    cfg().leverStart = Number(value(e));
-    changed(x);
-  });
+  wireBuilder(x, () => changed(x));
   $('elections').addEventListener('change', (e) => {
     const v = (e.target as HTMLInputElement).checked;
     cfg().elections = v === x.summaries[x.editing]?.elections ? null : v;
@@ -258,6 +239,8 @@ export function wireControls(x: Explorer): void {
     else x.page.b = defaultSlot(base);
     changed(x);
   });
+  // Every control of the form reports a committed change with `change` after its own handler ran.
+  $('config').addEventListener('change', () => settleRun(x));
   $('config').addEventListener('submit', (e) => {
     e.preventDefault();
     runNow(x);

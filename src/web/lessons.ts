@@ -1,10 +1,12 @@
 /**
- * Teacher mode: four prepared lessons, each two configurations of the same municipality (same
- * base scenario, same seed) that differ in one idea, with a short explanation in English and
- * Norwegian (bokmål). The configurations mirror scenarios/teaching/ (levers from 2026-03-02).
+ * Teacher mode: prepared lessons, each two scenario files of the library (scenarios/teaching/ and
+ * the lever and package files) that differ in one idea, with a short explanation in English and
+ * Norwegian (bokmål). A lesson's settings are its files, run as they are (nothing is re-encoded
+ * here: tests/e2e/explorer-builder.test.ts checks that the explorer runs exactly the files'
+ * scenarios); only the texts live here.
  */
 import type { Lang } from '../report/names.js';
-import type { SlotConfig } from './config.js';
+import { defaultSlot, type SlotConfig } from './config.js';
 
 type Bi = Readonly<Record<Lang, string>>;
 type BiList = Readonly<Record<Lang, readonly string[]>>;
@@ -17,9 +19,9 @@ export interface Lesson {
   readonly discuss: Bi;
   readonly labelA: Bi;
   readonly labelB: Bi;
-  /** Changes to a default slot for A and B. */
-  readonly a: Partial<SlotConfig>;
-  readonly b: Partial<SlotConfig>;
+  /** The scenario files of A and B: library ids (paths under scenarios/). */
+  readonly a: string;
+  readonly b: string;
   /** Indicator of the sixth chart. */
   readonly extra: string;
 }
@@ -50,16 +52,16 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: 'single top push', nb: 'ett dytt fra toppen' },
     labelB: { en: 'tugboats', nb: 'slepebåter' },
-    a: { push: 'top' },
-    b: { push: 'tugboats' },
+    a: 'teaching/single-top-push.yaml',
+    b: 'teaching/tugboats.yaml',
     extra: 'signalReach',
   },
   {
     id: 'paper-or-practice',
     title: { en: 'Paper strategy or practice?', nb: 'Papirstrategi eller praksis?' },
     intro: {
-      en: 'Many municipalities meet the call for co-creation with a new strategy and more plans. Paper is easy to move: the documents turn toward co-creation at once. But plans add reporting and give no time, mandate or leadership. In A that is all that happens. In B the same plans come with practice: a trust reform with clear mandates, leadership development toward coaching, and room to fail.',
-      nb: 'Mange kommuner svarer på kravet om samskaping med en ny strategi og flere planer. Papir er lett å flytte: dokumentene snur mot samskaping med en gang. Men planer gir mer rapportering, og verken tid, mandat eller ledelse. I A er det alt som skjer. I B kommer de samme planene sammen med praksis: en tillitsreform med tydelige mandater, lederutvikling mot coaching og rom for å feile.',
+      en: 'Many municipalities meet the call for co-creation with a new strategy and more plans. Paper is easy to move: the documents turn toward co-creation at once. But plans add reporting and give no time, mandate or leadership. In A that is all that happens. In B the same plans come with practice: leadership development toward coaching, a trust reform with clear mandates (which also cuts the reporting the plans add), competence built on the job, and week-long training labs.',
+      nb: 'Mange kommuner svarer på kravet om samskaping med en ny strategi og flere planer. Papir er lett å flytte: dokumentene snur mot samskaping med en gang. Men planer gir mer rapportering, og verken tid, mandat eller ledelse. I A er det alt som skjer. I B kommer de samme planene sammen med praksis: lederutvikling mot coaching, en tillitsreform med tydelige mandater (som også kutter rapporteringen planene gir), kompetanse bygd i arbeidet og ukelange treningslaber.',
     },
     lookFor: {
       en: [
@@ -79,8 +81,8 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: 'plans only (paper)', nb: 'bare planer (papir)' },
     labelB: { en: 'plans and practice', nb: 'planer og praksis' },
-    a: { paperStrategy: true },
-    b: { paperStrategy: true, trustReform: true, leadership: true, roomToFail: true },
+    a: 'teaching/paper-strategy.yaml',
+    b: 'teaching/practice-change.yaml',
     extra: 'policyPracticeGap',
   },
   {
@@ -108,8 +110,8 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: '2 layers', nb: '2 ledernivåer' },
     labelB: { en: '5 layers', nb: '5 ledernivåer' },
-    a: { push: 'top', layers: 2 },
-    b: { push: 'top', layers: 5 },
+    a: 'teaching/layers-2.yaml',
+    b: 'teaching/layers-5.yaml',
     extra: 'signalReach',
   },
   {
@@ -137,8 +139,42 @@ export const LESSONS: readonly Lesson[] = [
     },
     labelA: { en: 'matrix with budget (one lever)', nb: 'matrise med budsjett (ett grep)' },
     labelB: { en: 'matrix, budget and leadership (a package)', nb: 'matrise, budsjett og ledelse (en pakke)' },
-    a: { base: 'levers/matrix-budget.yaml' },
-    b: { base: 'packages/matrix-budget-leadership.yaml' },
+    a: 'levers/matrix-budget.yaml',
+    b: 'packages/matrix-budget-leadership.yaml',
     extra: 'crossSiloCoCreation',
   },
+  {
+    id: 'election-narrow-or-broad',
+    title: { en: 'Through the election: narrow or broad backing?', nb: 'Gjennom valget: smal eller bred forankring?' },
+    intro: {
+      en: 'The same transformation in both: a top push, missions and leadership development from March 2026, with the same average political backing. In A nearly all the backing sits in the governing bloc; in B it is spread over all the blocs. In September 2027 the municipality holds its election: seats move between the blocs, and newcomers bring their own bloc’s backing with them.',
+      nb: 'Den samme omstillingen i begge: et dytt fra toppen, oppdrag og lederutvikling fra mars 2026, med den samme politiske forankringen i snitt. I A ligger nesten all støtten hos det styrende partiet; i B er den spredt på alle partiene. I september 2027 er det kommunevalg: plasser går mellom partiene, og de nye tar med seg sitt partis støtte.',
+    },
+    lookFor: {
+      en: [
+        'The sixth chart, political backing: what happens to A and to B after the election in September 2027?',
+        'The transformation index after the election: which one keeps its pace?',
+        'Does either tanker turn within five years, and when?',
+      ],
+      nb: [
+        'Det sjette diagrammet, politisk støtte: hva skjer med A og med B etter valget i september 2027?',
+        'Transformasjonsindeksen etter valget: hvilken holder farten?',
+        'Snur noen av tankskipene innen fem år, og når?',
+      ],
+    },
+    discuss: {
+      en: 'Who in your council backs the transformation today, and would it survive the next election?',
+      nb: 'Hvem i deres kommunestyre støtter omstillingen i dag, og ville den overlevd neste valg?',
+    },
+    labelA: { en: 'narrow backing (one bloc)', nb: 'smal forankring (ett parti)' },
+    labelB: { en: 'broad backing (all blocs)', nb: 'bred forankring (alle partier)' },
+    a: 'teaching/election-mid-horizon.yaml',
+    b: 'teaching/election-broad-anchoring.yaml',
+    extra: 'politicalBacking',
+  },
 ];
+
+/** A lesson's configuration of a slot: its scenario file as it is, nothing added. */
+export function lessonSlot(l: Lesson, s: 'A' | 'B'): SlotConfig {
+  return defaultSlot(s === 'A' ? l.a : l.b);
+}

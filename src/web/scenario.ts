@@ -9,7 +9,16 @@ import { parseSource, placeIssues } from '../scenario/parse.js';
 import { type ResolvedScenario, resolveScenarioData } from '../scenario/resolve.js';
 import { ScenarioSchema } from '../scenario/schema.js';
 import { checkSchema } from '../scenario/validate.js';
-import { type BaseRef, BUILT_IN, describeChanges, isMapping, type SlotConfig, scenarioData } from './config.js';
+import {
+  type BaseRef,
+  BUILT_IN,
+  describeChanges,
+  describeIntervention,
+  horizonOf,
+  isMapping,
+  type SlotConfig,
+  scenarioData,
+} from './config.js';
 import type { BaseSummary, LibraryEntry } from './protocol.js';
 
 type Json = Record<string, unknown>;
@@ -119,12 +128,31 @@ function safeName(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'scenario';
 }
 
+/**
+ * The description of an exported scenario: where it comes from, every intervention it holds (the
+ * base scenario's and the explorer's), what else the explorer changed, then the base scenario's
+ * own description (which may say "no interventions" of the base, so it comes last and is named).
+ */
+export function exportDescription(base: Json, data: Json, baseLabel: string, changes: readonly string[]): string {
+  const items = Array.isArray(data.interventions) ? data.interventions.filter(isMapping) : [];
+  const others = changes.filter((c) => !c.startsWith('added '));
+  const parts = [
+    `Made in the Tanker explorer from ${baseLabel}.`,
+    items.length === 0 ? 'Interventions: none.' : `Interventions: ${items.map(describeIntervention).join('; ')}.`,
+  ];
+  if (others.length > 0) parts.push(`Also changed in the explorer: ${others.join('; ')}.`);
+  const own = typeof base.description === 'string' ? base.description.trim() : '';
+  if (own !== '') parts.push(`The base scenario (${baseLabel}): ${own}`);
+  return parts.join(' ');
+}
+
 /** The scenario file of a slot: YAML that `tanker validate`, `run` and `batch` accept as it is. */
 export function exportYaml(base: Json, baseLabel: string, cfg: SlotConfig, note: string): { yaml: string; fileName: string } {
   const data = scenarioData(base, cfg);
   const name = safeName(String(data.name));
   data.name = name;
-  const changes = describeChanges(cfg);
+  const changes = describeChanges(cfg, horizonOf(base));
+  data.description = exportDescription(base, data, baseLabel, changes);
   const header = [
     `Made with the Tanker explorer${note ? ` (${note})` : ''} from ${baseLabel}.`,
     changes.length > 0 ? `Changed in the explorer: ${changes.join('; ')}.` : 'Nothing was changed in the explorer.',

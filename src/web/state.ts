@@ -6,6 +6,7 @@
  */
 import { type BaseRef, BUILT_IN, type PageState, type SlotConfig } from './config.js';
 import { LESSONS, type Lesson } from './lessons.js';
+import type { LeverChoice } from './levers.js';
 import { LIBRARY_INDEX } from './library-index.js';
 import type { ModelWorker, SlotResult } from './model-worker.js';
 import type { BaseSummary, Slot } from './protocol.js';
@@ -65,6 +66,8 @@ export interface Explorer {
   readonly runs: RunQueue;
   readonly hook: Hook;
   readonly worker: ModelWorker;
+  /** The package builder's levers shown unfolded (by identity, so that removing one keeps the others). */
+  readonly builderOpen: WeakSet<LeverChoice>;
 }
 
 export function newHook(): Hook {
@@ -81,6 +84,7 @@ export function createExplorer(page: PageState, worker: ModelWorker, hook: Hook)
     runs: { running: false, pending: null, timer: undefined, timerPending: false },
     hook,
     worker,
+    builderOpen: new WeakSet(),
   };
 }
 

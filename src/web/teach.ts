@@ -4,14 +4,13 @@
  * show, and loading a lesson (both configurations, the chart its questions point at) and playing it.
  */
 import { escapeXml as esc } from '../engine/format.js';
-import { defaultSlot } from './config.js';
 import { fillStaticSelects, syncControls } from './controls.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
-import { LESSONS } from './lessons.js';
+import { LESSONS, lessonSlot } from './lessons.js';
 import { play } from './playback.js';
 import { inspect, runAll, saveHash } from './runs.js';
-import { DEFAULT_BASE, type Explorer, lesson } from './state.js';
+import { type Explorer, lesson } from './state.js';
 import { render } from './view.js';
 
 function renderLessonPanel(x: Explorer): void {
@@ -63,8 +62,8 @@ export async function applyLesson(x: Explorer, i: number): Promise<void> {
   page.lesson = i;
   page.compare = true;
   page.extra = l.extra;
-  page.a = { ...defaultSlot(DEFAULT_BASE), ...l.a };
-  page.b = { ...defaultSlot(DEFAULT_BASE), ...l.b };
+  page.a = lessonSlot(l, 'A');
+  page.b = lessonSlot(l, 'B');
   x.editing = 'A';
   applyMode(x);
   fillStaticSelects(x);

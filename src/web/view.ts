@@ -9,7 +9,6 @@ import { escapeXml } from '../engine/format.js';
 import { indicatorName, leverName, numbers } from '../report/names.js';
 import { type ChartDef, chartDefs, chartTitle, valueFormat } from './chart-defs.js';
 import { type LegendItem, lineChart, SLOT_COLORS, weekDate } from './charts.js';
-import { SWITCHES } from './config.js';
 import { $, widthOf } from './dom.js';
 import { t } from './i18n.js';
 import type { Slot } from './protocol.js';
@@ -30,9 +29,7 @@ export function slotLabel(x: Explorer, s: Slot): string {
   const { num } = numbers(lang);
   const cfg = cfgOf(x, s);
   const bits: string[] = [];
-  if (cfg.push === 'both') bits.push(t(lang, 'pushBoth'));
-  else if (cfg.push !== 'none') bits.push(leverName(lang, cfg.push === 'top' ? 'top-push' : 'tugboats'));
-  for (const [k, kind] of SWITCHES) if (cfg[k]) bits.push(leverName(lang, kind));
+  for (const c of cfg.levers) bits.push(leverName(lang, c.kind));
   if (cfg.layers !== null) bits.push(`${cfg.layers} ${t(lang, 'layers').toLowerCase()}`);
   if (cfg.silo !== null) bits.push(`${t(lang, 'silo').toLowerCase()} ${num(cfg.silo, 2)}`);
   if (cfg.matrix !== null) bits.push(`${t(lang, 'matrix').toLowerCase()} ${num(cfg.matrix, 2)}`);

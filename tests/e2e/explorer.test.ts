@@ -13,11 +13,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDICATORS } from '../../src/model/index.js';
+import { INDICATORS, LEVER_KINDS } from '../../src/model/index.js';
 import { presetConfig } from '../../src/model/presets.js';
 import { runReplicate } from '../../src/model/simulate.js';
 import { formatErrors, loadScenario } from '../../src/scenario/index.js';
 import { buildSite } from '../../src/web/build.js';
+import { LESSONS } from '../../src/web/lessons.js';
 import { type StaticServer, serveStatic } from '../../src/web/serve.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -140,6 +141,26 @@ const scrolled = (page: Page) =>
     side: Math.round(document.getElementById('side')!.scrollTop),
   }));
 
+/** Add a lever with the package builder (its dialog) and wait for the run it starts. */
+async function addLever(page: Page, kind: string): Promise<Hook> {
+  return afterRun(page, async () => {
+    await page.click('#add-lever');
+    await page.click(`#lever-catalogue [data-add="${kind}"]`);
+  });
+}
+
+/** Set a range input of the builder to a value, as dragging it would (an input event). */
+async function setRange(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(
+    selector,
+    (el, v) => {
+      (el as HTMLInputElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+}
+
 const COMPARED = ['transformationIndex', 'practiceNPG', 'documentsNPG', 'crossSiloCoCreation', 'trustStaffManagement', 'burnout'] as const;
 
 describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
@@ -230,13 +251,61 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(await page.textContent('#silo-out')).toContain('0.30');
   });
 
-  it('exports a scenario file that the CLI loader accepts and that reproduces the browser run', async () => {
+  it('slider response: from a change of the silo slider to the charts of its result (reported, not asserted)', async () => {
+    // In the page: the events a click on the slider's track sends (input, then change), then every
+    // animation frame until the run they started is drawn (the hook's runCount moves on, status
+    // done) and one more frame (painted).
+    const once = (v: string) =>
+      page.evaluate(async (value) => {
+        const h = (window as unknown as { tankerExplorer: Hook }).tankerExplorer;
+        const n = h.runCount;
+        const el = document.getElementById('silo') as HTMLInputElement;
+        const t0 = performance.now();
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise<void>((res) => {
+          const frame = () => (h.runCount > n && h.status === 'done' ? res() : requestAnimationFrame(frame));
+          frame();
+        });
+        await new Promise((res) => requestAnimationFrame(res));
+        return { total: performance.now() - t0, model: h.results.A?.ms[0] ?? Number.NaN };
+      }, v);
+    const runs = [];
+    for (const v of ['0.5', '0.6', '0.4', '0.7', '0.35', '0.3']) runs.push(await once(v));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const total = runs.map((r) => r.total);
+    const model = runs.map((r) => r.model);
+    console.log(
+      `explorer: slider change to drawn result (default preset, 1 replicate): ${total.map((m) => m.toFixed(0)).join(', ')} ms (median ${median(total).toFixed(0)}); of which the model run in the worker ${model.map((m) => m.toFixed(0)).join(', ')} ms (median ${median(model).toFixed(0)})`,
+    );
+    expect((await hook(page)).results.A!.final.crossUnitTieShare).toBeGreaterThan(0);
+    expect(await page.inputValue('#silo')).toBe('0.3');
+  });
+
+  it('the package builder offers every lever of the catalogue, grouped, in both languages', async () => {
+    await page.click('#add-lever');
+    expect(await page.isVisible('#lever-dialog')).toBe(true);
+    const offered = await page.$$eval('#lever-catalogue [data-add]', (els) => els.map((e) => (e as HTMLElement).dataset.add));
+    expect([...offered].sort()).toEqual([...LEVER_KINDS].sort());
+    expect(await page.locator('#lever-catalogue .lever-group h3').count()).toBeGreaterThanOrEqual(3);
+    await page.click('#lever-dialog-close');
+    expect(await page.isVisible('#lever-dialog')).toBe(false);
+  });
+
+  it('exports a scenario file that the CLI loader accepts, that reproduces the browser run and lists its levers', async () => {
+    await addLever(page, 'tugboats');
+    await addLever(page, 'trust-reform');
+    // The trust reform's own weeks, intensity and option (index 1 in the package).
     await afterRun(page, async () => {
-      await page.check('#push-tugboats');
-      await page.check('#trustReform');
+      await setRange(page, '#lever-1-start', '20');
+      await setRange(page, '#lever-1-end', '200');
+      await setRange(page, '#lever-1-intensity', '0.6');
+      await page.uncheck('#lever-1-opt-clearMandates');
       await page.fill('#seed', 'class-7');
       await page.press('#seed', 'Enter');
     });
+    expect(await page.textContent('#lever-1-when')).toBe('weeks 20–200 · intensity 0.60');
     const h = await hook(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-yaml-a')]);
     const file = join(dir, download.suggestedFilename());
@@ -250,6 +319,11 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
     expect(loaded.scenario.seed).toBe('class-7');
     expect(loaded.scenario.config.org.siloStrength).toBe(0.3);
+    const trust = loaded.scenario.interventions.find((i) => i.kind === 'trust-reform');
+    expect([trust?.start, trust?.end, trust?.intensity, trust?.options.clearMandates]).toEqual([20, 200, 0.6, false]);
+    expect(loaded.scenario.description).toContain(
+      'Interventions: Tugboats (change agents) (tugboats) from week 8 to the end of the run, intensity 1; Trust reform (trust-reform) from week 20 to week 200, intensity 0.6, clearMandates false.',
+    );
     const cli = cliFinal(file);
     for (const k of COMPARED) expect(h.results.A!.final[k], k).toBe(cli[k]);
   });
@@ -276,7 +350,8 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     await other.goto(url);
     const h = await waitReady(other);
     expect(h.results.A!.final.transformationIndex).toBe((await hook(page)).results.A!.final.transformationIndex);
-    expect(await other.isChecked('#push-tugboats')).toBe(true);
+    expect(await other.textContent('#lever-1-when')).toBe('weeks 20–200 · intensity 0.60');
+    expect(await other.isChecked('#lever-1-opt-clearMandates')).toBe(false);
     expect(await other.inputValue('#seed')).toBe('class-7');
     await other.close();
   });
@@ -352,9 +427,10 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(await page.textContent('#play-text')).toMatch(/Play/);
   });
 
-  it('teacher mode: four lessons in English and Norwegian, with screenshots', async () => {
+  it('teacher mode: the lessons in English and Norwegian, with screenshots', async () => {
     await page.click('#mode-teach');
-    const names = ['push-or-tugboats', 'paper-or-practice', 'two-or-five-layers', 'one-lever-or-a-package'];
+    const names = LESSONS.map((l) => l.id);
+    expect(names.slice(0, 4)).toEqual(['push-or-tugboats', 'paper-or-practice', 'two-or-five-layers', 'one-lever-or-a-package']);
     const finals: { A: Record<string, number>; B: Record<string, number> }[] = [];
     const turns: { A: number; B: number }[] = [];
     for (let i = 0; i < names.length; i++) {
@@ -378,6 +454,10 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(finals[3]!.B.transformationIndex).toBeGreaterThan(finals[3]!.A.transformationIndex! + 0.05);
     expect(turns[3]!.A).toBe(0);
     expect(turns[3]!.B).toBeGreaterThanOrEqual(0.5);
+    // Lesson 5: after the election, broad backing holds up better than backing from one bloc.
+    expect(finals[4]!.B.politicalBacking).toBeGreaterThan(finals[4]!.A.politicalBacking!);
+    await afterRun(page, () => page.click('[data-lesson="3"]'));
+    await page.click('#to-end');
     await page.click('#lang-nb');
     expect(await page.textContent('h1')).toContain('Å snu et tankskip');
     expect(await page.textContent('#lesson h2')).toContain('ett grep eller en pakke');
@@ -425,6 +505,20 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
       expect(await p.inputValue('#silo')).toBe(silo);
       expect((await hook(p)).cursor).toBe(0);
       expect(await scrolled(p)).toEqual({ page: 0, main: 0, side: 0 });
+      // The package builder: its dialog fits the screen, a lever's controls unfold in the side
+      // panel, and the dial and charts stay where they are.
+      await p.click('#add-lever');
+      // At 1920×1080 the whole catalogue is in sight; on a smaller screen it scrolls inside the dialog.
+      const whole = width >= 1920 ? ['#lever-catalogue [data-add]'] : [];
+      expect(await offScreen(p, ['#lever-dialog', '#lever-dialog-close', ...whole])).toEqual([]);
+      await shot('builder');
+      await afterRun(p, () => p.click('#lever-catalogue [data-add="trust-reform"]'));
+      await p.click('#to-end');
+      expect(await offScreen(p, [...dialAndCharts, '#lever-0-intensity'])).toEqual([]);
+      expect((await scrolled(p)).page).toBe(0);
+      expect((await scrolled(p)).main).toBe(0);
+      await shot('builder-added');
+      await afterRun(p, () => p.click('[data-remove="0"]'));
       // Compare mode.
       await afterRun(p, () => p.check('#compare'));
       await p.click('#to-end');
@@ -449,7 +543,7 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
       await shot('error');
       // Every lesson in both languages, with its heading and the question to discuss.
       await p.click('#mode-teach');
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < LESSONS.length; i++) {
         await afterRun(p, () => p.click(`[data-lesson="${i}"]`));
         await p.click('#to-end');
         for (const lang of ['en', 'nb'] as const) {
