@@ -8,7 +8,6 @@ import { exactDecimals } from '../engine/format.js';
 import { indicatorName, leverName, numbers } from '../report/names.js';
 import { syncPackage, wireBuilder } from './builder.js';
 import { EXTRA_IDS } from './chart-defs.js';
-import { SLOT_COLORS } from './charts.js';
 import { BUILT_IN, copySlot, defaultSlot, MAX_REPLICATES } from './config.js';
 import { $, option } from './dom.js';
 import { isTextKey, t } from './i18n.js';
@@ -16,7 +15,7 @@ import { LIBRARY_INDEX } from './library-index.js';
 import { inspect, runNow, saveHash, scheduleRun, settleRun, showErrors } from './runs.js';
 import { BAND_PERCENT } from './series.js';
 import { cfgOf, DEFAULT_BASE, type Explorer } from './state.js';
-import { render } from './view.js';
+import { render, slotColours } from './view.js';
 
 function fillBaseSelect(x: Explorer): void {
   const lang = x.page.lang;
@@ -68,7 +67,7 @@ export function syncControls(x: Explorer): void {
   $('copy-ab').hidden = !page.compare;
   $('export-yaml-b').hidden = !page.compare;
   $<HTMLInputElement>(x.editing === 'A' ? 'slot-a' : 'slot-b').checked = true;
-  $('config').style.borderLeft = page.compare ? `8px solid ${SLOT_COLORS[x.editing]}` : '';
+  $('config').style.borderLeft = page.compare ? `8px solid ${slotColours(x)[x.editing]}` : '';
   $('config').style.paddingLeft = page.compare ? '0.6rem' : '';
   fillBaseSelect(x);
   const info: string[] = [];

@@ -7,13 +7,13 @@
  */
 import { escapeXml as esc } from '../engine/format.js';
 import { chartTitle } from './chart-defs.js';
-import { SLOT_COLORS, weekDate } from './charts.js';
+import { weekDate } from './charts.js';
 import { $, download } from './dom.js';
 import { t } from './i18n.js';
 import { saveHash, setStatus, showErrors } from './runs.js';
 import { baseRef, cfgOf, type Explorer, slotsShown, startDate } from './state.js';
 import { tankerSvg } from './tanker.js';
-import { chartSvg, headings, shownCharts, slotLabel, tankerText } from './view.js';
+import { chartSvg, headings, shownCharts, slotColours, slotLabel, tankerText } from './view.js';
 
 /** The figure at the playback cursor: title, configurations, the tanker, the charts in three columns, the caveat. */
 export function figure(x: Explorer): { svg: string; width: number; height: number } {
@@ -34,10 +34,11 @@ export function figure(x: Explorer): { svg: string; width: number; height: numbe
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
     `<text x="20" y="40" font-size="30" font-weight="bold" fill="#111">${esc(t(lang, 'title'))} · ${esc(t(lang, 'weekLabel', { w: tick, d: weekDate(startDate(x), tick) }))}</text>`,
   ];
+  const colour = slotColours(x);
   slotsShown(x)
     .filter((s) => x.results[s])
     .forEach((s, i) => {
-      parts.push(`<rect x="${20 + i * 780}" y="62" width="36" height="14" rx="4" fill="${SLOT_COLORS[s]}"/>`);
+      parts.push(`<rect x="${20 + i * 780}" y="62" width="36" height="14" rx="4" fill="${colour[s]}"/>`);
       parts.push(`<text x="${64 + i * 780}" y="76" font-size="20" fill="#111">${esc(slotLabel(x, s))}</text>`);
     });
   const nest = (svg: string, left: number, y: number) => svg.replace('<svg ', `<svg x="${left}" y="${y}" `);

@@ -7,6 +7,7 @@
  */
 import { escapeXml } from '../engine/format.js';
 import { indicatorName, leverName, numbers } from '../report/names.js';
+import { scenarioColours } from '../report/palette.js';
 import { type ChartDef, chartDefs, chartTitle, valueFormat } from './chart-defs.js';
 import { type LegendItem, lineChart, SLOT_COLORS, weekDate } from './charts.js';
 import { $, widthOf } from './dom.js';
@@ -52,13 +53,32 @@ export function tankerText(x: Explorer): TankerText {
   };
 }
 
+/**
+ * Each slot's colour: a library scenario shown as it is keeps its colour from the report and the
+ * notebooks (report/palette.ts, by name); an edited one is named by its label. Two slots shown
+ * together never share a colour.
+ */
+export function slotColours(x: Explorer): Record<Slot, string> {
+  const nameOf = (s: Slot): string => {
+    const c = cfgOf(x, s);
+    const edited = c.levers.length > 0 || c.silo !== null || c.matrix !== null || c.layers !== null || c.elections !== null;
+    const name = x.summaries[s]?.name ?? c.base;
+    return edited ? slotLabel(x, s) : name;
+  };
+  const names = { A: nameOf('A'), B: nameOf('B') };
+  const shown = slotsShown(x);
+  const colours = scenarioColours(shown.map((s) => names[s]));
+  return { A: colours.get(names.A) ?? SLOT_COLORS.A, B: colours.get(names.B) ?? SLOT_COLORS.B };
+}
+
 /** Documents and practice of each configuration at a week, for the tanker dial. */
 export function headings(x: Explorer, tick: number): Heading[] {
+  const colour = slotColours(x);
   return slotsShown(x)
     .filter((s) => x.results[s])
     .map((s) => ({
       label: slotLabel(x, s),
-      color: SLOT_COLORS[s],
+      color: colour[s],
       documents: valueAt(x, s, 'documentsNPG', tick),
       practice: valueAt(x, s, 'practiceNPG', tick),
       practice0: valueAt(x, s, 'practiceNPG', 0),
@@ -69,15 +89,16 @@ export function headings(x: Explorer, tick: number): Heading[] {
 export function chartSvg(x: Explorer, def: ChartDef, width: number, height: number, tick: number, fontSize = 17): string {
   const lang = x.page.lang;
   const shown = slotsShown(x).filter((s) => x.results[s]);
+  const colour = slotColours(x);
   const lines = [];
   for (const s of shown) {
     const r = x.results[s]!;
     for (const l of def.lines) {
       const ser = seriesOf(r, l.ind);
-      if (ser) lines.push({ name: `${s}:${l.ind}`, color: SLOT_COLORS[s], dash: l.dash, width: l.width, series: ser });
+      if (ser) lines.push({ name: `${s}:${l.ind}`, color: colour[s], dash: l.dash, width: l.width, series: ser });
     }
   }
-  const slots: LegendItem[] = x.page.compare ? shown.map((s) => ({ label: s, color: SLOT_COLORS[s], dash: null, width: 6 })) : [];
+  const slots: LegendItem[] = x.page.compare ? shown.map((s) => ({ label: s, color: colour[s], dash: null, width: 6 })) : [];
   const styles: LegendItem[] = def.lines
     .filter((l) => l.legend)
     .map((l) => ({ label: indicatorName(lang, l.ind), dash: l.dash, width: l.width }));
