@@ -229,6 +229,7 @@ export function writeManifest(plan: Plan, out: string, files: readonly string[],
       points: s.points,
       replicateSeeds: `RngStreams("${s.seed}", r) for r = 0..${s.replicates - 1}; identical across scenarios with the same seed (common random numbers)`,
       resolved: s.resolved,
+      ...(s.effort === undefined ? {} : { effort: s.effort }),
     })),
     files: hashes,
   };

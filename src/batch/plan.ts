@@ -22,6 +22,8 @@ export interface BatchScenario {
   readonly resolved: unknown;
   /** Where it came from (files of the extends chain, command-line overrides), for the manifest. */
   readonly origin?: unknown;
+  /** The cumulative effort of its interventions (scenario/effort.ts), for the manifest. */
+  readonly effort?: unknown;
 }
 
 export interface Task {

@@ -16,5 +16,6 @@ export function batchScenario(s: ResolvedScenario, source: string, replicates?: 
     // The manifest records what ran: a replicates override replaces the file's value.
     resolved: replicates === undefined ? s.resolved : { ...s.resolved, replicates },
     origin: s.origin,
+    effort: s.effort,
   };
 }
