@@ -14,6 +14,7 @@ import { runProgram } from './program.js';
 import { registerReport } from './report-command.js';
 import { registerRerun } from './rerun-command.js';
 import { registerScenarioCommands } from './scenario-commands.js';
+import { registerSearch } from './search-command.js';
 import { registerSensitivity } from './sensitivity-command.js';
 import { registerValidateModel } from './validate-model-command.js';
 
@@ -28,6 +29,7 @@ registerBatch(program);
 registerRerun(program);
 registerReport(program);
 registerSensitivity(program);
+registerSearch(program);
 registerDemo(program);
 registerValidateModel(program);
 registerLevers(program);
