@@ -1,5 +1,5 @@
 /** Reading search files from disk: the file and its base scenario (relative to it), checked by search/spec.ts. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { loadScenario } from '../scenario/index.js';
 import { parseSearch, type SearchLoad } from '../search/spec.js';
@@ -16,6 +16,6 @@ export function loadSearch(path: string): SearchLoad {
   }
   return parseSearch(text, file, basename(file, extname(file)), (written) => {
     const scenarioFile = resolve(dirname(file), written);
-    return { file: scenarioFile, result: loadScenario(scenarioFile) };
+    return { file: scenarioFile, exists: existsSync(scenarioFile) && statSync(scenarioFile).isFile(), result: loadScenario(scenarioFile) };
   });
 }

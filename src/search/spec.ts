@@ -80,11 +80,9 @@ export const SearchSchema = strictObject(
     budget: numberField(0, 1e6).optional().describe('Largest allowed effort in million NOK (a constraint)'),
     levers: z.array(LeverSchema, { error: 'a list of candidate levers' }).min(1).describe('Candidate levers'),
     objectives: z
-      .array(z.union([textField(), MeasureObject], { error: 'a measure name or a mapping with measure' }), {
-        error: 'a list of objectives',
-      })
+      .array(MeasureObject, { error: 'a list of objectives' })
       .min(1)
-      .default(['turn', 'effort'])
+      .default([{ measure: 'turn' }, { measure: 'effort' }])
       .describe('What to optimise: turn, effort, indicators'),
     constraints: z.array(ConstraintSchema, { error: 'a list of constraints' }).default([]).describe('Limits on mean measures'),
   },
@@ -144,15 +142,36 @@ function measureIssue(name: string, path: (string | number)[]): Issue | null {
 }
 
 /** How the checker gets the base scenario: its absolute path and its loading, from the path as written. */
-export type LoadBase = (written: string) => { readonly file: string; readonly result: LoadResult };
+export type LoadBase = (written: string) => { readonly file: string; readonly exists: boolean; readonly result: LoadResult };
 
 /** Validate a search file's text and its base scenario; every error at once. */
 export function parseSearch(text: string, file: string, name: string, loadBase: LoadBase): SearchLoad {
   const src = parseSource(text, file);
   if (src.errors.length > 0) return { ok: false, errors: src.errors };
-  const data = src.data;
+  // An objective written as a bare name is short for `{ measure: name }`; its issues are reported at the entry.
+  const raw = src.data;
+  const bare = new Set<number>();
+  const data =
+    isMapping(raw) && Array.isArray(raw.objectives)
+      ? {
+          ...raw,
+          objectives: raw.objectives.map((o: unknown, i: number) => {
+            if (typeof o !== 'string') return o;
+            bare.add(i);
+            return { measure: o };
+          }),
+        }
+      : raw;
   const checked = checkSchema(SearchSchema, data);
-  const issues: Issue[] = checked.ok ? [] : [...checked.issues];
+  const issues: Issue[] = checked.ok
+    ? []
+    : checked.issues.map((iss) =>
+        iss.path[0] === 'objectives' && typeof iss.path[1] === 'number' && bare.has(iss.path[1])
+          ? { ...iss, path: iss.path.slice(0, 2) }
+          : iss,
+      );
+  const at = (key: string, i: number, field: string): (string | number)[] =>
+    key === 'objectives' && bare.has(i) ? [key, i] : [key, i, field];
 
   // The base scenario, relative to this file (checked even when other fields are wrong).
   const scenarioPath = isMapping(data) && typeof data.scenario === 'string' && data.scenario !== '' ? data.scenario : null;
@@ -163,7 +182,12 @@ export function parseSearch(text: string, file: string, name: string, loadBase: 
     const base = loadBase(scenarioPath);
     scenarioFile = base.file;
     const r = base.result;
-    if (!r.ok) scenarioErrors.push(...r.errors);
+    if (!base.exists)
+      issues.push({
+        path: ['scenario'],
+        message: foundAllowed(scenarioPath, 'a path to a scenario file, relative to this file', `no file at ${base.file}`),
+      });
+    else if (!r.ok) scenarioErrors.push(...r.errors);
     else if (r.scenario.sweep !== null)
       issues.push({
         path: ['scenario'],
@@ -176,82 +200,85 @@ export function parseSearch(text: string, file: string, name: string, loadBase: 
     else scenario = r.scenario;
   }
 
-  if (checked.ok && scenario) {
-    const s = checked.value;
-    const horizon = scenario.config.ticks;
-    const turnBy = s.turnBy ?? Math.min(260, horizon);
-    if (turnBy > horizon)
-      issues.push({ path: ['turnBy'], message: foundAllowed(turnBy, `a week from 1 to the scenario's horizon, ${horizon}`) });
-    const kinds = new Set<string>();
-    s.levers.forEach((l, i) => {
-      if (kinds.has(l.kind))
-        issues.push({ path: ['levers', i, 'kind'], message: foundAllowed(l.kind, 'each lever kind once in the candidate list') });
-      kinds.add(l.kind);
-      if (l.start[1] >= horizon)
-        issues.push({
-          path: ['levers', i, 'start', 1],
-          message: foundAllowed(l.start[1], `a start week before the scenario's horizon (at most ${horizon - 1})`),
-        });
-    });
-    const checkWeek = (week: number | undefined, at: (string | number)[]) => {
-      if (week !== undefined && week > horizon)
-        issues.push({ path: [...at, 'week'], message: foundAllowed(week, `a week from 1 to the scenario's horizon, ${horizon}`) });
-    };
-    const objectiveList = s.objectives.map((o) => (typeof o === 'string' ? { measure: o } : o));
-    objectiveList.forEach((o, i) => {
-      checkWeek('week' in o ? o.week : undefined, ['objectives', i]);
-      const at: (string | number)[] = typeof s.objectives[i] === 'string' ? ['objectives', i] : ['objectives', i, 'measure'];
-      const bad = measureIssue(o.measure, at);
-      if (bad) issues.push(bad);
-      else if (
-        !('direction' in o && o.direction) &&
-        o.measure in INDICATOR_SPECS &&
-        INDICATOR_SPECS[o.measure as IndicatorName].better === 'none'
-      )
-        issues.push({
-          path: ['objectives', i],
-          message: foundAllowed(o.measure, `a mapping with measure and direction (max or min): ${o.measure} has no better direction`),
-        });
-    });
-    s.constraints.forEach((c, i) => {
-      const bad = measureIssue(c.measure, ['constraints', i, 'measure']);
-      if (bad) issues.push(bad);
-      checkWeek(c.week, ['constraints', i]);
-      if (c.min === undefined && c.max === undefined)
-        issues.push({ path: ['constraints', i], message: foundAllowed('no min or max', 'a constraint with min, max or both') });
-    });
-    if (issues.length === 0) {
-      const objectives: Objective[] = objectiveList.map((o) => {
-        const name = o.measure as MeasureName;
-        const better = name === 'turn' ? 'max' : name === 'effort' ? 'min' : INDICATOR_SPECS[name].better === 'up' ? 'max' : 'min';
-        return { name, week: ('week' in o && o.week) || turnBy, direction: ('direction' in o && o.direction) || better };
+  // Checks that need the scenario or several fields, on every section that is valid on its own.
+  const part = <T>(schema: z.ZodType<T>, v: unknown): T | null => {
+    const r = schema.safeParse(v);
+    return r.success ? r.data : null;
+  };
+  const list = (key: string): unknown[] => (isMapping(data) && Array.isArray(data[key]) ? (data[key] as unknown[]) : []);
+  const horizon = scenario?.config.ticks ?? Number.POSITIVE_INFINITY;
+  const turnByRaw = (isMapping(data) ? part(SearchSchema.shape.turnBy, data.turnBy) : null) ?? null;
+  const turnBy = turnByRaw ?? Math.min(260, horizon);
+  if (turnByRaw !== null && turnByRaw > horizon)
+    issues.push({ path: ['turnBy'], message: foundAllowed(turnByRaw, `a week from 1 to the scenario's horizon, ${horizon}`) });
+  const kinds = new Set<string>();
+  list('levers').forEach((v, i) => {
+    const l = part(LeverSchema, v);
+    if (!l) return;
+    if (kinds.has(l.kind))
+      issues.push({ path: ['levers', i, 'kind'], message: foundAllowed(l.kind, 'each lever kind once in the candidate list') });
+    kinds.add(l.kind);
+    if (l.start[1] >= horizon)
+      issues.push({
+        path: ['levers', i, 'start', 1],
+        message: foundAllowed(l.start[1], `a start week before the scenario's horizon (at most ${horizon - 1})`),
       });
-      return {
-        ok: true,
-        spec: {
-          file,
-          name,
-          description: s.description ?? null,
-          scenarioFile,
-          scenario,
-          seed: s.seed,
-          replicates: s.replicates,
-          mechanisms: s.mechanisms,
-          population: s.population,
-          generations: s.generations,
-          turnBy,
-          budget: s.budget ?? null,
-          levers: s.levers.map((l) => ({ ...l, kind: l.kind })),
-          objectives,
-          constraints: s.constraints.map((c) => ({
-            name: c.measure as MeasureName,
-            week: c.week ?? turnBy,
-            min: c.min ?? null,
-            max: c.max ?? null,
-          })),
-        },
-      };
-    }
+  });
+  const checkMeasure = (key: string, i: number, m: { measure: string; week?: number | undefined }) => {
+    const bad = measureIssue(m.measure, at(key, i, 'measure'));
+    if (bad) issues.push(bad);
+    if (m.week !== undefined && m.week > horizon)
+      issues.push({ path: [key, i, 'week'], message: foundAllowed(m.week, `a week from 1 to the scenario's horizon, ${horizon}`) });
+    return !bad;
+  };
+  list('objectives').forEach((v, i) => {
+    const o = part(MeasureObject, v);
+    if (!o || !checkMeasure('objectives', i, o)) return;
+    if (!o.direction && o.measure in INDICATOR_SPECS && INDICATOR_SPECS[o.measure as IndicatorName].better === 'none')
+      issues.push({
+        path: ['objectives', i],
+        message: foundAllowed(o.measure, `a mapping with measure and direction (max or min): ${o.measure} has no better direction`),
+      });
+  });
+  list('constraints').forEach((v, i) => {
+    const c = part(ConstraintSchema, v);
+    if (!c || !checkMeasure('constraints', i, c)) return;
+    if (c.min === undefined && c.max === undefined)
+      issues.push({ path: ['constraints', i], message: 'found no min or max; allowed: a constraint with min, max or both' });
+  });
+
+  if (checked.ok && scenario && issues.length === 0) {
+    const s = checked.value;
+    const objectives: Objective[] = s.objectives.map((o) => {
+      const name = o.measure as MeasureName;
+      const better = name === 'turn' ? 'max' : name === 'effort' ? 'min' : INDICATOR_SPECS[name].better === 'up' ? 'max' : 'min';
+      return { name, week: o.week ?? turnBy, direction: o.direction ?? better };
+    });
+    return {
+      ok: true,
+      spec: {
+        file,
+        name,
+        description: s.description ?? null,
+        scenarioFile,
+        scenario,
+        seed: s.seed,
+        replicates: s.replicates,
+        mechanisms: s.mechanisms,
+        population: s.population,
+        generations: s.generations,
+        turnBy,
+        budget: s.budget ?? null,
+        levers: s.levers,
+        objectives,
+        constraints: s.constraints.map((c) => ({
+          name: c.measure as MeasureName,
+          week: c.week ?? turnBy,
+          min: c.min ?? null,
+          max: c.max ?? null,
+        })),
+      },
+    };
   }
   const errors = [
     ...placeIssues(src, issues).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)),
