@@ -185,9 +185,14 @@ export function parseDiscover(text: string, file: string, name: string, loadBase
   if (isMapping(data) && isMapping(data.conditions) && Object.keys(raw).length === 0)
     issues.push({ path: ['conditions'], message: 'found no conditions; allowed: at least one condition to sample' });
   const horizon = scenario?.config.ticks ?? Number.POSITIVE_INFINITY;
-  if (checked.ok && checked.value.turnBy !== undefined && checked.value.turnBy > horizon)
-    issues.push({ path: ['turnBy'], message: foundAllowed(checked.value.turnBy, `a week from 1 to the scenario's horizon, ${horizon}`) });
-  const ind = checked.ok ? checked.value.indicator : undefined;
+  const part = <T>(schema: z.ZodType<T>, v: unknown): T | undefined => {
+    const r = schema.safeParse(v);
+    return r.success ? r.data : undefined;
+  };
+  const turnByRaw = isMapping(data) ? part(DiscoverSchema.shape.turnBy, data.turnBy) : undefined;
+  if (turnByRaw !== undefined && turnByRaw > horizon)
+    issues.push({ path: ['turnBy'], message: foundAllowed(turnByRaw, `a week from 1 to the scenario's horizon, ${horizon}`) });
+  const ind = isMapping(data) ? part(DiscoverSchema.shape.indicator, data.indicator) : undefined;
   if (ind) {
     if (!(INDICATORS as readonly string[]).includes(ind.measure))
       issues.push({
