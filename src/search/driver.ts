@@ -8,6 +8,7 @@
  */
 import { writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
+import type { ModelParams } from '../model/index.js';
 import { evaluatePackages, type PackageEvaluation, scoreOf, searchWorlds, type WorldSet } from './evaluate.js';
 import { acceptGeneration, type Evaluation, type Individual, type Nsga2State, nsga2Init, paretoSet, proposeGeneration } from './nsga2.js';
 import { decodePackage, packageKey, searchGenes } from './package.js';
@@ -24,14 +25,19 @@ interface Checkpoint {
 }
 
 /** What decides a search's results (not threads, output folder or timing). */
-export function searchIdentity(spec: SearchSpec): string {
+export function searchIdentity(spec: SearchSpec, parameterSets?: readonly ModelParams[]): string {
   const { file: _f, name: _n, scenarioFile: _sf, description: _d, scenario, ...rest } = spec;
-  return JSON.stringify({ ...rest, scenario: scenario.resolved, costs: scenario.costs });
+  return JSON.stringify({ ...rest, scenario: scenario.resolved, costs: scenario.costs, ...(parameterSets ? { parameterSets } : {}) });
 }
 
 export interface SearchRunOptions {
   readonly out: string;
   readonly threads: number;
+  /**
+   * The seam for a calibration ensemble: parameter sets (plausible worlds) to evaluate every
+   * candidate in, besides the mechanism variants and replicates. Default: the scenario's own.
+   */
+  readonly parameterSets?: readonly ModelParams[];
   /** Continue from the checkpoint in `out`. */
   readonly resume: boolean;
   /** Stop (checkpointed) after this many generations in this run, even if the search is not done. */
@@ -67,8 +73,8 @@ export function readCheckpoint(out: string): Checkpoint | null {
 
 export async function runSearch(spec: SearchSpec, opts: SearchRunOptions): Promise<SearchOutcome> {
   const genes = searchGenes(spec);
-  const identity = searchIdentity(spec);
-  const worlds = searchWorlds(spec);
+  const identity = searchIdentity(spec, opts.parameterSets);
+  const worlds = searchWorlds(spec, opts.parameterSets);
   const existing = readCheckpoint(opts.out);
   let state: Nsga2State;
   const cache: Record<string, PackageEvaluation> = {};
