@@ -14,8 +14,8 @@ import { isMapping } from '../scenario/extends.js';
 import { numberField, seedField, strictObject, textField } from '../scenario/fields.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import { parseSource, placeIssues } from '../scenario/parse.js';
+import { checkBase, type LoadBase } from '../scenario/spec-file.js';
 import { checkSchema } from '../scenario/validate.js';
-import type { LoadBase } from '../search/spec.js';
 
 /** Every unit's management layers (an integer from 2 to 5), besides the sweepable names. */
 export const LAYERS_CONDITION = 'organisation.layers';
@@ -151,30 +151,9 @@ export function parseDiscover(text: string, file: string, name: string, loadBase
   const data = src.data;
   const checked = checkSchema(DiscoverSchema, data);
   const issues: Issue[] = checked.ok ? [] : [...checked.issues];
-  const scenarioPath = isMapping(data) && typeof data.scenario === 'string' && data.scenario !== '' ? data.scenario : null;
-  let scenarioFile = '';
-  let scenario: ResolvedScenario | null = null;
-  const scenarioErrors: ScenarioError[] = [];
-  if (scenarioPath !== null) {
-    const base = loadBase(scenarioPath);
-    scenarioFile = base.file;
-    if (!base.exists)
-      issues.push({
-        path: ['scenario'],
-        message: foundAllowed(scenarioPath, 'a path to a scenario file, relative to this file', `no file at ${base.file}`),
-      });
-    else if (!base.result.ok) scenarioErrors.push(...base.result.errors);
-    else if (base.result.scenario.sweep !== null)
-      issues.push({
-        path: ['scenario'],
-        message: foundAllowed(
-          scenarioPath,
-          'a scenario without a sweep section',
-          'discover samples the conditions itself; remove the sweep',
-        ),
-      });
-    else scenario = base.result.scenario;
-  }
+  const base = checkBase(data, loadBase, issues, 'discover samples the conditions itself; remove the sweep');
+  const { scenario, errors: scenarioErrors } = base;
+  const scenarioFile = base.file;
   const conditions: Condition[] = [];
   const raw = isMapping(data) && isMapping(data.conditions) ? data.conditions : {};
   for (const [k, v] of Object.entries(raw)) {

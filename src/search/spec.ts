@@ -9,8 +9,9 @@ import { INDICATOR_SPECS, INDICATORS, type IndicatorName, LEVER_KINDS } from '..
 import { didYouMean, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
 import { isMapping } from '../scenario/extends.js';
 import { enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
-import type { LoadResult, ResolvedScenario } from '../scenario/index.js';
+import type { ResolvedScenario } from '../scenario/index.js';
 import { parseSource, placeIssues } from '../scenario/parse.js';
+import { checkBase, type LoadBase } from '../scenario/spec-file.js';
 import { checkSchema } from '../scenario/validate.js';
 
 /** The two measures that are not indicators: the probability of turning by the deadline, and the effort (million NOK). */
@@ -141,9 +142,6 @@ function measureIssue(name: string, path: (string | number)[]): Issue | null {
   return { path, message: foundAllowed(name, MEASURE_ALLOWED, didYouMean(name, MEASURES)) };
 }
 
-/** How the checker gets the base scenario: its absolute path and its loading, from the path as written. */
-export type LoadBase = (written: string) => { readonly file: string; readonly exists: boolean; readonly result: LoadResult };
-
 /** Validate a search file's text and its base scenario; every error at once. */
 export function parseSearch(text: string, file: string, name: string, loadBase: LoadBase): SearchLoad {
   const src = parseSource(text, file);
@@ -174,31 +172,9 @@ export function parseSearch(text: string, file: string, name: string, loadBase: 
     key === 'objectives' && bare.has(i) ? [key, i] : [key, i, field];
 
   // The base scenario, relative to this file (checked even when other fields are wrong).
-  const scenarioPath = isMapping(data) && typeof data.scenario === 'string' && data.scenario !== '' ? data.scenario : null;
-  let scenarioFile = '';
-  let scenario: ResolvedScenario | null = null;
-  const scenarioErrors: ScenarioError[] = [];
-  if (scenarioPath !== null) {
-    const base = loadBase(scenarioPath);
-    scenarioFile = base.file;
-    const r = base.result;
-    if (!base.exists)
-      issues.push({
-        path: ['scenario'],
-        message: foundAllowed(scenarioPath, 'a path to a scenario file, relative to this file', `no file at ${base.file}`),
-      });
-    else if (!r.ok) scenarioErrors.push(...r.errors);
-    else if (r.scenario.sweep !== null)
-      issues.push({
-        path: ['scenario'],
-        message: foundAllowed(
-          scenarioPath,
-          'a scenario without a sweep section',
-          'the search sets the interventions itself; remove the sweep',
-        ),
-      });
-    else scenario = r.scenario;
-  }
+  const base = checkBase(data, loadBase, issues, 'the search sets the interventions itself; remove the sweep');
+  const { scenario, errors: scenarioErrors } = base;
+  const scenarioFile = base.file;
 
   // Checks that need the scenario or several fields, on every section that is valid on its own.
   const part = <T>(schema: z.ZodType<T>, v: unknown): T | null => {
