@@ -51,7 +51,7 @@ export async function discoverCommand(file: string, opts: { threads?: number; ou
     process.stderr.write(
       `discover: ${displayFile(spec.file)}: package ${spec.scenario.name}, ${spec.conditions.length} conditions, ${spec.samples} samples × ${spec.replicates} replicates = ${spec.samples * spec.replicates} runs on ${threads} thread(s)\n`,
     );
-  const progress = makeProgress('discover', opts.quiet);
+  const progress = makeProgress('discover', opts.quiet, 'model runs');
   const t0 = performance.now(); // clock-ok: runtime report
   progress.start(spec.samples * spec.replicates, 0);
   const result = await runDiscover(spec, { threads, onRun: (d) => progress.update(d, 0) });

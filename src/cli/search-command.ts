@@ -75,7 +75,7 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
     `  population ${spec.population} × ${spec.generations} generations; each candidate in ${W} worlds (${spec.replicates} replicates × ${W / spec.replicates} mechanism variants): at most ${spec.population * spec.generations * W} model runs on ${threads} thread(s)`,
   );
   mkdirSync(out, { recursive: true });
-  const progress = makeProgress('search', opts.quiet);
+  const progress = makeProgress('search', opts.quiet, 'model runs');
   const t0 = performance.now(); // clock-ok: runtime report
   let base = 0;
   let started = false;

@@ -92,6 +92,12 @@ describe('tanker search on a tiny budget', () => {
       expect(e!.turnTick[i]).toBe(r.turnTick);
     });
     expect(e!.effort).toBe(0);
+    // The same evaluations on two worker threads as in this thread.
+    const pkg = [{ kind: 'tugboats', start: 3, end: 30, intensity: 0.7 }];
+    const one = await evaluatePackages(spec, set, [[], pkg], { threads: 1 });
+    const two = await evaluatePackages(spec, set, [[], pkg], { threads: 2 });
+    expect(two).toEqual(one);
+    expect(one[1]!.effort).toBeGreaterThan(0);
   }, 120_000);
 
   it('each candidate file is a scenario that tanker batch runs, its manifest recording the package effort', async () => {
