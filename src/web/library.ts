@@ -43,8 +43,8 @@ export function buildLibrary(scenariosDir: string): LibraryBuild {
   const skipped: { id: string; errors: string }[] = [];
   for (const file of listFiles(scenariosDir)) {
     const id = relative(scenariosDir, file).split(sep).join('/');
-    // Sensitivity set-ups live beside the scenarios but are not scenarios.
-    if (id.startsWith('sensitivity/')) continue;
+    // Sensitivity, search and discover set-ups live beside the scenarios but are not scenarios.
+    if (id.startsWith('sensitivity/') || id.startsWith('search/')) continue;
     const r = loadScenario(file);
     if (!r.ok) {
       skipped.push({ id, errors: formatErrors(r.errors) });
