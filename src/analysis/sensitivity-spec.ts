@@ -4,17 +4,18 @@
  * problem is reported at once with file, line, column, field path, the value found and what is
  * allowed; nothing runs on a bad file.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { sweepableNames } from '../batch/sweep.js';
 import { INDICATORS, type IndicatorName, PARAM_GROUPS } from '../model/index.js';
-import { didYouMean, displayFile, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
+import { didYouMean, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
 import { isMapping } from '../scenario/extends.js';
 import { boolField, enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
-import { loadScenario, type ResolvedScenario, readSourceFile } from '../scenario/index.js';
+import type { ResolvedScenario } from '../scenario/index.js';
+import { readSourceFile } from '../scenario/load.js';
 import { placeIssues } from '../scenario/parse.js';
 import { OrganisationSchema } from '../scenario/schema.js';
+import { baseFromDisk, checkBase } from '../scenario/spec-file.js';
 import { checkSchema } from '../scenario/validate.js';
 import { SOBOL_MAX_DIMENSIONS } from './sobol.js';
 
@@ -247,34 +248,11 @@ export function loadSensitivity(path: string): SensitivityLoad {
     );
 
   // The scenario, relative to this file.
-  const scenarioPath = isMapping(data) ? part(shape.scenario, data.scenario) : null;
-  let scenario: ResolvedScenario | null = null;
-  const scenarioFile = scenarioPath === null ? '' : resolve(dirname(file), scenarioPath);
-  const scenarioErrors: ScenarioError[] = [];
-  if (scenarioPath === null) {
-    // reported by the schema
-  } else if (!existsSync(scenarioFile) || !statSync(scenarioFile).isFile()) {
-    issues.push({
-      path: ['scenario'],
-      message: foundAllowed(scenarioPath, 'a path to a scenario file, relative to this file', `no file at ${displayFile(scenarioFile)}`),
-    });
-  } else {
-    const r = loadScenario(scenarioFile);
-    if (!r.ok) scenarioErrors.push(...r.errors);
-    else if (r.scenario.sweep !== null)
-      issues.push({
-        path: ['scenario'],
-        message: foundAllowed(
-          scenarioPath,
-          'a scenario without a sweep section',
-          'the sensitivity design sets the parameter values itself; remove the sweep',
-        ),
-      });
-    else {
-      scenario = r.scenario;
-      notes.push(...r.scenario.notes);
-    }
-  }
+  const base = checkBase(data, baseFromDisk(file), issues, 'the sensitivity design sets the parameter values itself; remove the sweep');
+  const scenario = base.scenario;
+  const scenarioFile = base.file;
+  const scenarioErrors = base.errors;
+  if (scenario) notes.push(...scenario.notes);
   const errors = [
     ...placeIssues(src, issues).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)),
     ...scenarioErrors,

@@ -236,6 +236,7 @@ export function writeManifest(plan: Plan, out: string, files: readonly string[],
       replicateSeeds: `RngStreams("${s.seed}", r) for r = 0..${s.replicates - 1}; identical across scenarios with the same seed (common random numbers)`,
       ...(s.ensemble ? { ensemble: ensembleEntry(s.ensemble) } : {}),
       resolved: s.resolved,
+      ...(s.effort === undefined ? {} : { effort: s.effort }),
     })),
     files: hashes,
   };

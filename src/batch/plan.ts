@@ -25,6 +25,8 @@ export interface BatchScenario {
   readonly origin?: unknown;
   /** Plausible parameter sets from a calibration: replicate r runs with member order[r mod N] (batch/ensemble.ts). */
   readonly ensemble?: BatchEnsemble | undefined;
+  /** The cumulative effort of its interventions (scenario/effort.ts), for the manifest. */
+  readonly effort?: unknown;
 }
 
 export interface Task {

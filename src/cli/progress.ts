@@ -10,16 +10,17 @@ export interface Progress {
   stop(): void;
 }
 
-export function makeProgress(label: string, quiet: boolean): Progress {
+/** `unit` names what is counted (searches and discoveries count model runs). */
+export function makeProgress(label: string, quiet: boolean, unit = 'replicates'): Progress {
   if (quiet) return { start() {}, update() {}, stop() {} };
-  return process.stderr.isTTY ? barProgress(label) : lineProgress(label);
+  return process.stderr.isTTY ? barProgress(label, unit) : lineProgress(label, unit);
 }
 
-function barProgress(label: string): Progress {
+function barProgress(label: string, unit: string): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `${label} [{bar}] {value}/{total} replicates | {rate}/s | {failed} failed | ETA {eta_formatted}`,
+      format: `${label} [{bar}] {value}/{total} ${unit} | {rate}/s | {failed} failed | ETA {eta_formatted}`,
       hideCursor: true,
       etaBuffer: 50,
     },
@@ -28,7 +29,7 @@ function barProgress(label: string): Progress {
   const t0 = performance.now(); // clock-ok: progress display
   return {
     start(total, skipped) {
-      if (skipped > 0) process.stderr.write(`${label}: ${skipped} replicates already done, resuming\n`);
+      if (skipped > 0) process.stderr.write(`${label}: ${skipped} ${unit} already done, resuming\n`);
       bar.start(total - skipped, 0, { rate: '0.0', failed: 0 });
     },
     update(done, failed) {
@@ -41,7 +42,7 @@ function barProgress(label: string): Progress {
   };
 }
 
-function lineProgress(label: string): Progress {
+function lineProgress(label: string, unit: string): Progress {
   let total = 0;
   let lastShown = -1;
   let lastTime = 0;
@@ -49,7 +50,7 @@ function lineProgress(label: string): Progress {
   return {
     start(all, skipped) {
       total = all - skipped;
-      process.stderr.write(`${label}: ${total} replicates to run${skipped > 0 ? ` (${skipped} already done, resuming)` : ''}\n`);
+      process.stderr.write(`${label}: ${total} ${unit} to run${skipped > 0 ? ` (${skipped} already done, resuming)` : ''}\n`);
     },
     update(done, failed) {
       const now = performance.now(); // clock-ok
@@ -61,7 +62,7 @@ function lineProgress(label: string): Progress {
       const rate = done / Math.max(s, 1e-3);
       const left = rate > 0 ? (total - done) / rate : Number.NaN;
       process.stderr.write(
-        `${label}: ${done}/${total} replicates (${pct} %), ${rate.toFixed(1)}/s, ~${Number.isFinite(left) ? left.toFixed(0) : '?'} s left${failed ? `, ${failed} failed` : ''}\n`,
+        `${label}: ${done}/${total} ${unit} (${pct} %), ${rate.toFixed(1)}/s, ~${Number.isFinite(left) ? left.toFixed(0) : '?'} s left${failed ? `, ${failed} failed` : ''}\n`,
       );
     },
     stop() {},

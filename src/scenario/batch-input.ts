@@ -18,5 +18,6 @@ export function batchScenario(s: ResolvedScenario, source: string, replicates?: 
     resolved: replicates === undefined ? s.resolved : { ...s.resolved, replicates },
     origin: s.origin,
     ...(ensemble ? { ensemble } : {}),
+    effort: s.effort,
   };
 }

@@ -23,10 +23,12 @@ import {
   type SizePreset,
   type UnitConfig,
 } from '../model/index.js';
+import { type CostTable, costTable, type RunEffort, runEffort } from './effort.js';
 import { describeValue, didYouMean, foundAllowed, type Issue, type PathSegment, quoteList } from './errors.js';
 import { notMonday } from './fields.js';
 import { agentCount, LIMITS, largestOrg, sweepPointCount, thousands } from './limits.js';
 import {
+  type CostsOverrides,
   type InterventionSpec,
   type OptionValue,
   type OrganisationOverrides,
@@ -83,6 +85,7 @@ export interface ResolvedScenarioJson {
   readonly organisation: OrgConfig;
   readonly parameters: ModelParams;
   readonly sweep?: SweepSpec;
+  readonly costs?: CostsOverrides;
   readonly interventions: readonly ResolvedInterventionJson[];
 }
 
@@ -111,6 +114,10 @@ export interface ResolvedScenario {
   readonly points: readonly SweepPoint[];
   readonly resolved: ResolvedScenarioJson;
   readonly origin: ScenarioOrigin;
+  /** The levers' costs (declared, with the scenario's overrides). */
+  readonly costs: CostTable;
+  /** The cumulative effort of the interventions over the run. */
+  readonly effort: RunEffort;
   /** Things worth telling the user that are not errors (e.g. interventions past an overridden horizon). */
   readonly notes: readonly string[];
 }
@@ -331,6 +338,7 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
   if (issues.length > 0) return { ok: false, issues };
   pairs.sort((a, b) => a.item.start - b.item.start);
 
+  const costs = costTable(s.costs);
   const config: ModelConfig = { preset: s.size, startDate: s.start, ticks, org, params, mechanisms: { ...s.mechanisms } };
   const late = pairs.filter((p) => p.item.start >= ticks);
   if (late.length > 0) {
@@ -358,6 +366,7 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
     organisation: org,
     parameters: params,
     ...(sweep.spec ? { sweep: sweep.spec } : {}),
+    ...(s.costs !== undefined ? { costs: s.costs } : {}),
     interventions: pairs.filter((p) => p.item.start < ticks).map((p) => p.json),
   };
   return {
@@ -375,6 +384,13 @@ export function resolveScenario(s: Scenario, opts: ResolveOptions): Resolution {
       points: expandSweep(sweep.spec ?? undefined),
       resolved: JSON.parse(JSON.stringify(resolved)) as ResolvedScenarioJson,
       origin: { source: opts.source, files: opts.files ?? [opts.source], overrides },
+      costs,
+      effort: runEffort(
+        pairs.map((p) => p.item),
+        org,
+        ticks,
+        costs,
+      ),
       notes,
     },
   };

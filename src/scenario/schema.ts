@@ -276,6 +276,43 @@ export const InterventionSchema = z.discriminatedUnion('kind', variants as unkno
   error: `an intervention: a mapping with a kind (one of the lever kinds)`,
 }) as unknown as z.ZodType<InterventionSpec, InterventionSpecInput>;
 
+// ---------------------------------------------------------------- lever costs
+
+/** Default price of one staff hour (NOK), used to add staff time and money into one effort figure. */
+export const DEFAULT_HOURLY_RATE = 600;
+
+const nok = (doc: string) => numberField(0, 1e10).optional().describe(doc);
+
+function leverCostSchema(l: LeverSpec) {
+  const e = l.effort;
+  return strictObject(
+    {
+      staffHoursPerWeek: numberField(0, 100_000)
+        .optional()
+        .describe(`Staff hours per week while it runs, at intensity 1 (declared: ${e.staffHoursPerWeek})`),
+      moneyPerWeek: nok(`Money (NOK) per week while it runs, at intensity 1 (declared: ${e.moneyPerWeek})`),
+      setupCost: nok(`One-off money (NOK) when it starts (declared: ${e.setupCost})`),
+    },
+    { what: 'a mapping with staffHoursPerWeek, moneyPerWeek and/or setupCost' },
+  ).describe(`Cost of ${l.kind} (declared basis: ${e.basis})`);
+}
+
+export const CostsSchema = strictObject(
+  {
+    hourlyRate: numberField(0, 100_000)
+      .optional()
+      .describe(`Price of one staff hour in NOK, to add staff time to money (default ${DEFAULT_HOURLY_RATE})`),
+    levers: strictObject(Object.fromEntries(LEVERS.map((l) => [l.kind, leverCostSchema(l).optional()])), {
+      what: 'a mapping from lever kinds to cost overrides',
+    })
+      .optional()
+      .describe('Cost overrides per lever kind; fields not given keep the declared value'),
+  },
+  { what: 'a mapping with hourlyRate and/or levers' },
+).describe("Overrides of the levers' declared costs (docs/lever-costs.md) for this municipality");
+
+export type CostsOverrides = z.output<typeof CostsSchema>;
+
 // ---------------------------------------------------------------- the scenario
 
 export const ScenarioSchema = strictObject(
@@ -316,6 +353,7 @@ export const ScenarioSchema = strictObject(
     organisation: OrganisationSchema.optional(),
     parameters: ParametersSchema,
     sweep: SweepSchema.optional(),
+    costs: CostsSchema.optional(),
     interventions: z
       .array(InterventionSchema, { error: 'a list of interventions' })
       .default([])

@@ -43,8 +43,8 @@ export function buildLibrary(scenariosDir: string): LibraryBuild {
   const skipped: { id: string; errors: string }[] = [];
   for (const file of listFiles(scenariosDir)) {
     const id = relative(scenariosDir, file).split(sep).join('/');
-    // Sensitivity set-ups and calibrations live beside the scenarios but are not scenarios.
-    if (id.startsWith('sensitivity/') || id.startsWith('calibration/')) continue;
+    // Sensitivity, calibration, search and discover set-ups live beside the scenarios but are not scenarios.
+    if (['sensitivity/', 'calibration/', 'search/'].some((d) => id.startsWith(d))) continue;
     const r = loadScenario(file);
     if (!r.ok) {
       skipped.push({ id, errors: formatErrors(r.errors) });

@@ -13,8 +13,8 @@ import { type ReplicateResult, runReplicate, simulateWorld } from '../../src/mod
 import { formatError, loadScenario, type ResolvedScenario } from '../../src/scenario/index.js';
 
 const ROOT = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-/** Folders under scenarios/ that hold other file kinds (sensitivity-analysis and calibration specs), not scenarios. */
-const NOT_SCENARIOS = new Set(['sensitivity', 'calibration']);
+/** Folders under scenarios/ that hold other file kinds (sensitivity, calibration, search and discover specs), not scenarios. */
+const NOT_SCENARIOS = new Set(['sensitivity', 'calibration', 'search']);
 /** Short runs keep the whole file fast; 26 weeks covers every lever that starts on 2026-03-02 (week 8). */
 const TICKS = 26;
 const LEVER_START_WEEK = 8;

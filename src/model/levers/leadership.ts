@@ -18,6 +18,12 @@ export const strategyPlans = lever({
   source: '002 VF-1, S1, M34, M49',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 30,
+    moneyPerWeek: 0,
+    setupCost: 300_000,
+    basis: 'assumption: planning staff keep the plans and their reporting; set-up is writing the plans',
+  },
   claims: {
     channel: ['documentsNPG', 'up'],
     outcomes: [
@@ -49,6 +55,12 @@ export const topPush = lever({
   source: '002 S14',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 15,
+    moneyPerWeek: 0,
+    setupCost: 100_000,
+    basis: 'assumption: top management’s time on visible commitment (meetings, visits, communication); set-up is the launch',
+  },
   claims: {
     channel: ['signalReach', 'up'],
     outcomes: [
@@ -74,6 +86,12 @@ export const mission = lever({
   source: '004 lever 5',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 50,
+    moneyPerWeek: 10_000,
+    setupCost: 300_000,
+    basis: 'assumption: mission leads and cross-unit meetings; set-up is the political process that adopts the missions',
+  },
   claims: {
     channel: ['crossSiloCoCreation', 'up'],
     outcomes: [
@@ -107,6 +125,12 @@ export const tugboats = lever({
   source: '002 S13',
   scope: 'unit',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 100,
+    moneyPerWeek: 5000,
+    setupCost: 200_000,
+    basis: 'assumption: about 50 change agents (tugboats) spend 2 hours a week; set-up is their recruitment and training',
+  },
   claims: {
     channel: ['signalReach', 'up'],
     outcomes: [
@@ -164,6 +188,12 @@ export const leadershipDevelopment = lever({
   source: '002 S5, 004 (adaptive leadership)',
   scope: 'unit',
   reversible: false,
+  effort: {
+    staffHoursPerWeek: 80,
+    moneyPerWeek: 25_000,
+    setupCost: 400_000,
+    basis: 'assumption: about 40 middle managers spend 2 hours a week in the programme; an external programme of about NOK 1.3 M a year',
+  },
   claims: {
     channel: ['coachingStyle', 'up'],
     outcomes: [
@@ -209,6 +239,12 @@ export const paceOfChange = lever({
   source: '003 S5, 004 lever 1',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 0,
+    moneyPerWeek: 0,
+    setupCost: 0,
+    basis: 'a choice of pace for other changes; its own cost lies in those changes',
+  },
   claims: {
     channel: ['burnout', 'up'],
     outcomes: [
@@ -240,6 +276,13 @@ export const trustReform = lever({
   source: '003 S4, 003 SF-19',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 60,
+    moneyPerWeek: 5000,
+    setupCost: 500_000,
+    basis:
+      'assumption: regular dialogue meetings between managers and staff (about 1.5 posts net of reporting saved); set-up is the reform process with the unions',
+  },
   claims: {
     channel: ['trustStaffManagement', 'up'],
     outcomes: [
@@ -270,6 +313,12 @@ export const roomToFail = lever({
   source: '002 §2.5.5, 003',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 10,
+    moneyPerWeek: 0,
+    setupCost: 150_000,
+    basis: 'assumption: a few hours a week of management attention to learning reviews; set-up is leadership seminars',
+  },
   claims: {
     channel: ['fearOfError', 'down'],
     outcomes: [
@@ -292,6 +341,12 @@ export const portfolio = lever({
   source: '004 levers 4, 6',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 40,
+    moneyPerWeek: 0,
+    setupCost: 300_000,
+    basis: 'assumption: a portfolio office of about one full-time post; set-up is the portfolio method and tool',
+  },
   claims: {
     channel: ['routines', 'up'],
     outcomes: [
@@ -334,6 +389,12 @@ export const competenceOnTheJob = lever({
   source: '004 lever 8',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 40,
+    moneyPerWeek: 0,
+    setupCost: 100_000,
+    basis: 'assumption: mentors’ time in initiatives; set-up is the mentoring scheme',
+  },
   claims: {
     channel: ['competence', 'up'],
     outcomes: [

@@ -49,6 +49,25 @@ export interface LeverClaims {
   readonly note?: string;
 }
 
+/**
+ * What a lever costs the municipality at intensity 1 (issue 16): staff time and money every week
+ * it runs, and a one-off set-up cost when it starts. Declared for the organisation as a whole (a
+ * unit lever on some units only costs the targeted units' share of staff); weekly costs scale with
+ * intensity, the set-up does not. Order-of-magnitude figures for comparing packages, not budgets;
+ * a scenario can override them (`costs`). The effort of a run is computed outside the model
+ * (scenario/effort.ts), from the interventions alone.
+ */
+export interface LeverEffort {
+  /** Staff hours per week while it runs, at intensity 1. */
+  readonly staffHoursPerWeek: number;
+  /** Money (NOK) per week while it runs, at intensity 1 (external services, licences, events). */
+  readonly moneyPerWeek: number;
+  /** One-off money (NOK) at its start (process support, consultants, systems). */
+  readonly setupCost: number;
+  /** The assumption or source behind the figures. */
+  readonly basis: string;
+}
+
 export interface LeverSpec<P extends ParamGroup = ParamGroup, M = unknown> {
   readonly kind: string;
   readonly title: string;
@@ -62,6 +81,8 @@ export interface LeverSpec<P extends ParamGroup = ParamGroup, M = unknown> {
   /** Does `end` undo the lever (true), or is its effect structural and kept (false)? */
   readonly reversible: boolean;
   readonly claims: LeverClaims;
+  /** What it costs to run (staff time, money, set-up). */
+  readonly effort: LeverEffort;
   readonly options: Readonly<Record<string, OptionSpec>>;
   /** Its magnitudes at intensity 1: registered in the `levers` parameter group (names unique across levers). */
   readonly params: P;

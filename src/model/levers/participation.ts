@@ -1,7 +1,7 @@
 /** Levers on politics, law, methods and participation. */
 import { param } from '../params/define.js';
 import { METHODS } from '../state.js';
-import { add, indexed, type LeverClaims, lever, set, targetUnits } from './lever.js';
+import { add, indexed, type LeverClaims, type LeverEffort, lever, set, targetUnits } from './lever.js';
 
 /** Politicians in arenas with the administration: the cogwheel interface (002 S8, 003 S9). */
 export const politiciansArenas = lever({
@@ -12,6 +12,12 @@ export const politiciansArenas = lever({
   source: '002 S8, 003 S9',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 10,
+    moneyPerWeek: 5000,
+    setupCost: 50_000,
+    basis: 'assumption: secretariat for the arenas and their meetings',
+  },
   claims: {
     channel: ['politicalOverride', 'down'],
     outcomes: [
@@ -40,6 +46,12 @@ export const earlyCoCreation = lever({
   source: '002 S10',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 20,
+    moneyPerWeek: 0,
+    setupCost: 50_000,
+    basis: 'assumption: case officers prepare political cases after co-creation instead of before it',
+  },
   claims: {
     channel: ['politicalOverride', 'down'],
     outcomes: [
@@ -67,6 +79,12 @@ export const legalReview = lever({
   source: '002 S7, 003 S10',
   scope: 'unit',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 20,
+    moneyPerWeek: 0,
+    setupCost: 150_000,
+    basis: 'assumption: lawyers’ time reviewing internal interpretations; set-up is the first review',
+  },
   claims: {
     channel: ['fearOfError', 'down'],
     outcomes: [
@@ -88,6 +106,12 @@ export const outreach = lever({
   source: '003 S8, §6',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 60,
+    moneyPerWeek: 15_000,
+    setupCost: 150_000,
+    basis: 'assumption: outreach workers with schools, kindergartens and anchor institutions, and their materials',
+  },
   claims: {
     channel: ['shareHardToReach', 'up'],
     outcomes: [
@@ -114,6 +138,12 @@ export const volunteers = lever({
   source: '003 S7 (Wigan)',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 20,
+    moneyPerWeek: 5000,
+    setupCost: 100_000,
+    basis: 'assumption: a volunteer coordinator half-time and expenses for volunteers',
+  },
   claims: {
     channel: ['workload', 'down'],
     outcomes: [
@@ -135,6 +165,7 @@ export const concept = lever({
   source: '002 S6, VF-5',
   scope: 'org',
   reversible: true,
+  effort: { staffHoursPerWeek: 2, moneyPerWeek: 0, setupCost: 20_000, basis: 'assumption: communication about what counts as co-creation' },
   claims: {
     channel: ['coCreationReported', 'up'],
     outcomes: [],
@@ -156,6 +187,12 @@ export const budgetCut = lever({
   source: '002 S12, 003 S6',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 0,
+    moneyPerWeek: 0,
+    setupCost: 0,
+    basis: 'an external condition, not an intervention the municipality pays for (money saved is not counted)',
+  },
   claims: {
     channel: ['workload', 'up'],
     outcomes: [
@@ -179,6 +216,7 @@ function methodPush(
   changes: string,
   source: string,
   claims: LeverClaims,
+  effort: LeverEffort,
 ) {
   const m = METHODS.indexOf(method);
   return lever({
@@ -190,6 +228,7 @@ function methodPush(
     scope: 'org',
     reversible: true,
     claims,
+    effort,
     options: { perYear: { type: 'number', min: 0, max: 52, default: 12, doc: 'initiatives per year at intensity 1' } },
     params: {},
     modifiers: (_w, it) => [indexed('methodPush', m, 'add', (Number(it.options.perYear) / 52) * it.intensity)],
@@ -209,6 +248,12 @@ export const livingLab = methodPush(
       ['publicValue', 'up'],
     ],
   },
+  {
+    staffHoursPerWeek: 80,
+    moneyPerWeek: 30_000,
+    setupCost: 500_000,
+    basis: 'assumption, at the default 12 initiatives a year: facilitators, premises and partner meetings; set-up is the lab',
+  },
 );
 export const utopiaWorkshop = methodPush(
   'utopia-workshop',
@@ -222,6 +267,12 @@ export const utopiaWorkshop = methodPush(
       ['coCreationActual', 'up'],
       ['publicValue', 'up'],
     ],
+  },
+  {
+    staffHoursPerWeek: 40,
+    moneyPerWeek: 10_000,
+    setupCost: 100_000,
+    basis: 'assumption, at the default 12 initiatives a year: facilitators and workshop costs',
   },
 );
 export const serviceDesign = methodPush(
@@ -237,6 +288,12 @@ export const serviceDesign = methodPush(
       ['publicValue', 'up'],
     ],
   },
+  {
+    staffHoursPerWeek: 60,
+    moneyPerWeek: 15_000,
+    setupCost: 200_000,
+    basis: 'assumption, at the default 12 initiatives a year: designers (own or bought) and user research',
+  },
 );
 export const trainingLab = methodPush(
   'training-lab',
@@ -250,5 +307,11 @@ export const trainingLab = methodPush(
       ['coCreationActual', 'up'],
       ['publicValue', 'up'],
     ],
+  },
+  {
+    staffHoursPerWeek: 60,
+    moneyPerWeek: 15_000,
+    setupCost: 200_000,
+    basis: 'assumption, at the default 12 initiatives a year: trainers and participants’ extra time',
   },
 );

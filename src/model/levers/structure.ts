@@ -16,6 +16,13 @@ export const matrix = lever({
   source: '002 S2, 003 Asker',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 60,
+    moneyPerWeek: 0,
+    setupCost: 1_500_000,
+    basis:
+      'assumption: about 1.5 full-time posts of extra coordination between line and project managers in a medium municipality (~4,800 staff); set-up is a reorganisation process with external support',
+  },
   claims: {
     channel: ['crossUnitTieShare', 'up'],
     outcomes: [
@@ -40,6 +47,13 @@ export const matrixBudget = lever({
   source: '002 S2b',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 80,
+    moneyPerWeek: 20_000,
+    setupCost: 2_000_000,
+    basis:
+      'assumption: as matrix, plus finance staff who move budgets to projects every week and a budget-model change (set-up) with the finance system',
+  },
   claims: {
     channel: ['crossSiloCoCreation', 'up'],
     outcomes: [
@@ -70,6 +84,12 @@ export const crossSectorBudgeting = lever({
   source: '003 S12',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 20,
+    moneyPerWeek: 0,
+    setupCost: 500_000,
+    basis: 'assumption: finance staff keep the cross-sector budget; set-up changes the budget model',
+  },
   claims: {
     channel: ['blockedSpending', 'down'],
     outcomes: [
@@ -98,6 +118,12 @@ export const remoteWorkShock = lever({
   source: '002 S11, §4.3.5',
   scope: 'org',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 0,
+    moneyPerWeek: 0,
+    setupCost: 0,
+    basis: 'an external shock, not an intervention the municipality pays for',
+  },
   claims: {
     channel: ['crossUnitTieShare', 'down'],
     outcomes: [
@@ -119,6 +145,12 @@ export const automation = lever({
   source: '002 S19',
   scope: 'unit',
   reversible: true,
+  effort: {
+    staffHoursPerWeek: 10,
+    moneyPerWeek: 40_000,
+    setupCost: 3_000_000,
+    basis: 'assumption: licences and operation of the systems, and their procurement and introduction (set-up)',
+  },
   claims: {
     channel: ['workload', 'down'],
     outcomes: [
@@ -144,6 +176,13 @@ export const flattenLayers = lever({
   source: '002 S3',
   scope: 'unit',
   reversible: false,
+  effort: {
+    staffHoursPerWeek: 20,
+    moneyPerWeek: 0,
+    setupCost: 1_000_000,
+    basis:
+      'assumption: a reorganisation (set-up with external support) and transition work while it runs; salaries saved from removed posts are not counted',
+  },
   claims: {
     channel: ['signalReach', 'up'],
     outcomes: [

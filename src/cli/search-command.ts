@@ -1,0 +1,147 @@
+/** `tanker search FILE`: many-objective search (NSGA-II) for robust intervention packages. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parseIntArg } from './args.js';
+
+export interface SearchOptions {
+  threads?: number;
+  out?: string;
+  resume: boolean;
+  stopAfter?: number;
+  quiet: boolean;
+}
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description(
+      'Search for intervention packages (which levers, when, how long, how strong) that trade off the objectives in a search file best, across replicates and the contested mechanisms; writes the Pareto set (CSV, table, charts) and each candidate as a scenario file.',
+    )
+    .argument('<file>', 'search file (.yaml), e.g. scenarios/search/small.yaml')
+    .option(
+      '--threads <n>',
+      'worker threads (default: the number of cores); results do not depend on it',
+      parseIntArg('--threads', 1, 1024),
+    )
+    .option('--out <dir>', 'output folder (default: output/search/<file name>)')
+    .option('--resume', 'continue the search checkpointed in --out', false)
+    .option(
+      '--stop-after <n>',
+      'stop after this many generations in this run (checkpointed; continue with --resume)',
+      parseIntArg('--stop-after', 1, 1_000_000),
+    )
+    .option('--quiet', 'no progress output', false)
+    .action(searchCommand);
+}
+
+export async function searchCommand(file: string, opts: SearchOptions): Promise<void> {
+  const [
+    { loadSearch },
+    { runSearch, paretoCandidates },
+    { candidateRows, objectiveLabel, regretUnit },
+    { packageText },
+    { writeSearch },
+    { displayFile },
+    { makeProgress },
+    { ScenarioFileError },
+    { fmt, pct, textTable },
+    { mkdirSync },
+  ] = await Promise.all([
+    import('./search-files.js'),
+    import('../search/driver.js'),
+    import('../search/results.js'),
+    import('../search/package.js'),
+    import('../report/search-files.js'),
+    import('../scenario/errors.js'),
+    import('./progress.js'),
+    import('./resolve.js'),
+    import('../engine/format.js'),
+    import('node:fs'),
+  ]);
+  const loaded = loadSearch(file);
+  if (!loaded.ok) throw new ScenarioFileError(file, loaded.errors);
+  const spec = loaded.spec;
+  const threads = opts.threads ?? (await import('node:os')).availableParallelism();
+  const out = resolve(opts.out ?? `output/search/${spec.name}`);
+  const log = (line: string) => {
+    if (!opts.quiet) process.stderr.write(`${line}\n`);
+  };
+  const { searchWorlds } = await import('../search/evaluate.js');
+  const W = searchWorlds(spec).worlds.length;
+  log(
+    `search: ${displayFile(spec.file)}: scenario ${spec.scenario.name}, ${spec.levers.length} candidate levers, objectives ${spec.objectives.map(objectiveLabel).join(', ')}${spec.budget === null ? '' : `, budget ${spec.budget} M NOK`}`,
+  );
+  log(
+    `  population ${spec.population} × ${spec.generations} generations; each candidate in ${W} worlds (${spec.replicates} replicates × ${W / spec.replicates} mechanism variants): at most ${spec.population * spec.generations * W} model runs on ${threads} thread(s)`,
+  );
+  mkdirSync(out, { recursive: true });
+  const progress = makeProgress('search', opts.quiet, 'model runs');
+  const t0 = performance.now(); // clock-ok: runtime report
+  let base = 0;
+  let started = false;
+  let generationsThisRun = 0;
+  const outcome = await runSearch(spec, {
+    out,
+    threads,
+    resume: opts.resume,
+    ...(opts.stopAfter === undefined ? {} : { stopAfter: opts.stopAfter }),
+    onGeneration: ({ generation, cached }) => {
+      if (!started) {
+        const left = spec.generations - generation;
+        const total = Math.min(left, opts.stopAfter ?? left) * spec.population * W;
+        if (generation > 0) log(`search: resuming after generation ${generation} of ${spec.generations}`);
+        progress.start(total, 0);
+        started = true;
+      }
+      base += cached * W;
+      progress.update(base, 0);
+    },
+    onRun: (done) => progress.update(base + done, 0),
+    onAccepted: (state) => {
+      generationsThisRun++;
+      base = generationsThisRun * spec.population * W;
+      const h = state.history[state.history.length - 1]!;
+      const elapsed = (performance.now() - t0) / 1000; // clock-ok
+      const left = ((spec.generations - state.generation) * elapsed) / generationsThisRun;
+      log(
+        `search: generation ${state.generation}/${spec.generations}: ${h.feasible} feasible, first front ${h.firstFront}; ${elapsed.toFixed(0)} s so far, ~${left.toFixed(0)} s left`,
+      );
+    },
+  });
+  progress.stop();
+  const seconds = (performance.now() - t0) / 1000; // clock-ok
+  if (!outcome.state.done) {
+    console.log(
+      `search: stopped after generation ${outcome.state.generation} of ${spec.generations} (checkpoint in ${displayFile(out)}); continue with: tanker search ${file} --out ${displayFile(out)} --resume`,
+    );
+    return;
+  }
+  const rows = candidateRows(spec, outcome.worlds, paretoCandidates(spec, outcome));
+  if (rows.length === 0) console.log('search: no feasible package found: loosen the budget or constraints, or search longer');
+  else {
+    const unit = regretUnit(spec.objectives[0]!);
+    console.log(`\nPareto set: ${rows.length} candidates (each in ${W} worlds; turn = share of worlds turning by week ${spec.turnBy})`);
+    console.log(
+      textTable(
+        [
+          { title: '#', right: true },
+          { title: 'package', width: 56 },
+          ...spec.objectives.map((o) => ({ title: objectiveLabel(o), right: true })),
+          { title: 'turns', right: true },
+          { title: `regret mean/max (${unit})`, right: true },
+        ],
+        rows.map((r) => [
+          String(r.id),
+          packageText(r.candidate.evaluation.package),
+          ...r.objectives.map((v, k) => (spec.objectives[k]!.name === 'turn' ? pct(v) : fmt(v, 3))),
+          pct(r.turnShare),
+          `${fmt(r.regretMean, 2)} / ${fmt(r.regretMax, 2)}`,
+        ]),
+      ),
+    );
+  }
+  const files = await writeSearch(spec, outcome, rows, out, { threads, seconds });
+  console.log(
+    `\nsearch: ${outcome.ran} generation(s) in ${seconds.toFixed(1)} s; wrote ${files.length} files to ${displayFile(out)} (pareto.csv, candidates/, parallel.svg, tradeoff.svg, manifest.json)`,
+  );
+}

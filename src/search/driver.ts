@@ -1,0 +1,149 @@
+/**
+ * Running a search: NSGA-II generation by generation, each generation's new packages evaluated on
+ * the pool (a package evaluated before is taken from the cache: equal genomes and packages with a
+ * lever left out but different unused genes decode alike), and a checkpoint written atomically
+ * after every generation: the optimiser's state, the cache and the spec it belongs to. A resumed
+ * search continues from the checkpoint without redoing a generation and ends with byte-identical
+ * results; it refuses a checkpoint of another spec.
+ */
+import { writeFileAtomic } from '../io/atomic.js';
+import { fsio } from '../io/fs.js';
+import type { ModelParams } from '../model/index.js';
+import { evaluatePackages, type PackageEvaluation, scoreOf, searchWorlds, type WorldSet } from './evaluate.js';
+import { acceptGeneration, type Evaluation, type Individual, type Nsga2State, nsga2Init, paretoSet, proposeGeneration } from './nsga2.js';
+import { decodePackage, packageKey, searchGenes } from './package.js';
+import type { SearchSpec } from './spec.js';
+
+export const CHECKPOINT = 'checkpoint.json';
+
+interface Checkpoint {
+  readonly format: 'tanker-search/1';
+  /** Everything that determines the results, as canonical JSON: a resume with anything else is refused. */
+  readonly identity: string;
+  readonly state: Nsga2State;
+  readonly cache: Readonly<Record<string, PackageEvaluation>>;
+}
+
+/** What decides a search's results (not threads, output folder or timing). */
+export function searchIdentity(spec: SearchSpec, parameterSets?: readonly ModelParams[]): string {
+  const { file: _f, name: _n, scenarioFile: _sf, description: _d, scenario, ...rest } = spec;
+  return JSON.stringify({ ...rest, scenario: scenario.resolved, costs: scenario.costs, ...(parameterSets ? { parameterSets } : {}) });
+}
+
+export interface SearchRunOptions {
+  readonly out: string;
+  readonly threads: number;
+  /**
+   * The seam for a calibration ensemble: parameter sets (plausible worlds) to evaluate every
+   * candidate in, besides the mechanism variants and replicates. Default: the scenario's own.
+   */
+  readonly parameterSets?: readonly ModelParams[];
+  /** Continue from the checkpoint in `out`. */
+  readonly resume: boolean;
+  /** Stop (checkpointed) after this many generations in this run, even if the search is not done. */
+  readonly stopAfter?: number;
+  /** Before each generation's evaluations: its number, how many model runs it needs, and how many generations remain. */
+  readonly onGeneration?: (g: { generation: number; runs: number; cached: number }) => void;
+  readonly onRun?: (done: number) => void;
+  /** After each accepted generation. */
+  readonly onAccepted?: (state: Nsga2State) => void;
+}
+
+export interface SearchOutcome {
+  readonly state: Nsga2State;
+  readonly cache: Readonly<Record<string, PackageEvaluation>>;
+  readonly worlds: WorldSet;
+  /** Generations run in this call. */
+  readonly ran: number;
+  /** Generations already done before this call (resume). */
+  readonly resumedAt: number;
+}
+
+function checkpointPath(out: string): string {
+  return `${out}/${CHECKPOINT}`;
+}
+
+export function readCheckpoint(out: string): Checkpoint | null {
+  const path = checkpointPath(out);
+  if (!fsio.existsSync(path)) return null;
+  const c = JSON.parse(fsio.readFileSync(path).toString('utf8')) as Checkpoint;
+  if (c.format !== 'tanker-search/1') throw new Error(`${path} is not a tanker search checkpoint (format ${String(c.format)})`);
+  return c;
+}
+
+export async function runSearch(spec: SearchSpec, opts: SearchRunOptions): Promise<SearchOutcome> {
+  const genes = searchGenes(spec);
+  const identity = searchIdentity(spec, opts.parameterSets);
+  const worlds = searchWorlds(spec, opts.parameterSets);
+  const existing = readCheckpoint(opts.out);
+  let state: Nsga2State;
+  const cache: Record<string, PackageEvaluation> = {};
+  if (existing) {
+    if (!opts.resume) throw new Error(`${opts.out} already holds a search; pass --resume to continue it, or choose another --out`);
+    if (existing.identity !== identity)
+      throw new Error(`${opts.out} holds a search of another spec (or scenario, or model settings); choose another --out`);
+    state = existing.state;
+    Object.assign(cache, existing.cache);
+  } else {
+    state = nsga2Init(
+      { genes: genes.length, objectives: spec.objectives.length, populationSize: spec.population, maxGenerations: spec.generations },
+      spec.seed,
+    );
+  }
+  const resumedAt = state.generation;
+  let ran = 0;
+  while (!state.done && (opts.stopAfter === undefined || ran < opts.stopAfter)) {
+    const genomes = proposeGeneration(state);
+    const packages = genomes.map((g) => decodePackage(spec, genes, g));
+    const keys = packages.map(packageKey);
+    const fresh: number[] = [];
+    const seen = new Set<string>();
+    keys.forEach((k, i) => {
+      if (!(k in cache) && !seen.has(k)) {
+        fresh.push(i);
+        seen.add(k);
+      }
+    });
+    opts.onGeneration?.({ generation: state.generation, runs: fresh.length * worlds.worlds.length, cached: genomes.length - fresh.length });
+    const evaluated = await evaluatePackages(
+      spec,
+      worlds,
+      fresh.map((i) => packages[i]!),
+      { threads: opts.threads, ...(opts.onRun ? { onRun: opts.onRun } : {}) },
+    );
+    fresh.forEach((i, j) => {
+      cache[keys[i]!] = evaluated[j]!;
+    });
+    const evaluations: Evaluation[] = keys.map((k) => scoreOf(spec, cache[k]!));
+    state = acceptGeneration(state, evaluations);
+    const checkpoint: Checkpoint = { format: 'tanker-search/1', identity, state, cache };
+    writeFileAtomic(checkpointPath(opts.out), `${JSON.stringify(checkpoint)}\n`);
+    ran++;
+    opts.onAccepted?.(state);
+  }
+  return { state, cache, worlds, ran, resumedAt };
+}
+
+/** One Pareto candidate with its evaluation. */
+export interface ParetoCandidate {
+  readonly individual: Individual;
+  readonly evaluation: PackageEvaluation;
+}
+
+/** The feasible first front of the final population, one per package, ordered by the first objective (best first), then by package. */
+export function paretoCandidates(spec: SearchSpec, outcome: SearchOutcome): ParetoCandidate[] {
+  const genes = searchGenes(spec);
+  const seen = new Set<string>();
+  const out: ParetoCandidate[] = [];
+  for (const ind of paretoSet(outcome.state)) {
+    const key = packageKey(decodePackage(spec, genes, ind.genome));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ individual: ind, evaluation: outcome.cache[key]! });
+  }
+  return out.sort(
+    (a, b) =>
+      a.individual.objectives[0]! - b.individual.objectives[0]! ||
+      packageKey(a.evaluation.package).localeCompare(packageKey(b.evaluation.package)),
+  );
+}
