@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { fmt, pct } from '../engine/format.js';
 import { RECORDABLE, type Recordable, SIZE_PRESETS } from '../model/index.js';
+import type { ScenarioError } from '../scenario/errors.js';
 import { LIMITS } from '../scenario/limits.js';
 import { parseIntArg, parseRecordArg, parseSeedArg, recordSpec } from './args.js';
 import type { PresetName } from './resolve.js';
@@ -65,33 +66,15 @@ export async function validateCommand(files: readonly string[]): Promise<void> {
   ]);
   let failed = 0;
   for (const file of files) {
-    // Sensitivity set-ups (scenarios/sensitivity/) and calibrations (scenarios/calibration/) are checked as such.
+    // Sensitivity, calibration, search, discover and municipality files are checked as such.
     const kind = await fileKind(file);
-    if (kind === 'calibration') {
-      const { loadCalibration } = await import('../analysis/calibration-spec.js');
-      const c = loadCalibration(file);
-      if (c.ok)
-        console.log(
-          `ok  ${displayFile(file)} (calibration of ${c.spec.scenario.name}: ${c.spec.parameters.length} parameters, ${c.spec.targets.length} targets)`,
-        );
+    if (kind !== 'scenario') {
+      const checked = await checkOtherFile(kind, file);
+      if (checked.ok) console.log(`ok  ${displayFile(file)} (${checked.what})`);
       else {
         failed++;
-        console.error(`${displayFile(file)}: ${c.errors.length} error${c.errors.length === 1 ? '' : 's'}`);
-        console.error(formatErrors(c.errors));
-      }
-      continue;
-    }
-    if (kind === 'sensitivity') {
-      const { loadSensitivity } = await import('../analysis/sensitivity.js');
-      const s = loadSensitivity(file);
-      if (s.ok)
-        console.log(
-          `ok  ${displayFile(file)} (sensitivity of ${displayFile(s.spec.scenarioFile)}, ${s.spec.parameters.length} parameters)`,
-        );
-      else {
-        failed++;
-        console.error(`${displayFile(file)}: ${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
-        console.error(formatErrors(s.errors));
+        console.error(`${displayFile(file)}: ${checked.errors.length} error${checked.errors.length === 1 ? '' : 's'}`);
+        console.error(formatErrors(checked.errors));
       }
       continue;
     }
@@ -131,7 +114,37 @@ export async function schemaCommand(): Promise<void> {
  * A calibration file has a top-level `targets` key, a sensitivity set-up `scenario` and `method`
  * keys; a scenario file has none of them.
  */
-async function fileKind(file: string): Promise<'calibration' | 'sensitivity' | 'scenario'> {
+type FileKind = 'calibration' | 'sensitivity' | 'search' | 'discover' | 'municipality' | 'scenario';
+
+/** Checks a file that is not a scenario with its own loader; `what` says what it holds. */
+async function checkOtherFile(
+  kind: Exclude<FileKind, 'scenario'>,
+  file: string,
+): Promise<{ ok: true; what: string } | { ok: false; errors: readonly ScenarioError[] }> {
+  const { displayFile } = await import('../scenario/index.js');
+  if (kind === 'calibration') {
+    const c = (await import('../analysis/calibration-spec.js')).loadCalibration(file);
+    return c.ok
+      ? {
+          ok: true,
+          what: `calibration of ${c.spec.scenario.name}: ${c.spec.parameters.length} parameters, ${c.spec.targets.length} targets`,
+        }
+      : c;
+  }
+  if (kind === 'sensitivity') {
+    const s = (await import('../analysis/sensitivity.js')).loadSensitivity(file);
+    return s.ok ? { ok: true, what: `sensitivity of ${displayFile(s.spec.scenarioFile)}, ${s.spec.parameters.length} parameters` } : s;
+  }
+  if (kind === 'municipality') {
+    const m = (await import('../municipality/spec.js')).loadMunicipality(file);
+    return m.ok ? { ok: true, what: `municipality ${m.spec.name}; write its scenario with tanker municipality` } : m;
+  }
+  const { loadDiscover, loadSearch } = await import('./search-files.js');
+  const r = kind === 'search' ? loadSearch(file) : loadDiscover(file);
+  return r.ok ? { ok: true, what: `${kind} file` } : r;
+}
+
+async function fileKind(file: string): Promise<FileKind> {
   const { parseSource } = await import('../scenario/parse.js');
   try {
     const text = readFileSync(file, 'utf8');
@@ -139,6 +152,9 @@ async function fileKind(file: string): Promise<'calibration' | 'sensitivity' | '
     const { data } = parseSource(text, file);
     if (typeof data !== 'object' || data === null) return 'scenario';
     if ('targets' in data) return 'calibration';
+    if ('objectives' in data) return 'search';
+    if ('conditions' in data) return 'discover';
+    if (typeof (data as { organisation?: unknown }).organisation === 'string') return 'municipality';
     return 'scenario' in data && 'method' in data ? 'sensitivity' : 'scenario';
   } catch {
     return 'scenario'; // unreadable: the scenario loader reports it
