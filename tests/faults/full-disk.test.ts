@@ -93,7 +93,9 @@ describe('a full disk (injected ENOSPC)', () => {
     await withFaults({ under: out, fullAfterBytes: room }, async (fs) => {
       const stopped = await runBatch(scenarios, { out, threads: 1, shard: null, resume: false });
       expect(stopped.storage?.code).toBe('ENOSPC');
-      expect(stopped.failures.map((f) => f.key)).toEqual(['0-0-0', '0-0-1']);
+      // Tasks go out replicate by replicate (plan.ts dispatchOrder): the disk fills while replicate 0
+      // of the other scenarios is saved, before the broken scenario's replicate 1 has run.
+      expect(stopped.failures.map((f) => f.key)).toEqual(['0-0-0']);
       // The disk was full, so the list could not be written: better none than a wrong one.
       const path = join(out, 'failures.json');
       if (existsSync(path)) expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(stopped.failures);

@@ -12,13 +12,13 @@ import { batchArgs, expectRecovered, FILES, prepare, runChild, startChild, TASKS
 let dir: string;
 let cleanup: () => Promise<void>;
 let ref: string;
-/** The change at which the fifth replicate (task 4, key 1-0-0) starts being saved. */
+/** The change at which the fifth replicate starts being saved: key 1-3-0, as tasks go out replicate by replicate (plan.ts dispatchOrder). */
 let fifth = 0;
 
 beforeAll(async () => {
-  const p = await prepare('interrupt', '1-0-0.part');
+  const p = await prepare('interrupt', '1-3-0.part');
   ({ dir, cleanup, ref } = p);
-  fifth = p.opens['1-0-0.part']!;
+  fifth = p.opens['1-3-0.part']!;
 });
 afterAll(() => cleanup());
 
