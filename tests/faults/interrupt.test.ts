@@ -28,7 +28,9 @@ describe('Ctrl-C during a batch', () => {
     const go = join(dir, 'go');
     const { child, done } = await startChild({ under: out, pauseAt: { op: fifth, until: go } }, batchArgs(out));
     const deadline = Date.now() + 30_000;
-    while (existingParts(out).size < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Wait until the child holds the fifth save: a Ctrl-C between two replicates would stop after four.
+    while (!existsSync(`${go}.paused`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(existingParts(out).size).toBe(4);
     child.kill('SIGINT'); // heard as soon as the held save is done
     await new Promise((r) => setTimeout(r, 200));
     writeFileSync(go, '');

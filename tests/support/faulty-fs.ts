@@ -48,6 +48,9 @@ export function faultyFileSystem(plan: FaultPlan, base: FileSystem = nodeFileSys
     if (!inside(path)) return;
     ops++;
     if (plan.pauseAt && ops === plan.pauseAt.op) {
+      // Say that the pause has begun (`until` + ".paused", outside `under`), so a test can act on it
+      // rather than guess from the files written so far.
+      base.closeSync(base.openSync(`${plan.pauseAt.until}.paused`, 'w'));
       const cell = new Int32Array(new SharedArrayBuffer(4));
       for (let waited = 0; waited < 60_000 && !base.existsSync(plan.pauseAt.until); waited += 20) Atomics.wait(cell, 0, 0, 20);
     }
