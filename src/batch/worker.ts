@@ -69,10 +69,13 @@ function startOf(t: WorkerTask): SpunUp {
 }
 
 export function runTask(t: WorkerTask): WorkerResult {
-  const r = runReplicate(t.config, t.seed, t.replicate, {
+  const from = t.shareSpinUp ? startOf(t) : null;
+  // The kept spin-up's configuration equals this task's (same key), and passing that very object
+  // spares Simulation a second comparison of the two by value.
+  const r = runReplicate(from?.config ?? t.config, t.seed, t.replicate, {
     interventions: t.interventions,
     elections: t.elections,
-    ...(t.shareSpinUp ? { from: startOf(t) } : {}),
+    ...(from ? { from } : {}),
     ...(t.record ? { record: t.record } : {}),
   });
   return { data: r.data, width: r.indicators.length, turnTick: r.turnTick, totals: r.totals, ...(r.records ? { records: r.records } : {}) };
