@@ -49,7 +49,7 @@ export interface CalibrationEnsemble extends EnsembleFile {
   readonly predictive: readonly PredictiveCheck[];
 }
 
-interface Checkpoint {
+export interface Checkpoint {
   readonly format: typeof CHECKPOINT_FORMAT;
   readonly spec: string;
   readonly state: AbcSmcState;
@@ -72,7 +72,24 @@ export interface CalibrationOptions {
   readonly onResume?: (round: number) => void;
   /** Checked between rounds: stop (keeping the checkpoint) when it returns true. */
   readonly stopped?: () => boolean;
+  /**
+   * Who simulates a round (default: this process's worker pool). The Slurm driver passes one
+   * that runs each round as a job array (analysis/calibration-shards.ts); results are the same.
+   */
+  readonly executor?: RoundExecutor | undefined;
 }
+
+/** One round's simulations: candidate i uses replicates first + i R … first + i R + R − 1. */
+export interface RoundWork {
+  /** Names the round in shard files: `round-<rounds accepted so far>` or `predictive`. */
+  readonly key: string;
+  readonly what: 'round' | 'predictive';
+  readonly thetas: readonly (readonly number[])[];
+  readonly first: number;
+}
+
+/** Simulates a round's candidates and returns each one's statistic per target. */
+export type RoundExecutor = (work: RoundWork, onDone?: (done: number) => void) => Promise<number[][]>;
 
 export interface CalibrationOutcome {
   readonly state: AbcSmcState;
@@ -97,7 +114,7 @@ export function abcSpecOf(spec: CalibrationSpec) {
   };
 }
 
-function readCheckpoint(out: string): Checkpoint | null {
+export function readCheckpoint(out: string): Checkpoint | null {
   const path = join(out, CHECKPOINT);
   if (!fsio.existsSync(path)) return null;
   const c = JSON.parse(fsio.readFileSync(path).toString('utf8')) as Checkpoint;
@@ -107,7 +124,7 @@ function readCheckpoint(out: string): Checkpoint | null {
 }
 
 /** The folder must be new or empty, or hold this calibration when resuming. */
-function startState(spec: CalibrationSpec, out: string, resume: boolean): Checkpoint {
+export function startState(spec: CalibrationSpec, out: string, resume: boolean): Checkpoint {
   const cp = fsio.existsSync(out) ? readCheckpoint(out) : null;
   if (cp) {
     if (cp.spec !== spec.hash)
@@ -128,7 +145,7 @@ function startState(spec: CalibrationSpec, out: string, resume: boolean): Checkp
  * Simulate parameter vectors, `R` replicates each starting at replicate index `first` (vector i
  * uses first + i R + j), and return each vector's statistic per target (mean over replicates).
  */
-async function simulate(
+export async function simulate(
   spec: CalibrationSpec,
   thetas: readonly (readonly number[])[],
   first: number,
@@ -184,32 +201,39 @@ export async function runCalibration(spec: CalibrationSpec, opts: CalibrationOpt
     cp = next;
   };
   // One pool for every round: threads start and warm up once.
-  const pool = openReplicatePool(opts.threads);
+  const pool = opts.executor ? null : openReplicatePool(opts.threads);
+  const execute: RoundExecutor = opts.executor ?? ((work, onDone) => simulate(spec, work.thetas, work.first, pool!, onDone));
   try {
-    while (!cp.state.done) {
+    for (let work = roundWork(cp, R); work !== null; work = roundWork(cp, R)) {
       if (opts.stopped?.()) return { state: cp.state, resumedAtRound, interrupted: true, ensemble: null, runs };
-      const thetas = proposeRound(cp.state);
-      opts.onRoundStart?.(thetas.length * R, cp.state, 'round');
-      const stats = await simulate(spec, thetas, cp.state.totalSimulations * R, pool, opts.onDone);
-      runs += thetas.length * R;
-      const distances = stats.map((s) => targetDistance(spec.targets, s));
-      save({ ...cp, state: acceptRound(cp.state, distances) });
-      opts.onRound?.(cp.state);
-    }
-    if (cp.predictive === null) {
-      if (opts.stopped?.()) return { state: cp.state, resumedAtRound, interrupted: true, ensemble: null, runs };
-      const particles = cp.state.population!.particles;
-      opts.onRoundStart?.(particles.length * R, cp.state, 'predictive');
-      const predictive = await simulate(spec, particles, cp.state.totalSimulations * R, pool, opts.onDone);
-      runs += particles.length * R;
-      save({ ...cp, predictive });
+      opts.onRoundStart?.(work.thetas.length * R, cp.state, work.what);
+      const stats = await execute(work, opts.onDone);
+      runs += work.thetas.length * R;
+      if (work.what === 'predictive') save({ ...cp, predictive: stats });
+      else {
+        const distances = stats.map((s) => targetDistance(spec.targets, s));
+        save({ ...cp, state: acceptRound(cp.state, distances) });
+        opts.onRound?.(cp.state);
+      }
     }
   } finally {
-    await pool.close();
+    await pool?.close();
   }
   const ensemble = ensembleOf(spec, cp.state, cp.predictive!);
   writeFileAtomic(join(out, ENSEMBLE), `${JSON.stringify(ensemble, null, 1)}\n`);
   return { state: cp.state, resumedAtRound, interrupted: false, ensemble, runs };
+}
+
+/**
+ * What a checkpoint still needs simulated: the next round's candidates while the ABC-SMC runs, then
+ * the final particles with fresh replicates (the predictive check), then nothing. A pure function
+ * of the checkpoint, so the driver and every shard of a round agree on it without talking.
+ */
+export function roundWork(cp: Checkpoint, replicates: number): RoundWork | null {
+  const first = cp.state.totalSimulations * replicates;
+  if (!cp.state.done) return { key: `round-${cp.state.round}`, what: 'round', thetas: proposeRound(cp.state), first };
+  if (cp.predictive === null) return { key: 'predictive', what: 'predictive', thetas: cp.state.population!.particles, first };
+  return null;
 }
 
 /** The member order of an ensemble: N systematic draws by weight, shuffled with a stream of `seed`. */

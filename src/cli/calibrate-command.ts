@@ -10,6 +10,10 @@ export interface CalibrateOptions {
   out?: string;
   resume: boolean;
   quiet: boolean;
+  /** Simulate one shard ("K/n") of the round the checkpoint in --out is at, then stop (a Slurm array task). */
+  shard?: string;
+  /** Run each round as a Slurm job array of this many shards (the driver job of `tanker cluster calibrate`). */
+  shards?: number;
 }
 
 export function registerCalibrate(program: Command): void {
@@ -27,6 +31,12 @@ export function registerCalibrate(program: Command): void {
     .option('--out <dir>', 'output folder (default: output/calibration/<the file’s name, or its file name>)')
     .option('--resume', 'continue an interrupted calibration in --out from its last finished round', false)
     .option('--quiet', 'no progress output', false)
+    .option('--shard <K/n>', 'cluster use: simulate shard K of n of the round in progress in --out, write its result and stop')
+    .option(
+      '--shards <n>',
+      'cluster use: run each round as a Slurm job array of n shards (the driver that tanker cluster calibrate writes)',
+      parseIntArg('--shards', 1, 100_000),
+    )
     .action(calibrateCommand);
 }
 
@@ -65,6 +75,36 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
   const spec = loaded.spec;
   const threads = opts.threads ?? (await import('node:os')).availableParallelism();
   const out = resolve(opts.out ?? `output/calibration/${spec.name}`);
+  if (opts.shard !== undefined) {
+    const [{ parseShard }, { runCalibrationShard }] = await Promise.all([
+      import('../batch/plan.js'),
+      import('../analysis/calibration-shards.js'),
+    ]);
+    const shard = parseShard(opts.shard);
+    const r = await runCalibrationShard(spec, out, shard, threads);
+    console.log(
+      r.path === null
+        ? `calibration ${spec.hash}: finished; shard ${shard.i}/${shard.n} has nothing to do`
+        : `calibration ${spec.hash}, ${r.round}: shard ${shard.i}/${shard.n}, candidates ${r.lo}–${r.hi - 1}: ${r.kept ? 'already written, kept' : `wrote ${displayFile(r.path)}`}`,
+    );
+    return;
+  }
+  let executor: import('../analysis/calibration-run.js').RoundExecutor | undefined;
+  if (opts.shards !== undefined) {
+    const [{ initCalibration, sbatchWait, shardedExecutor }, { shardScriptPath }, { existsSync }] = await Promise.all([
+      import('../analysis/calibration-shards.js'),
+      import('../cluster/slurm-calibrate.js'),
+      import('node:fs'),
+    ]);
+    const script = shardScriptPath(out);
+    if (!existsSync(script))
+      throw new Error(
+        `--shards: ${script} does not exist; write the job with: tanker cluster calibrate ${file} --shards ${opts.shards} --out ${out}`,
+      );
+    initCalibration(spec, out);
+    opts.resume = true;
+    executor = shardedExecutor(spec, out, opts.shards, sbatchWait(script));
+  }
   const log = (line: string) => {
     if (!opts.quiet) process.stderr.write(`${line}\n`);
   };
@@ -100,6 +140,7 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
       out,
       threads,
       resume: opts.resume,
+      executor,
       stopped: () => stop,
       onResume: (round) => log(`calibrate: resuming after round ${round} from ${displayFile(out)}/checkpoint.json`),
       onRoundStart: (runs, state, what) => {

@@ -92,6 +92,60 @@ export async function slurmCommand(program: Command, files: readonly string[], o
   console.log(`progress: tanker cluster status ${out}   or   squeue -j ${ids.array},${ids.merge}`);
 }
 
+export type CalibrateSlurmOptions = Omit<SlurmCommandOptions, 'replicates' | 'seed' | 'yes'>;
+
+/** `tanker cluster calibrate`: validate the calibration file, start its checkpoint, write (and optionally submit) the driver and shard scripts. */
+export async function calibrateSlurmCommand(file: string, opts: CalibrateSlurmOptions): Promise<void> {
+  const [
+    { loadCalibration },
+    { initCalibration },
+    { projectRoot, tankerInvocation },
+    { calibrationSlurmScripts, submitCalibrationDriver, writeCalibrationSlurmJob },
+    { ScenarioFileError },
+  ] = await Promise.all([
+    import('../analysis/calibration-spec.js'),
+    import('../analysis/calibration-shards.js'),
+    import('../cluster/slurm.js'),
+    import('../cluster/slurm-calibrate.js'),
+    import('./resolve.js'),
+  ]);
+  const abs = resolve(file);
+  const loaded = loadCalibration(abs);
+  if (!loaded.ok) throw new ScenarioFileError(abs, loaded.errors);
+  const spec = loaded.spec;
+  const out = resolve(opts.out);
+  const tanker = tankerInvocation(projectRoot(), opts.runner);
+  const job = {
+    file: abs,
+    shards: opts.shards,
+    out,
+    hash: spec.hash,
+    tanker,
+    node: process.execPath,
+    partition: opts.partition,
+    time: opts.time,
+    mem: opts.mem,
+    cpusPerTask: opts.cpusPerTask,
+    account: opts.account,
+  };
+  // The scripts are made once before anything is written: an option or folder they cannot carry stops here.
+  calibrationSlurmScripts(job);
+  const cp = initCalibration(spec, out);
+  const paths = writeCalibrationSlurmJob(job);
+  const m = spec.method;
+  console.log(
+    `calibration ${spec.hash}: ${spec.parameters.length} parameter(s), ${spec.targets.length} target(s), ${m.particles} particles × ${m.replicates} replicate(s), up to ${m.generations} generations; each round runs as ${opts.shards} shard(s); checkpoint ${cp.state.round > 0 ? `at round ${cp.state.round}` : 'started'} in ${out}`,
+  );
+  console.log(`jobs run: node ${tanker.args.join(' ')} (${tanker.reason})`);
+  console.log(`wrote ${paths.driver}, ${paths.shard} and ${paths.submit}; logs go to ${paths.dir}/logs`);
+  if (!opts.submit) {
+    console.log(`submit with: bash ${paths.submit}   (or rerun with --submit); the ensemble appears as ${out}/ensemble.json`);
+    return;
+  }
+  const id = submitCalibrationDriver(paths);
+  console.log(`submitted the calibration driver ${id}; it submits each round as a job array; log: ${paths.dir}/logs/driver-${id}.out`);
+}
+
 /** `tanker cluster plan`: validate the files and write DIR/plan.json once, for schedulers other than Slurm. */
 export async function planCommand(files: readonly string[], opts: { out: string; replicates?: number; seed?: string }): Promise<void> {
   const [{ ensurePlanFile }, { loadBatchScenarios }] = await Promise.all([import('../batch/plan-file.js'), import('./scenarios.js')]);
@@ -143,6 +197,23 @@ export function registerCluster(program: Command): void {
     .option('--submit', 'submit the array and the merge job with sbatch --parsable and print their ids', false)
     .option('--yes', 'write the job even if the batch is far above normal in time, memory or disk', false)
     .action((files: string[], opts: SlurmCommandOptions) => slurmCommand(program, files, opts));
+
+  cluster
+    .command('calibrate')
+    .description(
+      'Write a Slurm driver job for a calibration file that runs each ABC-SMC round as a job array of shards (resumable), to OUT/slurm/; --submit submits the driver.',
+    )
+    .argument('<file>', 'calibration file (.yaml)')
+    .requiredOption('--shards <n>', 'array tasks per round', parseIntArg('--shards', 1, 100_000))
+    .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/calibration/cluster')
+    .option('--partition <name>', 'Slurm partition (#SBATCH --partition)')
+    .option('--time <limit>', 'time limit per job, e.g. 01:00:00 (#SBATCH --time); the driver runs for the whole calibration')
+    .option('--mem <size>', 'memory per task, e.g. 4G (#SBATCH --mem)')
+    .option('--cpus-per-task <n>', 'cores per shard; the shard uses as many worker threads', parseIntArg('--cpus-per-task', 1, 1024))
+    .option('--account <name>', 'Slurm account to charge (#SBATCH --account)')
+    .addOption(new Option('--runner <how>', 'how jobs start tanker (see cluster slurm)').choices(['auto', 'dist', 'tsx']).default('auto'))
+    .option('--submit', 'submit the driver with sbatch --parsable and print its id', false)
+    .action((file: string, opts: CalibrateSlurmOptions) => calibrateSlurmCommand(file, opts));
 
   cluster
     .command('plan')

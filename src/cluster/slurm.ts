@@ -83,6 +83,9 @@ export interface SlurmResources {
   readonly account?: string | undefined;
 }
 
+/** How a job script starts tanker: the node binary and the invocation. */
+export type JobRunner = Pick<SlurmJob, 'node' | 'tanker'>;
+
 export interface SlurmJob extends SlurmResources {
   /** Scenario files, absolute. */
   readonly files: readonly string[];
@@ -114,7 +117,7 @@ export function slurmDir(out: string): string {
  * Paths in #SBATCH lines and in the scripts' messages: only characters that need no quoting in
  * any shell context, so no folder name can end a line or become a command.
  */
-function checkSbatchPath(what: string, p: string): void {
+export function checkSbatchPath(what: string, p: string): void {
   if (!/^[A-Za-z0-9_@%+=:,./~-]+$/.test(p))
     throw new Error(
       `${what} ${JSON.stringify(p)} contains characters a Slurm script cannot carry safely; allowed: letters, digits and _ @ % + = : , . / ~ -; choose another folder`,
@@ -149,11 +152,11 @@ export function checkSlurmResources(r: SlurmResources): void {
 }
 
 /** Slurm filename patterns treat % specially; a literal one is written %%. */
-function slurmPath(p: string): string {
+export function slurmPath(p: string): string {
   return p.replace(/%/g, '%%');
 }
 
-function resourceLines(r: SlurmResources, cpus: number | undefined): string[] {
+export function resourceLines(r: SlurmResources, cpus: number | undefined): string[] {
   const lines: string[] = [];
   if (r.partition) lines.push(`#SBATCH --partition=${r.partition}`);
   if (r.account) lines.push(`#SBATCH --account=${r.account}`);
@@ -164,7 +167,7 @@ function resourceLines(r: SlurmResources, cpus: number | undefined): string[] {
 }
 
 /** The lines every job script starts its body with: strict mode, the project folder, node. */
-function prologue(job: SlurmJob): string[] {
+export function prologue(job: JobRunner): string[] {
   const nodeDir = dirname(job.node);
   return [
     'set -euo pipefail',
@@ -176,7 +179,7 @@ function prologue(job: SlurmJob): string[] {
   ];
 }
 
-function tankerCommand(job: SlurmJob, args: readonly string[]): string {
+export function tankerCommand(job: JobRunner, args: readonly string[]): string {
   return ['"$NODE"', ...job.tanker.args.map(shellQuote), ...args].join(' ');
 }
 
@@ -327,7 +330,7 @@ export function readJobRecord(out: string): SlurmJobRecord | null {
   }
 }
 
-function sbatch(args: readonly string[]): string {
+export function sbatch(args: readonly string[]): string {
   let text: string;
   try {
     text = execFileSync('sbatch', ['--parsable', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -26,6 +26,8 @@ import { createServer } from 'node:net';
 import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { runCalibration } from '../../src/analysis/calibration-run.js';
+import { loadCalibration } from '../../src/analysis/calibration-spec.js';
 import { partPath } from '../../src/batch/parts.js';
 import { shardTasks } from '../../src/batch/plan.js';
 import { ensurePlanFile, planFileText, readPlanFile } from '../../src/batch/plan-file.js';
@@ -464,5 +466,38 @@ describe('on a real one-node Slurm cluster', () => {
     for (const [key, t] of mtimes) expect(statSync(partPath(out, key)).mtimeMs, `${key} was rewritten`).toBe(t);
     expectSameData(out);
     expect(batchStatus(out).perShard.every((p) => p.finished && p.done === 4)).toBe(true);
+  }, 300_000);
+
+  it('a two-generation calibration: the driver runs each round as an array of 2 shards and writes the ensemble of a local run', async (ctx) => {
+    const c = skipIfNoSlurm(ctx);
+    const file = join(ROOT, 'tests', 'calibration', 'fixtures', 'tiny.yaml');
+    const loaded = loadCalibration(file);
+    if (!loaded.ok) throw new Error('tiny.yaml does not load');
+    const local = join(work, 'calibration-local');
+    await runCalibration(loaded.spec, { out: local, threads: 1, resume: false });
+    const calOut = join(work, 'calibration-slurm');
+    const saved = process.env.SLURM_CONF;
+    process.env.SLURM_CONF = c.conf; // for the sbatch that --submit runs; the driver job inherits it
+    let text: string;
+    try {
+      text = await cluster(['calibrate', file, '--shards', '2', '--out', calOut, '--time', '00:10:00', '--submit']);
+    } finally {
+      if (saved === undefined) delete process.env.SLURM_CONF;
+      else process.env.SLURM_CONF = saved;
+    }
+    const driver = /submitted the calibration driver (\d+)/.exec(text)?.[1];
+    expect(driver, text).toBeDefined();
+    const states = await waitForJobs(c, [driver!], calOut);
+    expect(states.get(driver!), logs(c, calOut)).toBe('COMPLETED');
+    const ensemble = (dir: string) => readFileSync(join(dir, 'ensemble.json'), 'utf8');
+    expect(ensemble(calOut)).toBe(ensemble(local));
+    const logNames = readdirSync(join(calOut, 'slurm', 'logs'));
+    const shardLogs = logNames.filter((f) => f.startsWith('shard-'));
+    // Two generations need at least two rounds, then the predictive check: two tasks each.
+    expect(shardLogs.length).toBeGreaterThanOrEqual(6);
+    expect(shardLogs.length % 2).toBe(0);
+    const driverLog = readFileSync(join(calOut, 'slurm', 'logs', `driver-${driver}.out`), 'utf8');
+    expect(driverLog).toContain('calibrate: generation 1 done');
+    expect(driverLog).toContain('diagnostics');
   }, 300_000);
 });
