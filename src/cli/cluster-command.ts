@@ -166,26 +166,14 @@ export async function statusCommand(dir: string, opts: { shards?: number; json: 
   console.log(opts.json ? JSON.stringify(s, null, 2) : formatStatus(s));
 }
 
-export function registerCluster(program: Command): void {
-  const cluster = program
-    .command('cluster')
-    .description('Run a batch on a cluster: the scheduler runs one shard per task into one shared results folder, then merges.');
-
-  cluster
-    .command('slurm')
-    .description(
-      'Write a Slurm job array (one batch shard per task, resumable) and a dependent merge job to OUT/slurm/; --submit submits both with sbatch.',
-    )
-    .argument('<files...>', 'scenario files')
-    .requiredOption('--shards <n>', 'number of shards = array tasks', parseIntArg('--shards', 1, 100_000))
-    .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/batch')
+/** The Slurm options both job writers take (resources and how jobs start tanker). */
+function slurmOptions(cmd: Command, time: string): Command {
+  return cmd
     .option('--partition <name>', 'Slurm partition (#SBATCH --partition)')
-    .option('--time <limit>', 'time limit per task, e.g. 01:00:00 (#SBATCH --time)')
+    .option('--time <limit>', `${time} (#SBATCH --time)`)
     .option('--mem <size>', 'memory per task, e.g. 4G (#SBATCH --mem)')
-    .option('--cpus-per-task <n>', 'cores per task; the shard uses as many worker threads', parseIntArg('--cpus-per-task', 1, 1024))
+    .option('--cpus-per-task <n>', 'cores per task; a shard uses as many worker threads', parseIntArg('--cpus-per-task', 1, 1024))
     .option('--account <name>', 'Slurm account to charge (#SBATCH --account)')
-    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseReplicatesArg)
-    .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .addOption(
       new Option(
         '--runner <how>',
@@ -193,25 +181,34 @@ export function registerCluster(program: Command): void {
       )
         .choices(['auto', 'dist', 'tsx'])
         .default('auto'),
+    );
+}
+
+export function registerCluster(program: Command): void {
+  const cluster = program
+    .command('cluster')
+    .description('Run a batch on a cluster: the scheduler runs one shard per task into one shared results folder, then merges.');
+
+  slurmOptions(cluster.command('slurm'), 'time limit per task, e.g. 01:00:00')
+    .description(
+      'Write a Slurm job array (one batch shard per task, resumable) and a dependent merge job to OUT/slurm/; --submit submits both with sbatch.',
     )
+    .argument('<files...>', 'scenario files')
+    .requiredOption('--shards <n>', 'number of shards = array tasks', parseIntArg('--shards', 1, 100_000))
+    .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/batch')
+    .option('--replicates <n>', 'replicates per scenario and sweep point (overrides the files)', parseReplicatesArg)
+    .option('--seed <seed>', 'master seed for every file (overrides the files)', parseSeedArg)
     .option('--submit', 'submit the array and the merge job with sbatch --parsable and print their ids', false)
     .option('--yes', 'write the job even if the batch is far above normal in time, memory or disk', false)
     .action((files: string[], opts: SlurmCommandOptions) => slurmCommand(program, files, opts));
 
-  cluster
-    .command('calibrate')
+  slurmOptions(cluster.command('calibrate'), 'time limit per job, e.g. 12:00:00; the driver runs for the whole calibration')
     .description(
       'Write a Slurm driver job for a calibration file that runs each ABC-SMC round as a job array of shards (resumable), to OUT/slurm/; --submit submits the driver.',
     )
     .argument('<file>', 'calibration file (.yaml)')
     .requiredOption('--shards <n>', 'array tasks per round', parseIntArg('--shards', 1, 100_000))
     .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/calibration/cluster')
-    .option('--partition <name>', 'Slurm partition (#SBATCH --partition)')
-    .option('--time <limit>', 'time limit per job, e.g. 01:00:00 (#SBATCH --time); the driver runs for the whole calibration')
-    .option('--mem <size>', 'memory per task, e.g. 4G (#SBATCH --mem)')
-    .option('--cpus-per-task <n>', 'cores per shard; the shard uses as many worker threads', parseIntArg('--cpus-per-task', 1, 1024))
-    .option('--account <name>', 'Slurm account to charge (#SBATCH --account)')
-    .addOption(new Option('--runner <how>', 'how jobs start tanker (see cluster slurm)').choices(['auto', 'dist', 'tsx']).default('auto'))
     .option('--submit', 'submit the driver with sbatch --parsable and print its id', false)
     .action((file: string, opts: CalibrateSlurmOptions) => calibrateSlurmCommand(file, opts));
 

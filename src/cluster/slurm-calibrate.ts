@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shellQuote } from '../io/shell.js';
 import {
+  arrayTaskLines,
   checkSbatchPath,
   checkSlurmResources,
   type JobRunner,
@@ -71,12 +72,7 @@ export function calibrationSlurmScripts(job: CalibrationSlurmJob): CalibrationSl
     '#SBATCH --ntasks=1',
     ...resourceLines(job, job.cpusPerTask),
     ...prologue(job),
-    `shard="\${SLURM_ARRAY_TASK_ID:-\${1:-}}"`,
-    `if ! [[ "$shard" =~ ^[0-9]+$ ]] || [ "$shard" -lt 1 ] || [ "$shard" -gt ${n} ]; then`,
-    `  echo "${SHARD_SCRIPT}: no shard number (run as a Slurm array task, or pass 1..${n})" >&2; exit 2`,
-    'fi',
-    `threads="\${SLURM_CPUS_PER_TASK:-1}"`,
-    `echo "tanker calibration shard $shard/${n} of ${job.hash} on $(hostname), $threads thread(s), job \${SLURM_JOB_ID:-none}, $(date -Is)"`,
+    ...arrayTaskLines(SHARD_SCRIPT, n, `tanker calibration shard $shard/${n} of ${job.hash}`),
     `exec ${tankerCommand(job, ['calibrate', q(job.file), '--out', q(job.out), '--shard', `"$shard/${n}"`, '--threads', '"$threads"', '--quiet'])}`,
     '',
   ].join('\n');

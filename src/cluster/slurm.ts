@@ -179,6 +179,21 @@ export function prologue(job: JobRunner): string[] {
   ];
 }
 
+/**
+ * The lines of an array task's script that find its shard number (1..n: the array task id, or the
+ * first argument outside Slurm) and its threads, and say what it is (`what` may use $shard).
+ */
+export function arrayTaskLines(script: string, n: number, what: string): string[] {
+  return [
+    `shard="\${SLURM_ARRAY_TASK_ID:-\${1:-}}"`,
+    `if ! [[ "$shard" =~ ^[0-9]+$ ]] || [ "$shard" -lt 1 ] || [ "$shard" -gt ${n} ]; then`,
+    `  echo "${script}: no shard number (run as a Slurm array task, or pass 1..${n})" >&2; exit 2`,
+    'fi',
+    `threads="\${SLURM_CPUS_PER_TASK:-1}"`,
+    `echo "${what} on $(hostname), $threads thread(s), job \${SLURM_JOB_ID:-none}, $(date -Is)"`,
+  ];
+}
+
 export function tankerCommand(job: JobRunner, args: readonly string[]): string {
   return ['"$NODE"', ...job.tanker.args.map(shellQuote), ...args].join(' ');
 }
@@ -224,12 +239,7 @@ export function slurmScripts(job: SlurmJob): SlurmScripts {
     '#SBATCH --ntasks=1',
     ...resourceLines(job, job.cpusPerTask),
     ...prologue(job),
-    `shard="\${SLURM_ARRAY_TASK_ID:-\${1:-}}"`,
-    `if ! [[ "$shard" =~ ^[0-9]+$ ]] || [ "$shard" -lt 1 ] || [ "$shard" -gt ${n} ]; then`,
-    `  echo "batch.sh: no shard number (run as a Slurm array task, or pass 1..${n})" >&2; exit 2`,
-    'fi',
-    `threads="\${SLURM_CPUS_PER_TASK:-1}"`,
-    `echo "tanker shard $shard/${n} of batch ${job.hash} on $(hostname), $threads thread(s), job \${SLURM_JOB_ID:-none}, $(date -Is)"`,
+    ...arrayTaskLines('batch.sh', n, `tanker shard $shard/${n} of batch ${job.hash}`),
     `exec ${tankerCommand(job, batchArgs)}`,
     '',
   ].join('\n');

@@ -53,6 +53,28 @@ describe('options that Slurm reads are refused unless Slurm would accept them', 
     });
   }
 
+  it('cluster calibrate refuses the same hostile values and folders before writing anything', async () => {
+    const cal = join(work, 'tiny-cal.yaml');
+    writeFileSync(cal, readFileSync(join('tests', 'calibration', 'fixtures', 'tiny.yaml'), 'utf8'));
+    for (const [k, value] of HOSTILE.entries()) {
+      const out = join(work, `cal-${k}`);
+      await expect(cluster(['calibrate', cal, '--shards', '2', '--out', out, '--partition', value])).rejects.toThrow(
+        `--partition: found ${JSON.stringify(value)}; allowed: `,
+      );
+      expect(existsSync(out), `${out} must not be created`).toBe(false);
+    }
+    const spaced = join(work, 'with space');
+    await expect(cluster(['calibrate', cal, '--shards', '2', '--out', spaced])).rejects.toThrow(
+      /the results folder .* contains characters/,
+    );
+    expect(existsSync(spaced)).toBe(false);
+    const out = join(work, 'cal-ok');
+    await cluster(['calibrate', cal, '--shards', '2', '--out', out, '--time', '01:00:00']);
+    expect(readFileSync(join(out, 'slurm', 'calibrate-driver.sh'), 'utf8')).toContain('--resume --shards 2');
+    expect(existsSync(join(out, 'checkpoint.json'))).toBe(true);
+    expect(existsSync(MARKER)).toBe(false);
+  });
+
   it('integer options take integers only', async () => {
     for (const option of ['--shards', '--cpus-per-task', '--replicates'])
       for (const value of [`2; touch ${MARKER}`, '$(id)', '1.5', '2\n3'])
