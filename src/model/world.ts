@@ -83,6 +83,7 @@ export function createWorld(
     turnTick: -1,
     crossTies: 0,
   };
+  for (const o of [world, world.org, world.flows, world.totals]) settleNumberFields(o);
   units.devShare.fill(p.operations.devBase);
   for (let u = 0; u < units.n; u++) units.routines[u] = Math.round((ip.initialRoutines * units.staff[u]!) / 100);
   const r = streams.stream('init');
@@ -94,6 +95,25 @@ export function createWorld(
   seedInitiatives(world, r);
   for (const m of SCHEDULE) if (m.init) world.own[m.name] = m.init(world);
   return world;
+}
+
+/**
+ * Give every number field of `o` the representation of a double now, keeping its value. V8 stores
+ * a field that starts as a small integer (0, 1) as one and changes the object's hidden class the
+ * first time it holds a fraction; code optimised for the old class is then thrown away ("wrong
+ * map"), which in the first run of a process cost about 15 deoptimisations and recompilations of
+ * the mechanisms' run functions. Writing a fraction once at creation settles the class before any
+ * code is optimised; the value written back is the same number, so results do not change.
+ */
+function settleNumberFields(o: object): void {
+  const r = o as Record<string, unknown>;
+  for (const k of Object.keys(r)) {
+    const v = r[k];
+    if (typeof v === 'number' && Number.isInteger(v)) {
+      r[k] = 0.5;
+      r[k] = v;
+    }
+  }
 }
 
 /** Each mechanism's view of one world, in schedule order (built once per world). */
