@@ -13,6 +13,7 @@ import type { RenderedChart } from './render.js';
 import type { SummaryTable } from './summary-table.js';
 import { sweepTable, sweptScenarios } from './sweep.js';
 import { pointLabel } from './sweep-labels.js';
+import { hasHeatMap } from './sweep-map.js';
 import { comparisonCells } from './tables.js';
 
 /** SVG ready to sit inline in HTML next to other charts: unique ids, no namespace URLs, scalable. */
@@ -144,7 +145,9 @@ export function reportHtml(h: HtmlInput): string {
     out.push(`<h3>${e(s.scenario)}</h3>`, `<p>${e(T.sweepsIntro(s.scenario, s.arms.length))}</p>`, '<table>');
     out.push(`<tr>${t.head.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`);
     for (const r of t.rows) out.push(`<tr>${r.map((c) => `<td class="num">${e(c)}</td>`).join('')}</tr>`);
-    out.push('</table>', `<p><a href="#chart-sweep-${e(s.scenario)}">${e(d.t.sweepTitle(s.scenario))}</a></p>`);
+    out.push('</table>');
+    if (hasHeatMap(s)) out.push(`<p><a href="#chart-sweep-map-${e(s.scenario)}">${e(d.t.sweepMapTitle(s.scenario))}</a></p>`);
+    out.push(`<p><a href="#chart-sweep-${e(s.scenario)}">${e(d.t.sweepTitle(s.scenario))}</a></p>`);
   }
 
   // Charts.

@@ -17,6 +17,7 @@ import { participationChart } from './participation.js';
 import { type RenderedChart, writeChart } from './render.js';
 import { summaryTable, summaryTableChart } from './summary-table.js';
 import { sweepChart, sweptScenarios } from './sweep.js';
+import { hasHeatMap, sweepHeatMap } from './sweep-map.js';
 import { comparisonCsv, summaryCsv } from './tables.js';
 import { trustChart } from './trust.js';
 import { turnChart } from './turn.js';
@@ -48,8 +49,11 @@ export interface PlannedChart {
 export function plannedCharts(ctx: ChartContext, comparison: readonly ComparisonRow[]): PlannedChart[] {
   const { d } = ctx;
   const list: PlannedChart[] = [{ name: 'summary-table', title: d.t.summaryTitle, spec: () => summaryTableChart(ctx) }];
-  for (const s of sweptScenarios(ctx))
+  for (const s of sweptScenarios(ctx)) {
+    if (hasHeatMap(s))
+      list.push({ name: `sweep-map-${s.scenario}`, title: d.t.sweepMapTitle(s.scenario), spec: () => sweepHeatMap(ctx, s) });
     list.push({ name: `sweep-${s.scenario}`, title: d.t.sweepTitle(s.scenario), spec: () => sweepChart(ctx, s) });
+  }
   if (comparison.length > 0)
     list.push({ name: 'forest', title: d.t.forestTitle(ctx.baseline.name), spec: () => forestChart(ctx, comparison) });
   list.push({ name: 'time-to-turn', title: d.t.turnTitle, spec: () => turnChart(ctx) });
