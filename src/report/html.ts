@@ -15,6 +15,7 @@ import { sweepTable, sweptScenarios } from './sweep.js';
 import { pointLabel } from './sweep-labels.js';
 import { hasHeatMap } from './sweep-map.js';
 import { comparisonCells } from './tables.js';
+import { type AcrossWorlds, WORLDS_HEADLINE } from './worlds.js';
 
 /** SVG ready to sit inline in HTML next to other charts: unique ids, no namespace URLs, scalable. */
 export function inlineSvg(svg: string, prefix: string): string {
@@ -52,6 +53,8 @@ export interface HtmlInput {
   readonly summary: SummaryTable;
   readonly comparison: readonly ComparisonRow[];
   readonly findings: Findings;
+  /** Results across plausible worlds when the batch ran over an ensemble (worlds.ts), else null. */
+  readonly worlds: AcrossWorlds | null;
   readonly batchName: string;
 }
 
@@ -74,12 +77,16 @@ export function reportHtml(h: HtmlInput): string {
   // The answer first: one sentence per scenario and main outcome, and whether and when it turns.
   const F = h.findings;
   out.push(`<section class="findings" id="findings"><h2>${e(T.findingsTitle)}</h2>`, `<p>${e(T.findingsIntro)}</p>`);
+  const W = h.worlds;
+  if (W) out.push(`<p>${e(W.intro)} ${e(W.note)}</p>`);
   if (F.noneTurned) out.push(`<p><strong>${e(F.noneTurned)}</strong></p>`);
   const baseTurn = F.turning.find((t) => t.arm === ctx.baseline.name);
   if (baseTurn) out.push(`<p>${e(baseTurn.sentence)}</p>`);
   for (const a of ctx.arms) {
     if (a === ctx.baseline) continue;
     out.push(`<h3>${swatch(a.name)}</h3>`, '<ul>');
+    const world = W?.statements.find((w) => w.arm === a.name && (w.indicator === WORLDS_HEADLINE || w.result === null));
+    if (world) out.push(`<li class="worlds"><strong>${e(world.sentence)}.</strong></li>`);
     const turn = F.turning.find((t) => t.arm === a.name);
     if (turn) out.push(`<li>${e(turn.sentence)}</li>`);
     for (const f of F.outcomes.filter((o) => o.arm === a.name))
@@ -177,6 +184,15 @@ export function reportHtml(h: HtmlInput): string {
       );
     }
     out.push('</table>');
+    if (W) {
+      out.push(`<h3 id="worlds">${e(W.title)}</h3>`, `<p>${e(W.intro)} ${e(W.note)}</p>`, '<table>');
+      out.push(`<tr>${W.columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr>`);
+      for (const [arm, ...rest] of W.rows) {
+        const cells = rest.map((c, k) => `<td${k > 0 ? ' class="num"' : ''}>${e(c)}</td>`).join('');
+        out.push(`<tr><td class="nowrap">${swatch(arm!)}</td>${cells}</tr>`);
+      }
+      out.push('</table>');
+    }
     if (comparison.some((r) => r.indicator === TIME_TO_TURN))
       out.push(
         `<p><small>* ${e(T.turnFootnote(summary.summaries.map((s) => `${s.arm} ${s.turn.turned}/${s.turn.n}`).join(', ')))}</small></p>`,

@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { chooseBaseline, comparisonFor, loadBatch } from './batch-data.js';
 import { type ChartContext, makeContext, type Spec } from './common.js';
 import { fanChart } from './fan.js';
-import { findings } from './findings.js';
+import { findings, MAIN_OUTCOMES } from './findings.js';
 import { forestChart } from './forest.js';
 import { reportHtml } from './html.js';
 import type { Lang } from './i18n.js';
@@ -21,6 +21,7 @@ import { hasHeatMap, sweepHeatMap } from './sweep-map.js';
 import { comparisonCsv, summaryCsv } from './tables.js';
 import { trustChart } from './trust.js';
 import { turnChart } from './turn.js';
+import { acrossWorlds } from './worlds.js';
 
 export interface ReportOptions {
   readonly lang?: Lang;
@@ -78,6 +79,7 @@ export async function writeReport(batchDir: string, opts: ReportOptions = {}): P
   writeFileAtomic(join(out, 'summary-table.csv'), summaryCsv(summary));
   if (comparison.length > 0) writeFileAtomic(join(out, 'compare.csv'), comparisonCsv(comparison));
   const html = join(out, 'report.html');
-  writeFileAtomic(html, reportHtml({ ctx, charts, summary, comparison, findings: findings(ctx), batchName: basename(dir) }));
+  const worlds = acrossWorlds(batch, baseline, ctx.lang, MAIN_OUTCOMES);
+  writeFileAtomic(html, reportHtml({ ctx, charts, summary, comparison, findings: findings(ctx), worlds, batchName: basename(dir) }));
   return { html, dir: out, charts, comparison };
 }
