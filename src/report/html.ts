@@ -96,7 +96,8 @@ export function reportHtml(h: HtmlInput): string {
   out.push('</section>');
 
   out.push(`<section class="note"><h2>${e(T.howToReadTitle)}</h2>`);
-  for (const p of T.howToRead) out.push(`<p>${e(p)}</p>`);
+  // Over an ensemble the first paragraph ("an uncalibrated model") says what the ensemble is instead.
+  for (const p of W ? [W.howToRead, ...T.howToRead.slice(1)] : T.howToRead) out.push(`<p>${e(p)}</p>`);
   out.push('</section>');
 
   out.push(`<h2 id="glossary">${e(T.glossaryTitle)}</h2>`, '<dl class="glossary">');

@@ -25,6 +25,8 @@ export interface WorldsStatement {
 
 export interface AcrossWorlds {
   readonly title: string;
+  /** Replaces the report's "uncalibrated model" paragraph of how to read it. */
+  readonly howToRead: string;
   /** Column headings of the table of every statement: scenario, outcome, share, interval, pairs. */
   readonly columns: readonly string[];
   /** The table's cells, one row per statement. */
@@ -56,6 +58,8 @@ const TEXT = {
     beats: (p: Parts) =>
       `${p.arm} beats ${p.baseline} on ${p.indicator} (final week${p.lowerIsBetter ? ', lower is better' : ''}) in ${p.share} of plausible worlds [95 % CI ${p.low} to ${p.high}] (${p.wins} of ${p.pairs} paired replicates; the interval includes parameter uncertainty and chance)`,
     otherEnsemble: (arm: string) => `${arm}: not run over the same ensemble as the baseline; no statement across plausible worlds`,
+    howToRead: (name: string) =>
+      `These results come from a model run over the ensemble ${name}: parameter sets calibrated to what was known (its targets), not one set of defaults. They are as good as those targets: compare scenarios with each other, and do not read the levels or dates as forecasts.`,
     title: 'Across plausible worlds',
     columns: ['Scenario', 'Outcome', 'Beats the baseline in', '95 % CI', 'Paired replicates'],
     notRun: 'not run over the baseline’s ensemble',
@@ -68,6 +72,8 @@ const TEXT = {
       `${p.arm} slår ${p.baseline} på ${p.indicator} (siste uke${p.lowerIsBetter ? ', lavere er bedre' : ''}) i ${p.share} av de plausible verdenene [95 % KI ${p.low} til ${p.high}] (${p.wins} av ${p.pairs} parrede replikater; intervallet omfatter både parameterusikkerhet og tilfeldigheter)`,
     otherEnsemble: (arm: string) =>
       `${arm}: ikke kjørt over det samme ensemblet som referansen; ingen påstand på tvers av plausible verdener`,
+    howToRead: (name: string) =>
+      `Resultatene kommer fra en modell kjørt over ensemblet ${name}: parametersett kalibrert mot det som var kjent (målene), ikke ett sett standardverdier. De er ikke bedre enn disse målene: sammenlign scenarioene med hverandre, og ikke les nivåene eller datoene som prognoser.`,
     title: 'På tvers av plausible verdener',
     columns: ['Scenario', 'Utfall', 'Slår referansen i', '95 % KI', 'Parrede replikater'],
     notRun: 'ikke kjørt over referansens ensemble',
@@ -118,5 +124,13 @@ export function acrossWorlds(
     const name = indicatorName(lang, st.indicator);
     return w ? [st.arm, name, pct(w.share), `${pct(w.low)} – ${pct(w.high)}`, `${w.wins} / ${w.pairs}`] : [st.arm, '', T.notRun, '', ''];
   });
-  return { intro: T.intro(e.name || e.hash, e.members), note: T.note, statements, title: T.title, columns: T.columns, rows };
+  return {
+    intro: T.intro(e.name || e.hash, e.members),
+    note: T.note,
+    statements,
+    title: T.title,
+    howToRead: T.howToRead(e.name || e.hash),
+    columns: T.columns,
+    rows,
+  };
 }

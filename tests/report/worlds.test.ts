@@ -111,6 +111,9 @@ describe('results across plausible worlds', () => {
     const findings = html.slice(html.indexOf('id="findings"'), html.indexOf('</section>', html.indexOf('id="findings"')));
     expect(findings).toContain(`${en.statements[0]!.sentence}.`);
     expect(findings).toContain('includes parameter uncertainty as well as chance');
+    // How to read it: the ensemble, not "an uncalibrated model".
+    expect(html).toContain(en.howToRead);
+    expect(html).not.toContain('uncalibrated model');
     const technical = html.slice(html.indexOf('id="comparison"'));
     expect(technical).toContain('<h3 id="worlds">Across plausible worlds</h3>');
     for (const row of en.rows) for (const cell of row.slice(1)) expect(technical).toContain(cell);
@@ -128,6 +131,7 @@ describe('results across plausible worlds', () => {
 
     const plainHtml = readFileSync((await writeReport(plain, { lang: 'en', pngScale: 1, out: join(work, 'report-plain') })).html, 'utf8');
     expect(plainHtml).not.toContain('plausible worlds');
+    expect(plainHtml).toContain('uncalibrated model');
   });
 
   it('are what tanker compare prints, in both languages', async () => {
