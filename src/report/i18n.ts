@@ -182,7 +182,7 @@ const EN_TEXTS: Texts = {
   sweepMapTitle: (s) => `${s}: the outcomes over both swept values (heat map)`,
   sweepMapSubtitle: (reps) => [
     `Each cell: the mean at the end of the run over ${reps} replicates at that sweep point, written in the cell; turned: share of runs that turned.`,
-    'Colour from dark (lowest in the panel) to light (highest); each panel has its own scale. Intervals: see the sweep table.',
+    'Colour from dark (lowest in the panel) to light (highest); each panel has its own scale, so even a tiny spread fills it: read the numbers. Intervals: see the sweep table.',
   ],
   testNames: { 'paired-t': 'paired t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 'one-sample t-test', none: 'no test' },
   report: {
@@ -313,7 +313,7 @@ const NB_TEXTS: Texts = {
   sweepMapTitle: (s) => `${s}: utfallene over begge de varierte verdiene (varmekart)`,
   sweepMapSubtitle: (reps) => [
     `Hver rute: gjennomsnittet ved slutten av kjøringen over ${reps} replikater i det punktet, skrevet i ruten; snudde: andel kjøringer som snudde.`,
-    'Farge fra mørk (lavest i panelet) til lys (høyest); hvert panel har egen skala. Intervaller: se tabellen.',
+    'Farge fra mørk (lavest i panelet) til lys (høyest); hvert panel har egen skala, så selv en liten spredning fyller den: les tallene. Intervaller: se tabellen.',
   ],
   testNames: { 'paired-t': 'parret t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 't-test mot en verdi', none: 'ingen test' },
   report: {
