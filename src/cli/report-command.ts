@@ -4,8 +4,6 @@
  */
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { pct } from '../engine/format.js';
-import type { Arm, BatchResults } from '../report/batch-data.js';
 import { LANGS, type Lang } from '../report/i18n.js';
 
 export interface ReportCommandOptions {
@@ -53,37 +51,15 @@ export async function compareCommand(dir: string, opts: CompareCommandOptions): 
   console.log(tables.comparisonText(rows, ctx.d));
   console.log(T.footer);
   if (rows.some((r) => r.indicator === 'timeToTurn')) console.log(T.turnNote);
-  if (opts.lang === 'en') printPlausibleWorlds(batch, baseline, await import('../analysis/compare.js'));
+  // Over an ensemble (tanker batch --ensemble): in what share of plausible worlds each scenario beats the baseline (report/worlds.ts, as the report states it).
+  const worlds = (await import('../report/worlds.js')).acrossWorlds(batch, baseline, opts.lang);
+  if (worlds) console.log(`\n${worlds.intro}\n${worlds.statements.map((w) => `  ${w.sentence}`).join('\n')}`);
   const csv = opts.csv ? resolve(opts.csv) : join(root, 'compare.csv');
   writeFileAtomic(csv, tables.comparisonCsv(rows));
   // Its own folder and a language suffix: the report's forest plot (report/forest.*) and the other language's stay as they are.
   const chartDir = join(root, 'compare');
   const chart = await writeChart(chartDir, `forest-${opts.lang}`, ctx.d.t.forestTitle(baseline.name), forestChart(ctx, rows));
   console.log(T.wrote([csv, ...chart.files.map((f) => join(chartDir, f))].join(', ')));
-}
-
-/**
- * Over an ensemble (tanker batch --ensemble), one line per scenario: in what share of plausible
- * worlds it beats the baseline on the transformation index (analysis/compare.ts plausibleWorlds).
- */
-function printPlausibleWorlds(batch: BatchResults, baseline: Arm, compare: typeof import('../analysis/compare.js')): void {
-  const e = baseline.ensemble;
-  if (!e) return;
-  const indicator = 'transformationIndex';
-  console.log(
-    `\nAcross plausible worlds (ensemble ${e.name || e.hash}, ${e.members} members; replicate r of every scenario runs with the same member):`,
-  );
-  for (const arm of batch.arms) {
-    if (arm.name === baseline.name) continue;
-    if (arm.ensemble?.hash !== e.hash) {
-      console.log(`  ${arm.name}: not run over the same ensemble as the baseline; no statement across plausible worlds`);
-      continue;
-    }
-    const w = compare.plausibleWorlds(batch.records, arm.name, baseline.name, indicator, 'up');
-    console.log(
-      `  ${arm.name} beats the baseline on the transformation index (final week) in ${pct(w.share)} of plausible worlds [95 % CI ${pct(w.low)} to ${pct(w.high)}] (${w.wins} of ${w.pairs} paired replicates; the interval includes parameter uncertainty and chance)`,
-    );
-  }
 }
 
 function parseLang(v: string): Lang {

@@ -55,9 +55,11 @@ function years(lang: Lang, weeks: number): string {
   return numbers(lang).num(y, Number.isInteger(y) ? 0 : 1);
 }
 
-/** An indicator's name inside a sentence: lower case first letter unless it is an acronym (NPG). */
-function inSentence(name: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+/** An indicator's name inside a sentence: lower case first letter unless it is an acronym (NPG), "the" before an English index. */
+export function indicatorInSentence(lang: Lang, indicator: string): string {
+  const name = indicatorName(lang, indicator);
+  const lower = /^\p{Lu}\p{Ll}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+  return `${lang === 'en' && indicatorUnit(indicator) === 'index' ? 'the ' : ''}${lower}`;
 }
 
 export function verdictOf(indicator: string, diff: number, lo: number, hi: number): Verdict {
@@ -129,7 +131,7 @@ function outcomeFinding(ctx: ChartContext, arm: Arm, row: ComparisonRow): Outcom
   const sentence = T.outcome({
     baseline: theBaseline(ctx.lang, ctx.baseline.name),
     arm: arm.name,
-    indicator: `${ctx.lang === 'en' && indicatorUnit(row.indicator) === 'index' ? 'the ' : ''}${inSentence(indicatorName(ctx.lang, row.indicator))}`,
+    indicator: indicatorInSentence(ctx.lang, row.indicator),
     from: from!,
     to: to!,
     unit: f.unit ? ` ${f.unit}` : '',

@@ -13,7 +13,9 @@ import type { RenderedChart } from './render.js';
 import type { SummaryTable } from './summary-table.js';
 import { sweepTable, sweptScenarios } from './sweep.js';
 import { pointLabel } from './sweep-labels.js';
+import { hasHeatMap } from './sweep-map.js';
 import { comparisonCells } from './tables.js';
+import { type AcrossWorlds, WORLDS_HEADLINE } from './worlds.js';
 
 /** SVG ready to sit inline in HTML next to other charts: unique ids, no namespace URLs, scalable. */
 export function inlineSvg(svg: string, prefix: string): string {
@@ -51,6 +53,8 @@ export interface HtmlInput {
   readonly summary: SummaryTable;
   readonly comparison: readonly ComparisonRow[];
   readonly findings: Findings;
+  /** Results across plausible worlds when the batch ran over an ensemble (worlds.ts), else null. */
+  readonly worlds: AcrossWorlds | null;
   readonly batchName: string;
 }
 
@@ -73,12 +77,16 @@ export function reportHtml(h: HtmlInput): string {
   // The answer first: one sentence per scenario and main outcome, and whether and when it turns.
   const F = h.findings;
   out.push(`<section class="findings" id="findings"><h2>${e(T.findingsTitle)}</h2>`, `<p>${e(T.findingsIntro)}</p>`);
+  const W = h.worlds;
+  if (W) out.push(`<p>${e(W.intro)} ${e(W.note)}</p>`);
   if (F.noneTurned) out.push(`<p><strong>${e(F.noneTurned)}</strong></p>`);
   const baseTurn = F.turning.find((t) => t.arm === ctx.baseline.name);
   if (baseTurn) out.push(`<p>${e(baseTurn.sentence)}</p>`);
   for (const a of ctx.arms) {
     if (a === ctx.baseline) continue;
     out.push(`<h3>${swatch(a.name)}</h3>`, '<ul>');
+    const world = W?.statements.find((w) => w.arm === a.name && (w.indicator === WORLDS_HEADLINE || w.result === null));
+    if (world) out.push(`<li class="worlds"><strong>${e(world.sentence)}.</strong></li>`);
     const turn = F.turning.find((t) => t.arm === a.name);
     if (turn) out.push(`<li>${e(turn.sentence)}</li>`);
     for (const f of F.outcomes.filter((o) => o.arm === a.name))
@@ -88,7 +96,8 @@ export function reportHtml(h: HtmlInput): string {
   out.push('</section>');
 
   out.push(`<section class="note"><h2>${e(T.howToReadTitle)}</h2>`);
-  for (const p of T.howToRead) out.push(`<p>${e(p)}</p>`);
+  // Over an ensemble the first paragraph ("an uncalibrated model") says what the ensemble is instead.
+  for (const p of W ? [W.howToRead, ...T.howToRead.slice(1)] : T.howToRead) out.push(`<p>${e(p)}</p>`);
   out.push('</section>');
 
   out.push(`<h2 id="glossary">${e(T.glossaryTitle)}</h2>`, '<dl class="glossary">');
@@ -144,7 +153,9 @@ export function reportHtml(h: HtmlInput): string {
     out.push(`<h3>${e(s.scenario)}</h3>`, `<p>${e(T.sweepsIntro(s.scenario, s.arms.length))}</p>`, '<table>');
     out.push(`<tr>${t.head.map((h) => `<th>${e(h)}</th>`).join('')}</tr>`);
     for (const r of t.rows) out.push(`<tr>${r.map((c) => `<td class="num">${e(c)}</td>`).join('')}</tr>`);
-    out.push('</table>', `<p><a href="#chart-sweep-${e(s.scenario)}">${e(d.t.sweepTitle(s.scenario))}</a></p>`);
+    out.push('</table>');
+    if (hasHeatMap(s)) out.push(`<p><a href="#chart-sweep-map-${e(s.scenario)}">${e(d.t.sweepMapTitle(s.scenario))}</a></p>`);
+    out.push(`<p><a href="#chart-sweep-${e(s.scenario)}">${e(d.t.sweepTitle(s.scenario))}</a></p>`);
   }
 
   // Charts.
@@ -174,6 +185,15 @@ export function reportHtml(h: HtmlInput): string {
       );
     }
     out.push('</table>');
+    if (W) {
+      out.push(`<h3 id="worlds">${e(W.title)}</h3>`, `<p>${e(W.intro)} ${e(W.note)}</p>`, '<table>');
+      out.push(`<tr>${W.columns.map((c) => `<th>${e(c)}</th>`).join('')}</tr>`);
+      for (const [arm, ...rest] of W.rows) {
+        const cells = rest.map((c, k) => `<td${k > 0 ? ' class="num"' : ''}>${e(c)}</td>`).join('');
+        out.push(`<tr><td class="nowrap">${swatch(arm!)}</td>${cells}</tr>`);
+      }
+      out.push('</table>');
+    }
     if (comparison.some((r) => r.indicator === TIME_TO_TURN))
       out.push(
         `<p><small>* ${e(T.turnFootnote(summary.summaries.map((s) => `${s.arm} ${s.turn.turned}/${s.turn.n}`).join(', ')))}</small></p>`,

@@ -65,6 +65,8 @@ export interface Texts {
   readonly notSignificant: string;
   sweepTitle(scenario: string): string;
   sweepSubtitle(replicates: string, grid: boolean): string[];
+  sweepMapTitle(scenario: string): string;
+  sweepMapSubtitle(replicates: string): string[];
   readonly testNames: Record<TestKind, string>;
   readonly report: ReportTexts;
 }
@@ -176,6 +178,11 @@ const EN_TEXTS: Texts = {
   sweepSubtitle: (reps, grid) => [
     `Mean at the end of the run over ${reps} replicates per sweep point, with its 95 % confidence interval (${grid ? 'band' : 'bar'}); turned: share of runs that turned.`,
     'Each panel has its own scale; shares in %.',
+  ],
+  sweepMapTitle: (s) => `${s}: the outcomes over both swept values (heat map)`,
+  sweepMapSubtitle: (reps) => [
+    `Each cell: the mean at the end of the run over ${reps} replicates at that sweep point, written in the cell; turned: share of runs that turned.`,
+    'Colour from dark (lowest in the panel) to light (highest); each panel has its own scale, so even a tiny spread fills it: read the numbers. Intervals: see the sweep table.',
   ],
   testNames: { 'paired-t': 'paired t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 'one-sample t-test', none: 'no test' },
   report: {
@@ -302,6 +309,11 @@ const NB_TEXTS: Texts = {
   sweepSubtitle: (reps, grid) => [
     `Gjennomsnitt ved slutten av kjøringen over ${reps} replikater per punkt, med 95 % konfidensintervall (${grid ? 'bånd' : 'strek'}); snudde: andel kjøringer som snudde.`,
     'Hvert panel har egen skala; andeler i %.',
+  ],
+  sweepMapTitle: (s) => `${s}: utfallene over begge de varierte verdiene (varmekart)`,
+  sweepMapSubtitle: (reps) => [
+    `Hver rute: gjennomsnittet ved slutten av kjøringen over ${reps} replikater i det punktet, skrevet i ruten; snudde: andel kjøringer som snudde.`,
+    'Farge fra mørk (lavest i panelet) til lys (høyest); hvert panel har egen skala, så selv en liten spredning fyller den: les tallene. Intervaller: se tabellen.',
   ],
   testNames: { 'paired-t': 'parret t-test', 'welch-t': 'Welch t-test', 'one-sample-t': 't-test mot en verdi', none: 'ingen test' },
   report: {

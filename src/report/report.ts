@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { chooseBaseline, comparisonFor, loadBatch } from './batch-data.js';
 import { type ChartContext, makeContext, type Spec } from './common.js';
 import { fanChart } from './fan.js';
-import { findings } from './findings.js';
+import { findings, MAIN_OUTCOMES } from './findings.js';
 import { forestChart } from './forest.js';
 import { reportHtml } from './html.js';
 import type { Lang } from './i18n.js';
@@ -17,9 +17,11 @@ import { participationChart } from './participation.js';
 import { type RenderedChart, writeChart } from './render.js';
 import { summaryTable, summaryTableChart } from './summary-table.js';
 import { sweepChart, sweptScenarios } from './sweep.js';
+import { hasHeatMap, sweepHeatMap } from './sweep-map.js';
 import { comparisonCsv, summaryCsv } from './tables.js';
 import { trustChart } from './trust.js';
 import { turnChart } from './turn.js';
+import { acrossWorlds } from './worlds.js';
 
 export interface ReportOptions {
   readonly lang?: Lang;
@@ -48,8 +50,11 @@ export interface PlannedChart {
 export function plannedCharts(ctx: ChartContext, comparison: readonly ComparisonRow[]): PlannedChart[] {
   const { d } = ctx;
   const list: PlannedChart[] = [{ name: 'summary-table', title: d.t.summaryTitle, spec: () => summaryTableChart(ctx) }];
-  for (const s of sweptScenarios(ctx))
+  for (const s of sweptScenarios(ctx)) {
+    if (hasHeatMap(s))
+      list.push({ name: `sweep-map-${s.scenario}`, title: d.t.sweepMapTitle(s.scenario), spec: () => sweepHeatMap(ctx, s) });
     list.push({ name: `sweep-${s.scenario}`, title: d.t.sweepTitle(s.scenario), spec: () => sweepChart(ctx, s) });
+  }
   if (comparison.length > 0)
     list.push({ name: 'forest', title: d.t.forestTitle(ctx.baseline.name), spec: () => forestChart(ctx, comparison) });
   list.push({ name: 'time-to-turn', title: d.t.turnTitle, spec: () => turnChart(ctx) });
@@ -74,6 +79,7 @@ export async function writeReport(batchDir: string, opts: ReportOptions = {}): P
   writeFileAtomic(join(out, 'summary-table.csv'), summaryCsv(summary));
   if (comparison.length > 0) writeFileAtomic(join(out, 'compare.csv'), comparisonCsv(comparison));
   const html = join(out, 'report.html');
-  writeFileAtomic(html, reportHtml({ ctx, charts, summary, comparison, findings: findings(ctx), batchName: basename(dir) }));
+  const worlds = acrossWorlds(batch, baseline, ctx.lang, MAIN_OUTCOMES);
+  writeFileAtomic(html, reportHtml({ ctx, charts, summary, comparison, findings: findings(ctx), worlds, batchName: basename(dir) }));
   return { html, dir: out, charts, comparison };
 }

@@ -2,7 +2,8 @@
  * Sweeps in the report: for each scenario with a parameter sweep, a table (one row per sweep point:
  * its swept values, the final mean of each main outcome with its 95 % interval, the runs that
  * turned) and a chart of the outcomes against the first swept value, with the interval as a band
- * (grid) or bars (Latin hypercube), one line per combination of the other swept values.
+ * (grid) or bars (Latin hypercube), one line per combination of the other swept values. A grid
+ * over two parameters also gets a heat map (sweep-map.ts).
  */
 import { summariseArm, wilson } from '../analysis/compare.js';
 import type { Arm } from './batch-data.js';
@@ -41,7 +42,7 @@ export function sweptScenarios(ctx: ChartContext): SweptScenario[] {
 /** The outcomes of a sweep: the main outcomes at the end of the run, then the share of runs that turned. */
 export const SWEEP_OUTCOMES = [...MAIN_OUTCOMES, 'shareTurned'] as const;
 
-interface PointOutcome {
+export interface PointOutcome {
   readonly mean: number;
   readonly low: number;
   readonly high: number;
@@ -49,7 +50,7 @@ interface PointOutcome {
 }
 
 /** Mean and 95 % interval (clipped to the possible range) of each sweep outcome at one point. */
-function outcomes(ctx: ChartContext, arm: Arm): Record<string, PointOutcome> {
+export function outcomes(ctx: ChartContext, arm: Arm): Record<string, PointOutcome> {
   const s = summariseArm(ctx.batch.records, arm.name, MAIN_OUTCOMES);
   const out: Record<string, PointOutcome> = {};
   for (const k of MAIN_OUTCOMES) {
@@ -63,10 +64,10 @@ function outcomes(ctx: ChartContext, arm: Arm): Record<string, PointOutcome> {
 }
 
 /** Shares (and the share turned) are shown in %. */
-const inPercent = (k: string) => k === 'shareTurned' || indicatorUnit(k) === 'share';
+export const inPercent = (k: string) => k === 'shareTurned' || indicatorUnit(k) === 'share';
 
 /** An outcome's name with "%" for shares: "NPG in practice (%)", "Actual co-creation (share of staff, %)". */
-function outcomeName(ctx: ChartContext, k: string): string {
+export function outcomeName(ctx: ChartContext, k: string): string {
   const name = ctx.d.indicator(k);
   if (!inPercent(k)) return name;
   return name.endsWith(')') ? `${name.slice(0, -1)}, %)` : `${name} (%)`;

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * The package builder: the levers added to the configuration being edited, each with its own
- * start, end, intensity and options, and a dialog that offers every lever of the catalogue
+ * start, end, intensity and options (a unit lever also the units it acts on), and a dialog that offers every lever of the catalogue
  * (levers.ts) by group, with its name and what it changes in one line. The package list is rebuilt
  * only when its levers, the language or the run length change, so that a slider being dragged
  * keeps its place; otherwise only the values and their read-outs are updated.
@@ -14,6 +14,7 @@ import { weekDate } from './charts.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
 import {
+  actsOnUnits,
   groupName,
   LEVER_GROUPS,
   type LeverChoice,
@@ -22,6 +23,7 @@ import {
   newChoice,
   optionDoc,
   setOption,
+  setUnits,
   weeksIn,
 } from './levers.js';
 import { cfgOf, type Explorer } from './state.js';
@@ -52,8 +54,17 @@ function optionControl(i: number, name: string, o: OptionSpec, lang: 'nb' | 'en'
   }
 }
 
+/** For a unit lever: a checkbox per unit of the base scenario (all ticked: every unit, as without `units:`). */
+function unitPicker(i: number, units: readonly string[], lang: 'nb' | 'en'): string {
+  const boxes = units.map((u, k) => {
+    const boxId = id(i, `unit-${k}`);
+    return `<div class="row"><input type="checkbox" id="${boxId}" data-index="${i}" data-unit="${esc(u)}"><label for="${boxId}"><span class="unit-name">${esc(u)}</span></label></div>`;
+  });
+  return `<fieldset class="units" id="${id(i, 'units')}"><legend>${esc(t(lang, 'leverUnits'))} <output id="${id(i, 'units')}-out"></output></legend>${boxes.join('')}</fieldset>`;
+}
+
 /** One added lever: a collapsible entry whose summary says what and when, and whose body holds its controls. */
-function leverItem(x: Explorer, c: LeverChoice, i: number, horizon: number): string {
+function leverItem(x: Explorer, c: LeverChoice, i: number, horizon: number, units: readonly string[]): string {
   const lang = x.page.lang;
   const spec = leverSpecOf(c.kind);
   const name = esc(leverName(lang, c.kind));
@@ -62,11 +73,14 @@ function leverItem(x: Explorer, c: LeverChoice, i: number, horizon: number): str
   const opts = spec ? Object.entries(spec.options).map(([n, o]) => optionControl(i, n, o, lang, c.kind)) : [];
   return [
     `<li><details data-index="${i}"${x.builderOpen.has(c) ? ' open' : ''}>`,
-    `<summary><span class="lever-name">${name}</span> <span class="lever-when" id="${id(i, 'when')}"></span></summary>`,
+    `<summary><span class="lever-name">${name}</span> <span class="lever-when" id="${id(i, 'when')}"></span>${
+      actsOnUnits(c.kind) ? ` <span class="lever-where" id="${id(i, 'where')}"></span>` : ''
+    }</summary>`,
     `<p class="help">${esc(leverDescription(lang, c.kind))}${spec && !spec.reversible ? ` ${esc(t(lang, 'leverKept'))}` : ''}</p>`,
     field('start', t(lang, 'leverFrom'), `min="0" max="${horizon - 1}" step="1"`),
     field('end', t(lang, 'leverUntil'), `min="1" max="${horizon}" step="1"`),
     field('intensity', t(lang, 'intensity'), 'min="0" max="1" step="0.05"'),
+    ...(actsOnUnits(c.kind) ? [unitPicker(i, units, lang)] : []),
     ...opts,
     `<button type="button" class="remove" data-remove="${i}" aria-label="${esc(t(lang, 'removeLever', { name: leverName(lang, c.kind) }))}">${esc(t(lang, 'remove'))}</button>`,
     '</details></li>',
@@ -80,10 +94,11 @@ export function syncPackage(x: Explorer): void {
   const { horizon, startDate } = runOf(x);
   const levers = cfgOf(x, x.editing).levers;
   const list = $('package-list');
-  const key = `${lang}|${x.editing}|${horizon}|${levers.map((c) => c.kind).join(',')}`;
+  const units = x.summaries[x.editing]?.units ?? [];
+  const key = `${lang}|${x.editing}|${horizon}|${levers.map((c) => c.kind).join(',')}|${units.join(',')}`;
   if (list.dataset.key !== key) {
     list.dataset.key = key;
-    list.innerHTML = levers.map((c, i) => leverItem(x, c, i, horizon)).join('');
+    list.innerHTML = levers.map((c, i) => leverItem(x, c, i, horizon, units)).join('');
   }
   $('package-empty').hidden = levers.length > 0;
   const week = (w: number) => t(lang, 'weekDate', { w, d: weekDate(startDate, w) });
@@ -103,6 +118,16 @@ export function syncPackage(x: Explorer): void {
       to: end === null ? t(lang, 'theEnd') : String(end),
       k: num(c.intensity, 2),
     });
+    if (actsOnUnits(c.kind)) {
+      // On its own line in the summary (it may be long): the units when placed on some.
+      $(id(i, 'where')).textContent = c.units === null ? '' : c.units.join(', ');
+      units.forEach((u, k) => {
+        const box = document.getElementById(id(i, `unit-${k}`)) as HTMLInputElement | null;
+        if (box) box.checked = c.units === null || c.units.includes(u);
+      });
+      const out = document.getElementById(`${id(i, 'units')}-out`);
+      if (out) out.textContent = c.units === null ? t(lang, 'allUnits') : t(lang, 'someUnits', { k: c.units.length, n: units.length });
+    }
     const spec = leverSpecOf(c.kind);
     for (const [name, o] of Object.entries(spec?.options ?? {})) {
       const el = document.getElementById(id(i, `opt-${name}`)) as HTMLInputElement | HTMLSelectElement | null;
@@ -161,7 +186,16 @@ export function wireBuilder(x: Explorer, changed: () => void): void {
     if (el.dataset.field === 'start') c.start = v;
     else if (el.dataset.field === 'end') c.end = v >= horizon ? null : v;
     else if (el.dataset.field === 'intensity') c.intensity = v;
-    else if (el.dataset.option !== undefined)
+    else if (el.dataset.unit !== undefined) {
+      const boxes = [...list.querySelectorAll<HTMLInputElement>(`input[data-index="${el.dataset.index}"][data-unit]`)];
+      const ticked = boxes.filter((b) => b.checked).map((b) => b.dataset.unit ?? '');
+      // A lever acts on at least one unit: the last ticked box stays ticked.
+      if (ticked.length === 0 && el instanceof HTMLInputElement) {
+        el.checked = true;
+        return;
+      }
+      setUnits(c, ticked, x.summaries[x.editing]?.units ?? []);
+    } else if (el.dataset.option !== undefined)
       setOption(c, el.dataset.option, el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value);
     else return;
     changed();

@@ -42,7 +42,7 @@ export function defaultSlot(base: string): SlotConfig {
 
 /** A slot's configuration with its own list of levers (editing one never changes the other). */
 export function copySlot(s: SlotConfig): SlotConfig {
-  return { ...s, levers: s.levers.map((c) => ({ ...c, options: { ...c.options } })) };
+  return { ...s, levers: s.levers.map((c) => ({ ...c, options: { ...c.options }, units: c.units && [...c.units] })) };
 }
 
 export const EXPLORER_LABEL = 'explorer';

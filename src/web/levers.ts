@@ -3,7 +3,8 @@
  * lever of LEVERS, in catalogue order within its group (lever-text.ts), with its names, its one-line
  * description, its options and their ranges. A lever added to the catalogue appears here with no
  * edit of the explorer. Also a lever as the builder holds it (a choice: kind, start, end,
- * intensity, options), its intervention in a scenario, and its form in the URL hash. No DOM.
+ * intensity, options, and for a unit lever the units it acts on), its intervention in a scenario,
+ * and its form in the URL hash. No DOM.
  */
 import { LEVERS, type LeverSpec, type OptionSpec } from '../model/index.js';
 import type { Lang } from '../report/names.js';
@@ -18,6 +19,8 @@ export interface LeverChoice {
   end: number | null;
   intensity: number;
   options: Record<string, OptionValue>;
+  /** Names of the units a unit lever acts on (`units:` of its intervention); null: every unit. Always null for a lever that acts on the whole organisation. */
+  units: string[] | null;
 }
 
 export interface LeverGroup {
@@ -57,7 +60,21 @@ export function optionDoc(lang: Lang, kind: string, option: string): string {
 export const DEFAULT_LEVER_START = 8;
 
 export function newChoice(kind: string, start = DEFAULT_LEVER_START): LeverChoice {
-  return { kind, start, end: null, intensity: 1, options: {} };
+  return { kind, start, end: null, intensity: 1, options: {}, units: null };
+}
+
+/** True for a lever that can be placed on chosen units (its declaration's scope is `unit`). */
+export function actsOnUnits(kind: string): boolean {
+  return leverSpecOf(kind)?.scope === 'unit';
+}
+
+/**
+ * Place a choice on the named units, keeping only names of `available` (the base scenario's units),
+ * in its order: none left, or all of them, means every unit (null), as does a lever of the whole organisation.
+ */
+export function setUnits(c: LeverChoice, names: readonly string[] | null, available: readonly string[]): void {
+  const kept = names === null || !actsOnUnits(c.kind) ? [] : available.filter((u) => names.includes(u));
+  c.units = kept.length === 0 || kept.length === available.length ? null : kept;
 }
 
 /** An option value within what the declaration allows, or null if it cannot be one. */
@@ -98,21 +115,28 @@ export function choiceIntervention(c: LeverChoice, horizon: number, label: strin
   if (end !== null) out.end = end;
   out.intensity = c.intensity;
   if (Object.keys(c.options).length > 0) out.options = { ...c.options };
+  if (c.units !== null && c.units.length > 0 && actsOnUnits(c.kind)) out.units = [...c.units];
   return out;
 }
 
 // ---------------------------------------------------------------- in the URL hash
 
-/** `kind:start:end:intensity[:name=value,name=value]`, end empty for "to the end of the run". */
+/**
+ * `kind:start:end:intensity[:name=value,name=value[:unit,unit]]`, end empty for "to the end of the
+ * run", options empty when none differ from the defaults, units (each percent-encoded, so a name may
+ * hold any character) only when the lever is placed on some units.
+ */
 export function encodeChoice(c: LeverChoice): string {
   const head = `${c.kind}:${c.start}:${c.end ?? ''}:${c.intensity}`;
   const opts = Object.entries(c.options).map(([k, v]) => `${k}=${String(v)}`);
+  const units = c.units?.map(encodeURIComponent) ?? [];
+  if (units.length > 0) return `${head}:${opts.join(',')}:${units.join(',')}`;
   return opts.length > 0 ? `${head}:${opts.join(',')}` : head;
 }
 
 /** Reads `encodeChoice`; an unknown kind gives null, malformed numbers and options fall back to the defaults. */
 export function decodeChoice(s: string): LeverChoice | null {
-  const [kind = '', start = '', end = '', intensity = '', opts = ''] = s.split(':');
+  const [kind = '', start = '', end = '', intensity = '', opts = '', units = ''] = s.split(':');
   if (!leverSpecOf(kind)) return null;
   const int = (v: string, lo: number, hi: number) => {
     const n = v.trim() === '' ? Number.NaN : Number(v);
@@ -125,6 +149,13 @@ export function decodeChoice(s: string): LeverChoice | null {
   for (const pair of opts.split(',').filter(Boolean)) {
     const i = pair.indexOf('=');
     if (i > 0) setOption(c, pair.slice(0, i), pair.slice(i + 1));
+  }
+  // Unit names are checked against the base scenario once it is known (setUnits); a malformed escape drops the list.
+  try {
+    const names = units.split(',').filter(Boolean).map(decodeURIComponent);
+    if (names.length > 0 && actsOnUnits(kind)) c.units = names;
+  } catch {
+    c.units = null;
   }
   return c;
 }

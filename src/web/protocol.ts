@@ -25,6 +25,8 @@ export interface BaseSummary {
   readonly matrixDegree: number;
   readonly layersMin: number;
   readonly layersMax: number;
+  /** The names of its units, in order (the package builder places unit levers on them). */
+  readonly units: readonly string[];
   readonly elections: boolean;
   /** The scenario's own interventions (kinds). */
   readonly interventions: readonly string[];

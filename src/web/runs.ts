@@ -8,6 +8,7 @@ import type { Lang } from '../report/names.js';
 import { encodeHash } from './config.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
+import { setUnits } from './levers.js';
 import type { SlotResult } from './model-worker.js';
 import { play } from './playback.js';
 import type { Slot } from './protocol.js';
@@ -59,6 +60,8 @@ export async function inspect(x: Explorer, s: Slot): Promise<boolean> {
   const r = await x.worker.inspect(baseRef(x, s));
   if (r.ok) {
     x.summaries[s] = r.value;
+    // Unit levers stay on the units this base has (a link or another base may name others).
+    for (const c of cfgOf(x, s).levers) if (c.units !== null) setUnits(c, c.units, r.value.units);
     return true;
   }
   const kept = x.results[s] ? x.summaries[s]?.name : undefined;

@@ -117,6 +117,7 @@ export function summarize(data: Json, s: ResolvedScenario): BaseSummary {
     matrixDegree: s.config.org.matrixDegree,
     layersMin: Math.min(...layers),
     layersMax: Math.max(...layers),
+    units: s.config.org.units.map((u) => u.name),
     elections: s.elections,
     interventions: s.interventions.map((i) => i.kind),
     hasSweep: data.sweep !== undefined,

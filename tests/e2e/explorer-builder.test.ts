@@ -11,10 +11,22 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LEVER_KINDS, LEVERS } from '../../src/model/index.js';
 import { formatErrors, loadScenario } from '../../src/scenario/index.js';
-import { decodeHash, defaultSlot, scenarioData } from '../../src/web/config.js';
+import { decodeHash, defaultPageState, defaultSlot, encodeHash, scenarioData } from '../../src/web/config.js';
 import { LESSONS, lessonSlot } from '../../src/web/lessons.js';
 import { GROUP_NAMES, LEVER_CHANGES_NB, LEVER_GROUP_OF, OPTION_DOCS_NB } from '../../src/web/lever-text.js';
-import { choiceIntervention, groupName, LEVER_GROUPS, leverDescription, newChoice, optionDoc, setOption } from '../../src/web/levers.js';
+import {
+  actsOnUnits,
+  choiceIntervention,
+  decodeChoice,
+  encodeChoice,
+  groupName,
+  LEVER_GROUPS,
+  leverDescription,
+  newChoice,
+  optionDoc,
+  setOption,
+  setUnits,
+} from '../../src/web/levers.js';
 import { buildLibrary } from '../../src/web/library.js';
 import { exportYaml, resolveData } from '../../src/web/scenario.js';
 
@@ -99,6 +111,67 @@ describe('the package builder offers the lever catalogue', () => {
   });
 });
 
+describe('the unit picker places unit levers on chosen units', () => {
+  const UNIT_LEVERS = LEVERS.filter((l) => l.scope === 'unit').map((l) => l.kind);
+  const baseline = () => entry('baseline.yaml').data;
+  const unitsOf = (data: Record<string, unknown>) => {
+    const r = resolveData(data);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    return r.value;
+  };
+
+  it('offers it for exactly the levers declared with unit scope', () => {
+    expect(UNIT_LEVERS.length).toBeGreaterThan(0);
+    for (const l of LEVERS) expect(actsOnUnits(l.kind), l.kind).toBe(l.scope === 'unit');
+  });
+
+  it('each unit lever, placed on one chosen unit, acts on that unit only in the resolved scenario', () => {
+    const names = unitsOf(baseline()).config.org.units.map((u) => u.name);
+    const levers = UNIT_LEVERS.map((kind, i) => {
+      const c = newChoice(kind, 10 + i);
+      setUnits(c, [names[i % names.length]!], names);
+      return c;
+    });
+    const s = unitsOf(scenarioData(baseline(), { ...defaultSlot('baseline.yaml'), levers }));
+    UNIT_LEVERS.forEach((kind, i) => {
+      const it = s.interventions.find((x) => x.kind === kind && x.start === 10 + i);
+      expect(it?.units, kind).toEqual([i % names.length]);
+    });
+  });
+
+  it('all units ticked, none known, or a lever of the whole organisation: no units (every unit)', () => {
+    const names = ['a', 'b', 'c'];
+    const c = newChoice('tugboats');
+    setUnits(c, ['c', 'a'], names);
+    expect(c.units).toEqual(['a', 'c']); // in the base's order
+    setUnits(c, ['a', 'b', 'c'], names);
+    expect(c.units).toBeNull();
+    setUnits(c, ['x'], names);
+    expect(c.units).toBeNull();
+    const org = newChoice('trust-reform');
+    setUnits(org, ['a'], names);
+    expect(org.units).toBeNull();
+    expect(choiceIntervention({ ...org, units: ['a'] }, 52, 'x')).not.toHaveProperty('units');
+    expect(choiceIntervention({ ...c, units: ['a'] }, 52, 'x')).toMatchObject({ units: ['a'] });
+  });
+
+  it('a link keeps the units, whatever their names hold, and old links still open', () => {
+    const odd = ['helse, omsorg', 'skole:grunn', 'a=b', 'æøå %'];
+    const c = { ...newChoice('automation', 12), units: odd, options: {} };
+    expect(decodeChoice(encodeChoice(c))).toEqual(c);
+    const withOption = { ...newChoice('flatten-layers', 3), units: ['schools'] };
+    setOption(withOption, 'layers', 2);
+    expect(decodeChoice(encodeChoice(withOption))).toEqual(withOption);
+    // Through the whole page hash.
+    const st = defaultPageState('baseline.yaml');
+    st.a.levers = [c, withOption];
+    expect(decodeHash(`#${encodeHash(st)}`, 'baseline.yaml', []).a.levers).toEqual([c, withOption]);
+    // A link from before the picker: every unit.
+    expect(decodeChoice('tugboats:8::1')?.units).toBeNull();
+    expect(decodeChoice('tugboats:8::1::%E0%A4')?.units).toBeNull(); // a broken escape drops the list
+  });
+});
+
 describe('an exported scenario', () => {
   const exportAndLoad = (baseId: string, levers: ReturnType<typeof newChoice>[]) => {
     const e = entry(baseId);
@@ -122,6 +195,20 @@ describe('an exported scenario', () => {
     );
     // The base's own description (which says "no interventions" of the base) comes last, named as the base's.
     expect(d.indexOf('no interventions')).toBeGreaterThan(d.indexOf('The base scenario (scenarios/baseline.yaml):'));
+  });
+
+  it('keeps the units a unit lever was placed on, and names them in its description', () => {
+    const c = newChoice('tugboats', 10);
+    setUnits(
+      c,
+      ['welfare', 'schools'],
+      ['health-care', 'schools', 'kindergartens', 'welfare', 'culture', 'technical-planning', 'staff-functions'],
+    );
+    const s = exportAndLoad('baseline.yaml', [c]);
+    expect(s.interventions.map((i) => [i.kind, i.units])).toEqual([['tugboats', [1, 3]]]);
+    expect(s.description).toContain(
+      'Interventions: Tugboats (change agents) (tugboats) in schools, welfare from week 10 to the end of the run, intensity 1.',
+    );
   });
 
   it('lists the base scenario’s own interventions and the added ones, and says "none" when there are none', () => {

@@ -172,7 +172,7 @@ describe('configuration', () => {
     expect(st.replicates).toBe(20);
     expect(st.extra).toBe('signalReach');
     // An unknown lever is dropped; a known one keeps what is usable, clamped to the declared ranges.
-    expect(st.a.levers).toEqual([{ kind: 'tugboats', start: 8, end: 1, intensity: 1, options: { share: 0.2 } }]);
+    expect(st.a.levers).toEqual([{ kind: 'tugboats', start: 8, end: 1, intensity: 1, options: { share: 0.2 }, units: null }]);
     expect(st.a.base).toBe('x.yaml');
   });
 

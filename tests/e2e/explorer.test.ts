@@ -295,7 +295,15 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
 
   it('exports a scenario file that the CLI loader accepts, that reproduces the browser run and lists its levers', async () => {
     await addLever(page, 'tugboats');
+    // Tugboats act on units: a checkbox per unit of the base, all ticked (every unit); untick one.
+    const units = await page.$$eval('#lever-0-units [data-unit]', (els) => els.map((e) => (e as HTMLElement).dataset.unit));
+    expect(units).toEqual(['health-care', 'schools', 'kindergartens', 'welfare', 'culture', 'technical-planning', 'staff-functions']);
+    expect(await page.textContent('#lever-0-units-out')).toBe('(all)');
+    await afterRun(page, () => page.uncheck('#lever-0-units [data-unit="health-care"]'));
+    expect(await page.textContent('#lever-0-units-out')).toBe('(6 of 7)');
     await addLever(page, 'trust-reform');
+    // The trust reform acts on the whole organisation: no unit picker.
+    expect(await page.locator('#lever-1-units').count()).toBe(0);
     // The trust reform's own weeks, intensity and option (index 1 in the package).
     await afterRun(page, async () => {
       await setRange(page, '#lever-1-start', '20');
@@ -319,10 +327,11 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
     expect(loaded.scenario.seed).toBe('class-7');
     expect(loaded.scenario.config.org.siloStrength).toBe(0.3);
+    expect(loaded.scenario.interventions.find((i) => i.kind === 'tugboats')?.units).toEqual([1, 2, 3, 4, 5, 6]);
     const trust = loaded.scenario.interventions.find((i) => i.kind === 'trust-reform');
     expect([trust?.start, trust?.end, trust?.intensity, trust?.options.clearMandates]).toEqual([20, 200, 0.6, false]);
     expect(loaded.scenario.description).toContain(
-      'Interventions: Tugboats (change agents) (tugboats) from week 8 to the end of the run, intensity 1; Trust reform (trust-reform) from week 20 to week 200, intensity 0.6, clearMandates false.',
+      'Interventions: Tugboats (change agents) (tugboats) in schools, kindergartens, welfare, culture, technical-planning, staff-functions from week 8 to the end of the run, intensity 1; Trust reform (trust-reform) from week 20 to week 200, intensity 0.6, clearMandates false.',
     );
     const cli = cliFinal(file);
     for (const k of COMPARED) expect(h.results.A!.final[k], k).toBe(cli[k]);
@@ -352,6 +361,8 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(h.results.A!.final.transformationIndex).toBe((await hook(page)).results.A!.final.transformationIndex);
     expect(await other.textContent('#lever-1-when')).toBe('weeks 20–200 · intensity 0.60');
     expect(await other.isChecked('#lever-1-opt-clearMandates')).toBe(false);
+    expect(await other.isChecked('#lever-0-units [data-unit="health-care"]')).toBe(false);
+    expect(await other.isChecked('#lever-0-units [data-unit="schools"]')).toBe(true);
     expect(await other.inputValue('#seed')).toBe('class-7');
     await other.close();
   });

@@ -1,6 +1,7 @@
 /**
  * Sweeps are first-class in the report (issue 15): a sweep point is named by its swept values, the
- * report has a table and a chart per swept scenario, and their numbers are the batch's.
+ * report has a table and a chart per swept scenario (and a heat map for a two-parameter grid), and
+ * their numbers are the batch's.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { makeContext } from '../../src/report/common.js';
 import { type ReportResult, writeReport } from '../../src/report/report.js';
 import { sweepChart, sweepTable, sweptScenarios } from '../../src/report/sweep.js';
 import { armName, pointLabel, sweepParameterNames, sweepValue } from '../../src/report/sweep-labels.js';
+import { type HeatCell, hasHeatMap, sweepHeatMap } from '../../src/report/sweep-map.js';
 
 describe('sweep point names', () => {
   it('name the swept parameters in words, and in full where two would read the same', () => {
@@ -126,5 +128,71 @@ describe('a batch with a 3 × 2 grid sweep', () => {
     const svg = readFileSync(join(report.dir, 'sweep-relay-silo-sweep.svg'), 'utf8');
     expect(svg).toContain('relay-silo-sweep: the outcomes against the swept values');
     expect(readFileSync(report.html, 'utf8')).toContain('<h2 id="sweeps">Parameter sweeps</h2>');
+  });
+});
+
+describe('the heat map of a two-parameter grid (the shipped scenarios/sweeps/relay-silo.yaml)', () => {
+  const shipped = join(work, 'relay-silo');
+  let mapReport: ReportResult;
+
+  beforeAll(async () => {
+    const scenarios = loadBatchScenarios([resolve('scenarios/sweeps/relay-silo.yaml')], {});
+    const r = await runBatch(scenarios, { out: shipped, threads: 2, shard: null, resume: false });
+    expect(r.failures).toEqual([]);
+    mapReport = await writeReport(shipped, { lang: 'en', pngScale: 1 });
+  });
+
+  it('is drawn only for a grid over exactly two parameters', () => {
+    const b = loadBatch(shipped);
+    const s = sweptScenarios(makeContext(b, chooseBaseline(b.arms), 'en'))[0]!;
+    expect(hasHeatMap(s)).toBe(true);
+    expect(hasHeatMap({ ...s, keys: ['signals.relay'] })).toBe(false);
+    expect(hasHeatMap({ ...s, grid: false })).toBe(false);
+    expect(hasHeatMap({ ...s, keys: ['signals.relay', 'organisation.siloStrength', 'trust.asymmetry'] })).toBe(false);
+  });
+
+  it('has one cell per point and outcome holding the batch’s mean, written with its unit', () => {
+    const b = loadBatch(shipped);
+    const ctx = makeContext(b, chooseBaseline(b.arms), 'en');
+    const s = sweptScenarios(ctx)[0]!;
+    const spec = sweepHeatMap(ctx, s) as unknown as { data: { values: HeatCell[] }; spec: { layer: { mark: { type: string } }[] } };
+    expect(spec.spec.layer.map((l) => l.mark.type)).toEqual(['rect', 'text']);
+    const cells = spec.data.values;
+    expect(cells).toHaveLength(6 * 7);
+    const cell = (panel: string, arm: (typeof s.arms)[number]) =>
+      cells.find(
+        (c) =>
+          c.panel === panel &&
+          c.x === String(arm.pointValues['signals.relay']) &&
+          c.y === String(arm.pointValues['organisation.siloStrength']),
+      )!;
+    for (const arm of s.arms) {
+      const f = summariseArm(b.records, arm.name, ['transformationIndex', 'practiceNPG']);
+      const ti = f.finals.transformationIndex!.mean;
+      expect(cell('Transformation index (0–1)', arm).mean).toBe(Number(ti.toPrecision(4)));
+      expect(cell('Transformation index (0–1)', arm).label).toBe(ctx.d.num(ti, 3));
+      const npg = f.finals.practiceNPG!.mean;
+      expect(cell('NPG in practice (%)', arm).mean).toBe(Number((100 * npg).toPrecision(4)));
+      expect(cell('NPG in practice (%)', arm).label).toMatch(/^\d+\.\d %$/);
+      expect(Number.parseFloat(cell('NPG in practice (%)', arm).label)).toBeCloseTo(100 * npg, 1);
+      expect(cell('Share of replicates turned (%)', arm).mean).toBe(Number(((100 * f.turn.turned) / f.turn.n).toPrecision(4)));
+    }
+    // The lowest mean of a panel has level 0, the highest level 1.
+    const ti = cells.filter((c) => c.panel === 'Transformation index (0–1)');
+    const lo = ti.reduce((a, c) => (c.mean! < a.mean! ? c : a));
+    const hi = ti.reduce((a, c) => (c.mean! > a.mean! ? c : a));
+    expect([lo.level, hi.level]).toEqual([0, 1]);
+  });
+
+  it('is in the report after the table, next to the lines with bands, in English and Norwegian', async () => {
+    expect(mapReport.charts.map((c) => c.name)).toEqual(expect.arrayContaining(['sweep-map-relay-silo', 'sweep-relay-silo']));
+    const svg = readFileSync(join(mapReport.dir, 'sweep-map-relay-silo.svg'), 'utf8');
+    expect(svg).toContain('relay-silo: the outcomes over both swept values (heat map)');
+    expect(readFileSync(mapReport.html, 'utf8')).toContain('href="#chart-sweep-map-relay-silo"');
+    const b = loadBatch(shipped, 'nb');
+    const ctx = makeContext(b, chooseBaseline(b.arms), 'nb');
+    const cells = (sweepHeatMap(ctx, sweptScenarios(ctx)[0]!) as unknown as { data: { values: HeatCell[] } }).data.values;
+    expect(new Set(cells.map((c) => c.x))).toEqual(new Set(['0,4', '0,6', '0,8']));
+    expect(cells.find((c) => c.panel === 'Transformasjonsindeks (0–1)')!.label).toMatch(/^0,\d{3}$/);
   });
 });
