@@ -84,6 +84,10 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
     log(
       `  ensemble ${e.name || e.source} (${e.members.length} members, hash ${e.hash}): replicate r runs with member order[r mod ${e.order.length}]`,
     );
+  if (e && spec.replicates < e.order.length)
+    log(
+      `  note: ${spec.replicates} replicate(s) meet ${new Set(e.order.slice(0, spec.replicates)).size} of the ensemble's ${e.members.length} members; replicates: ${e.order.length} would run the whole weighted order`,
+    );
   log(
     `  population ${spec.population} × ${spec.generations} generations; each candidate in ${W} ${e ? 'plausible ' : ''}worlds (${spec.replicates} replicates × ${W / spec.replicates} mechanism variants): at most ${spec.population * spec.generations * W} model runs on ${threads} thread(s)`,
   );
@@ -125,7 +129,7 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
   const seconds = (performance.now() - t0) / 1000; // clock-ok
   if (!outcome.state.done) {
     console.log(
-      `search: stopped after generation ${outcome.state.generation} of ${spec.generations} (checkpoint in ${displayFile(out)}); continue with: tanker search ${file} --out ${displayFile(out)} --resume`,
+      `search: stopped after generation ${outcome.state.generation} of ${spec.generations} (checkpoint in ${displayFile(out)}); continue with: tanker search ${file}${opts.ensemble === undefined ? '' : ` --ensemble ${opts.ensemble}`} --out ${displayFile(out)} --resume`,
     );
     return;
   }

@@ -10,7 +10,9 @@ import type { DiscoverResult } from './run.js';
 
 const describeOpts = {
   words: englishBoxWords('failures'),
-  number: (x: number, c: Column) => (c.kind === 'numeric' && c.integer ? String(Math.round(x)) : fmt(x, 2)),
+  // Two decimals read cleanly for shares and strengths; a small parameter (a rate of 0.003) keeps about three significant digits.
+  number: (x: number, c: Column) =>
+    c.kind === 'numeric' && c.integer ? String(Math.round(x)) : Math.abs(x) >= 0.1 || x === 0 ? fmt(x, 2) : fmt(x),
   share: (x: number) => pct(x),
 };
 

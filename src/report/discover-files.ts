@@ -25,7 +25,8 @@ export function findingsText(spec: DiscoverSpec, s: DiscoverSummary, runs: numbe
     `Scenario discovery for ${spec.scenario.name}: ${spec.samples} sampled conditions × ${spec.replicates} replicates = ${runs} runs; failure: ${failure}.`,
     ...(e
       ? [
-          `Each point runs in a plausible world of ensemble ${e.name || e.source} (${e.members.length} members, hash ${e.hash}); its parameters are conditions too.`,
+          // The hash is in manifest.json: ensemble files record their machine's paths, so it differs between clones.
+          `Each point runs in a plausible world of ensemble ${e.name || e.source} (${e.members.length} members); its parameters are conditions too.`,
         ]
       : []),
     `Failure rate over all runs: ${Math.round(s.failureRate * 100)} %.`,
