@@ -16,11 +16,18 @@ export function registerDiscover(program: Command): void {
       parseIntArg('--threads', 1, 1024),
     )
     .option('--out <dir>', 'output folder (default: output/discover/<file name>)')
+    .option(
+      '--ensemble <file>',
+      "sample the plausible parameter sets of a calibration (its ensemble.json; instead of the discover file's ensemble) as one more condition",
+    )
     .option('--quiet', 'no progress output', false)
     .action(discoverCommand);
 }
 
-export async function discoverCommand(file: string, opts: { threads?: number; out?: string; quiet: boolean }): Promise<void> {
+export async function discoverCommand(
+  file: string,
+  opts: { threads?: number; out?: string; ensemble?: string; quiet: boolean },
+): Promise<void> {
   const [
     { loadDiscover },
     { runDiscover },
@@ -44,12 +51,18 @@ export async function discoverCommand(file: string, opts: { threads?: number; ou
   ]);
   const loaded = loadDiscover(file);
   if (!loaded.ok) throw new ScenarioFileError(file, loaded.errors);
-  const spec = loaded.spec;
+  const spec =
+    opts.ensemble === undefined
+      ? loaded.spec
+      : (await import('../discovery/spec.js')).withEnsemble(
+          loaded.spec,
+          (await import('../batch/ensemble.js')).readEnsemble(opts.ensemble),
+        );
   const threads = opts.threads ?? (await import('node:os')).availableParallelism();
   const out = resolve(opts.out ?? `output/discover/${spec.name}`);
   if (!opts.quiet)
     process.stderr.write(
-      `discover: ${displayFile(spec.file)}: package ${spec.scenario.name}, ${spec.conditions.length} conditions, ${spec.samples} samples × ${spec.replicates} replicates = ${spec.samples * spec.replicates} runs on ${threads} thread(s)\n`,
+      `discover: ${displayFile(spec.file)}: package ${spec.scenario.name}, ${spec.conditions.length} conditions${spec.ensemble ? ` and ensemble ${spec.ensemble.name || spec.ensemble.source} (${spec.ensemble.members.length} members, hash ${spec.ensemble.hash})` : ''}, ${spec.samples} samples × ${spec.replicates} replicates = ${spec.samples * spec.replicates} runs on ${threads} thread(s)\n`,
     );
   const progress = makeProgress('discover', opts.quiet, 'model runs');
   const t0 = performance.now(); // clock-ok: runtime report

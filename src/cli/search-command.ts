@@ -8,6 +8,7 @@ export interface SearchOptions {
   out?: string;
   resume: boolean;
   stopAfter?: number;
+  ensemble?: string;
   quiet: boolean;
 }
 
@@ -24,6 +25,10 @@ export function registerSearch(program: Command): void {
       parseIntArg('--threads', 1, 1024),
     )
     .option('--out <dir>', 'output folder (default: output/search/<file name>)')
+    .option(
+      '--ensemble <file>',
+      "evaluate over the plausible parameter sets of a calibration (its ensemble.json; instead of the search file's ensemble): replicate r uses member order[r mod N]",
+    )
     .option('--resume', 'continue the search checkpointed in --out', false)
     .option(
       '--stop-after <n>',
@@ -60,7 +65,10 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
   ]);
   const loaded = loadSearch(file);
   if (!loaded.ok) throw new ScenarioFileError(file, loaded.errors);
-  const spec = loaded.spec;
+  const spec =
+    opts.ensemble === undefined
+      ? loaded.spec
+      : { ...loaded.spec, ensemble: (await import('../batch/ensemble.js')).readEnsemble(opts.ensemble) };
   const threads = opts.threads ?? (await import('node:os')).availableParallelism();
   const out = resolve(opts.out ?? `output/search/${spec.name}`);
   const log = (line: string) => {
@@ -71,8 +79,17 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
   log(
     `search: ${displayFile(spec.file)}: scenario ${spec.scenario.name}, ${spec.levers.length} candidate levers, objectives ${spec.objectives.map(objectiveLabel).join(', ')}${spec.budget === null ? '' : `, budget ${spec.budget} M NOK`}`,
   );
+  const e = spec.ensemble;
+  if (e)
+    log(
+      `  ensemble ${e.name || e.source} (${e.members.length} members, hash ${e.hash}): replicate r runs with member order[r mod ${e.order.length}]`,
+    );
+  if (e && spec.replicates < e.order.length)
+    log(
+      `  note: ${spec.replicates} replicate(s) meet ${new Set(e.order.slice(0, spec.replicates)).size} of the ensemble's ${e.members.length} members; replicates: ${e.order.length} would run the whole weighted order`,
+    );
   log(
-    `  population ${spec.population} × ${spec.generations} generations; each candidate in ${W} worlds (${spec.replicates} replicates × ${W / spec.replicates} mechanism variants): at most ${spec.population * spec.generations * W} model runs on ${threads} thread(s)`,
+    `  population ${spec.population} × ${spec.generations} generations; each candidate in ${W} ${e ? 'plausible ' : ''}worlds (${spec.replicates} replicates × ${W / spec.replicates} mechanism variants): at most ${spec.population * spec.generations * W} model runs on ${threads} thread(s)`,
   );
   mkdirSync(out, { recursive: true });
   const progress = makeProgress('search', opts.quiet, 'model runs');
@@ -112,7 +129,7 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
   const seconds = (performance.now() - t0) / 1000; // clock-ok
   if (!outcome.state.done) {
     console.log(
-      `search: stopped after generation ${outcome.state.generation} of ${spec.generations} (checkpoint in ${displayFile(out)}); continue with: tanker search ${file} --out ${displayFile(out)} --resume`,
+      `search: stopped after generation ${outcome.state.generation} of ${spec.generations} (checkpoint in ${displayFile(out)}); continue with: tanker search ${file}${opts.ensemble === undefined ? '' : ` --ensemble ${opts.ensemble}`} --out ${displayFile(out)} --resume`,
     );
     return;
   }
@@ -120,7 +137,10 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
   if (rows.length === 0) console.log('search: no feasible package found: loosen the budget or constraints, or search longer');
   else {
     const unit = regretUnit(spec.objectives[0]!);
-    console.log(`\nPareto set: ${rows.length} candidates (each in ${W} worlds; turn = share of worlds turning by week ${spec.turnBy})`);
+    const worlds = `${e ? 'plausible ' : ''}worlds`;
+    console.log(
+      `\nPareto set: ${rows.length} candidates (each in ${W} ${worlds}; turns = share of ${worlds} turning by week ${spec.turnBy})`,
+    );
     console.log(
       textTable(
         [
@@ -142,6 +162,6 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
   }
   const files = await writeSearch(spec, outcome, rows, out, { threads, seconds });
   console.log(
-    `\nsearch: ${outcome.ran} generation(s) in ${seconds.toFixed(1)} s; wrote ${files.length} files to ${displayFile(out)} (pareto.csv, candidates/, parallel.svg, tradeoff.svg, manifest.json)`,
+    `\nsearch: ${outcome.ran} generation(s) in ${seconds.toFixed(1)} s; wrote ${files.length} files to ${displayFile(out)} (pareto.csv, worlds.csv, candidates/, parallel.svg, tradeoff.svg, manifest.json)`,
   );
 }

@@ -2,10 +2,14 @@
  * Running a discovery: the package runs under sampled conditions (a Latin hypercube with the
  * discover file's seed over the numeric conditions, and over [0, 1) cut into equal parts for each
  * mechanism condition's alternatives), `replicates` replicates of the scenario's seed at every
- * point (the same at every point: common random numbers). A point's outcome is the share of its
+ * point (the same at every point: common random numbers). Over a calibration ensemble, the member
+ * is one more sampled dimension and its parameters become columns PRIM and CART can restrict, so a
+ * box can say "fails mostly when signals.relay is below 0.3". A point's outcome is the share of its
  * replicates that fail; PRIM and CART then find the regions of the conditions where failures
  * concentrate.
  */
+
+import { parameterBounds } from '../analysis/sensitivity-spec.js';
 import { mapReplicates } from '../batch/replicates.js';
 import { applyPoint, latinHypercube } from '../batch/sweep.js';
 import type { WorkerResult } from '../batch/worker.js';
@@ -13,15 +17,40 @@ import { INDICATORS, type MechanismChoice, type ModelConfig } from '../model/ind
 import { type CartResult, cart } from './cart.js';
 import type { Column, Dataset } from './data.js';
 import { type PrimResult, prim } from './prim.js';
-import { type Condition, type DiscoverSpec, LAYERS_CONDITION } from './spec.js';
+import { type Condition, type DiscoverSpec, ensembleParameters, LAYERS_CONDITION } from './spec.js';
 
 export interface DiscoverPoint {
-  /** Numeric conditions by name, and mechanism conditions by name (the alternative). */
+  /** Numeric conditions by name, mechanism conditions by name (the alternative), and the ensemble member's parameters. */
   readonly values: Readonly<Record<string, number | string>>;
+  /** The ensemble member it runs with, or null (no ensemble). */
+  readonly member: number | null;
   readonly config: ModelConfig;
 }
 
-/** The sampled conditions, in design order. */
+/** The hypercube's dimension that picks the ensemble member (not a condition name: those have a dot or are parameters). */
+const MEMBER_DIMENSION = 'ensemble member';
+
+/** The columns an ensemble adds: its members' parameters (integers as the model rounds them). */
+export function ensembleConditions(spec: DiscoverSpec): Condition[] {
+  if (!spec.ensemble) return [];
+  const e = spec.ensemble;
+  return ensembleParameters(e).map((name): Condition => {
+    const vs = e.members.map((m, i) => {
+      const v = m.values[name];
+      if (v === undefined)
+        throw new Error(`${e.source}: members[${i}].values: found no "${name}"; allowed: every member setting the same parameters`);
+      return v;
+    });
+    return { kind: 'numeric', name, low: Math.min(...vs), high: Math.max(...vs), integer: parameterBounds(name)?.integer ?? false };
+  });
+}
+
+/**
+ * The sampled conditions, in design order. Over an ensemble the hypercube has one more dimension,
+ * last (so the conditions' columns are drawn as without one), cut into equal strata over the
+ * ensemble's `order`: each point runs with member order[⌊u·N⌋], so members appear in proportion
+ * to their weights, and its parameters join the point's values.
+ */
 export function discoverPoints(spec: DiscoverSpec): DiscoverPoint[] {
   const ranges = Object.fromEntries(
     // Integers get equal strata per whole number: the range widened by half a step each side, then rounded.
@@ -30,10 +59,23 @@ export function discoverPoints(spec: DiscoverSpec): DiscoverPoint[] {
       c.kind === 'mechanism' ? ([0, 1] as const) : c.integer ? ([c.low - 0.5, c.high + 0.5] as const) : ([c.low, c.high] as const),
     ]),
   );
+  const e = spec.ensemble;
+  if (e) ranges[MEMBER_DIMENSION] = [0, 1] as const;
+  const fromMember = ensembleConditions(spec);
   const base = spec.scenario.config;
   return latinHypercube(spec.samples, ranges, spec.seed).map((p) => {
     const values: Record<string, number | string> = {};
     const sweep: Record<string, number> = {};
+    let member: number | null = null;
+    if (e) {
+      member = e.order[Math.min(e.order.length - 1, Math.floor(p.values[MEMBER_DIMENSION]! * e.order.length))]!;
+      const m = e.members[member]!.values;
+      for (const c of fromMember) {
+        const v = m[c.name]!;
+        sweep[c.name] = v;
+        values[c.name] = c.kind === 'numeric' && c.integer ? Math.round(v) : v;
+      }
+    }
     let mechanisms: MechanismChoice = base.mechanisms;
     let layers: number | null = null;
     for (const c of spec.conditions) {
@@ -51,7 +93,7 @@ export function discoverPoints(spec: DiscoverSpec): DiscoverPoint[] {
     }
     let config = applyPoint({ ...base, mechanisms }, { index: p.index, values: sweep });
     if (layers !== null) config = { ...config, org: { ...config.org, units: config.org.units.map((u) => ({ ...u, layers: layers! })) } };
-    return { values, config };
+    return { values, member, config };
   });
 }
 
@@ -111,7 +153,7 @@ export async function runDiscover(spec: DiscoverSpec, opts: { threads: number; o
     opts.onRun,
   );
   const failures = points.map((_, p) => fails.slice(p * R, (p + 1) * R).filter(Boolean).length);
-  const data = discoverData(spec.conditions, points, failures, R);
+  const data = discoverData([...spec.conditions, ...ensembleConditions(spec)], points, failures, R);
   const anyFailure = failures.some((f) => f > 0);
   return {
     points,

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { parameterBounds } from '../analysis/sensitivity-spec.js';
+import type { BatchEnsemble } from '../batch/ensemble.js';
 import { sweepableNames } from '../batch/sweep.js';
 import { CHOICES, type ChoiceSpec, INDICATORS, type IndicatorName } from '../model/index.js';
 import { didYouMean, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
@@ -14,7 +15,7 @@ import { isMapping } from '../scenario/extends.js';
 import { numberField, seedField, strictObject, textField } from '../scenario/fields.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import { parseSource, placeIssues } from '../scenario/parse.js';
-import { checkBase, type LoadBase } from '../scenario/spec-file.js';
+import { checkBase, checkEnsemble, type LoadBase, type LoadEnsemble } from '../scenario/spec-file.js';
 import { checkSchema } from '../scenario/validate.js';
 
 /** Every unit's management layers (an integer from 2 to 5), besides the sweepable names. */
@@ -24,6 +25,11 @@ export const DiscoverSchema = strictObject(
   {
     scenario: textField().describe('The package to stress: a scenario file, relative to this file'),
     description: textField().optional().describe('Free text'),
+    ensemble: textField()
+      .optional()
+      .describe(
+        "Ensemble file of a calibration (its ensemble.json), relative to this file: each sampled point runs in one member, sampled as one more dimension; the member's parameters become conditions",
+      ),
     seed: seedField().default('discover').describe('Seed of the Latin hypercube; the runs use the scenario seed'),
     samples: numberField(4, 100_000, { integer: true }).default(64).describe('Sampled conditions (Latin hypercube points)'),
     replicates: numberField(1, 1000, { integer: true })
@@ -65,7 +71,9 @@ export const DiscoverSchema = strictObject(
       { what: 'a mapping with maxDepth and/or minLeaf' },
     ).prefault({}),
   },
-  { what: 'a discover file: a mapping with scenario, conditions and optionally seed, samples, replicates, turnBy, indicator, prim, cart' },
+  {
+    what: 'a discover file: a mapping with scenario, conditions and optionally ensemble, seed, samples, replicates, turnBy, indicator, prim, cart',
+  },
 );
 
 export type Condition =
@@ -78,6 +86,8 @@ export interface DiscoverSpec {
   readonly description: string | null;
   readonly scenarioFile: string;
   readonly scenario: ResolvedScenario;
+  /** Plausible parameter sets, sampled as one more dimension of the hypercube; null: the scenario's own. */
+  readonly ensemble: BatchEnsemble | null;
   readonly seed: string | number;
   readonly samples: number;
   readonly replicates: number;
@@ -144,8 +154,28 @@ function condition(name: string, list: readonly (number | string)[], issues: Iss
   return { kind: 'numeric', name, low, high, integer: b.integer };
 }
 
+const ENSEMBLE_SETS = "the ensemble's members set it (each sampled point takes its value from its member); remove the condition";
+
+/** The parameters an ensemble's members set, in the order the first member names them (then any others). */
+export function ensembleParameters(e: BatchEnsemble): string[] {
+  return [...new Set(e.members.flatMap((m) => Object.keys(m.values)))];
+}
+
+/**
+ * A discover spec with another ensemble (tanker discover --ensemble); throws, naming the option,
+ * when a condition samples a parameter the ensemble sets.
+ */
+export function withEnsemble(spec: DiscoverSpec, ensemble: BatchEnsemble): DiscoverSpec {
+  const both = spec.conditions.filter((c) => ensembleParameters(ensemble).includes(c.name)).map((c) => c.name);
+  if (both.length > 0)
+    throw new Error(
+      `${spec.file}: conditions: found ${quoteList(both)}, which --ensemble ${ensemble.source} also sets; allowed: ${ENSEMBLE_SETS.replace('remove the condition', 'remove them')}`,
+    );
+  return { ...spec, ensemble };
+}
+
 /** Validate a discover file's text and its scenario; every error at once. */
-export function parseDiscover(text: string, file: string, name: string, loadBase: LoadBase): DiscoverLoad {
+export function parseDiscover(text: string, file: string, name: string, loadBase: LoadBase, loadEnsemble: LoadEnsemble): DiscoverLoad {
   const src = parseSource(text, file);
   if (src.errors.length > 0) return { ok: false, errors: src.errors };
   const data = src.data;
@@ -154,12 +184,19 @@ export function parseDiscover(text: string, file: string, name: string, loadBase
   const base = checkBase(data, loadBase, issues, 'discover samples the conditions itself; remove the sweep');
   const { scenario, errors: scenarioErrors } = base;
   const scenarioFile = base.file;
+  const ensemble = checkEnsemble(data, loadEnsemble, issues);
   const conditions: Condition[] = [];
   const raw = isMapping(data) && isMapping(data.conditions) ? data.conditions : {};
   for (const [k, v] of Object.entries(raw)) {
     if (!Array.isArray(v)) continue; // reported by the schema
     const c = condition(k, v as (number | string)[], issues);
-    if (c) conditions.push(c);
+    if (c && ensemble && ensembleParameters(ensemble).includes(c.name))
+      issues.push({
+        path: ['conditions', k],
+        atKey: true,
+        message: foundAllowed(k, 'a condition the ensemble does not set', ENSEMBLE_SETS),
+      });
+    else if (c) conditions.push(c);
   }
   if (isMapping(data) && isMapping(data.conditions) && Object.keys(raw).length === 0)
     issues.push({ path: ['conditions'], message: 'found no conditions; allowed: at least one condition to sample' });
@@ -194,6 +231,7 @@ export function parseDiscover(text: string, file: string, name: string, loadBase
         description: s.description ?? null,
         scenarioFile,
         scenario,
+        ensemble,
         seed: s.seed,
         samples: s.samples,
         replicates: s.replicates,

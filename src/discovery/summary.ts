@@ -8,11 +8,17 @@ import { describeBox, englishBoxWords } from './box.js';
 import type { Column } from './data.js';
 import type { DiscoverResult } from './run.js';
 
-const describeOpts = {
-  words: englishBoxWords('failures'),
-  number: (x: number, c: Column) => (c.kind === 'numeric' && c.integer ? String(Math.round(x)) : fmt(x, 2)),
-  share: (x: number) => pct(x),
-};
+/**
+ * A box limit as the findings print it: whole numbers for integer conditions, two decimals for
+ * shares and strengths, and about three significant digits for a small parameter (a rate of
+ * 0.00394 would otherwise read "0.00").
+ */
+export function limitText(x: number, c: Column): string {
+  if (c.kind === 'numeric' && c.integer) return String(Math.round(x));
+  return Math.abs(x) >= 0.1 || x === 0 ? fmt(x, 2) : fmt(x);
+}
+
+const describeOpts = { words: englishBoxWords('failures'), number: limitText, share: (x: number) => pct(x) };
 
 export interface DiscoverSummary {
   /** Share of all runs that failed. */

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import type { DiscoverResult } from '../discovery/run.js';
+import { type DiscoverResult, ensembleConditions } from '../discovery/run.js';
 import type { DiscoverSpec } from '../discovery/spec.js';
 import type { DiscoverSummary } from '../discovery/summary.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -20,8 +20,15 @@ export function findingsText(spec: DiscoverSpec, s: DiscoverSummary, runs: numbe
   const failure = spec.indicator
     ? `${spec.indicator.name} at week ${spec.indicator.week} ${spec.indicator.below !== null ? `below ${spec.indicator.below}` : `above ${spec.indicator.above}`}`
     : `no turn before week ${spec.turnBy}`;
+  const e = spec.ensemble;
   const lines = [
     `Scenario discovery for ${spec.scenario.name}: ${spec.samples} sampled conditions × ${spec.replicates} replicates = ${runs} runs; failure: ${failure}.`,
+    ...(e
+      ? [
+          // The hash is in manifest.json: ensemble files record their machine's paths, so it differs between clones.
+          `Each point runs in a plausible world of ensemble ${e.name || e.source} (${e.members.length} members); its parameters are conditions too.`,
+        ]
+      : []),
     `Failure rate over all runs: ${Math.round(s.failureRate * 100)} %.`,
     '',
     'PRIM (peeling and pasting, box chosen at the balance of coverage and density):',
@@ -90,14 +97,16 @@ export async function writeDiscover(
     writeFileAtomic(join(out, name), data);
     files.push(name);
   };
-  const head = ['point', ...spec.conditions.map((c) => c.name), 'failed', 'replicates', 'failedShare'];
+  const columns = [...spec.conditions, ...ensembleConditions(spec)];
+  const head = ['point', ...(spec.ensemble ? ['member'] : []), ...columns.map((c) => c.name), 'failed', 'replicates', 'failedShare'];
   put(
     'samples.csv',
     csvText([
       head,
       ...r.points.map((p, i): Cell[] => [
         i,
-        ...spec.conditions.map((c) => p.values[c.name]!),
+        ...(spec.ensemble ? [p.member] : []),
+        ...columns.map((c) => p.values[c.name]!),
         r.failures[i]!,
         spec.replicates,
         r.failures[i]! / spec.replicates,
@@ -129,6 +138,17 @@ export async function writeDiscover(
     replicateSeeds: `RngStreams("${spec.scenario.seed}", r) for r = 0..${spec.replicates - 1} at every point (common random numbers)`,
     failure: spec.indicator ?? { noTurnBefore: spec.turnBy },
     conditions: spec.conditions,
+    ...(spec.ensemble
+      ? {
+          ensemble: {
+            source: spec.ensemble.source,
+            hash: spec.ensemble.hash,
+            name: spec.ensemble.name,
+            members: spec.ensemble.members.length,
+            rule: "one more hypercube dimension u in [0, 1): the point runs with members[order[floor(u × order.length)]]; the member's parameters are columns of samples.csv that PRIM and CART may restrict",
+          },
+        }
+      : {}),
     prim: { ...spec.prim, choice: 'balanced (largest harmonic mean of coverage and density), then pasted', objective: 'lenient1' },
     cart: spec.cart,
     runs: r.runs,

@@ -1,5 +1,6 @@
 /**
- * The files of a search (`tanker search`): pareto.csv, one ready scenario file per Pareto
+ * The files of a search (`tanker search`): pareto.csv, worlds.csv (each candidate in each world:
+ * turned, regret), one ready scenario file per Pareto
  * candidate (candidates/candidate-NN.yaml, which `tanker batch` runs), the charts (.vl.json, .svg,
  * .png) and manifest.json. The numbers come from src/search; this module only writes them.
  */
@@ -9,10 +10,10 @@ import { stringify } from 'yaml';
 import { writeFileAtomic } from '../io/atomic.js';
 import { fileHashes } from '../io/hash.js';
 import { provenance } from '../io/provenance.js';
-import { CHECKPOINT, type SearchOutcome } from '../search/driver.js';
+import { CHECKPOINT, checkpointEnsemble, type SearchOutcome } from '../search/driver.js';
 import { variantLabel } from '../search/evaluate.js';
 import { packageScenario, packageText } from '../search/package.js';
-import { type CandidateRow, candidateFile, objectiveLabel, paretoCsv } from '../search/results.js';
+import { type CandidateRow, candidateFile, objectiveLabel, paretoCsv, worldsCsv } from '../search/results.js';
 import type { SearchSpec } from '../search/spec.js';
 import { renderChart } from './sensitivity-chart.js';
 
@@ -37,10 +38,13 @@ export async function writeSearch(
   };
   mkdirSync(join(out, 'candidates'), { recursive: true });
   put('pareto.csv', paretoCsv(spec, outcome.worlds, rows));
+  put('worlds.csv', worldsCsv(spec, outcome.worlds, rows));
   for (const r of rows) {
     const description = `Pareto candidate ${r.id} of search ${spec.name}: ${packageText(r.candidate.evaluation.package)}; ${spec.objectives
       .map((o, k) => `${objectiveLabel(o)} ${r.objectives[k]!.toPrecision(3)}`)
-      .join(', ')}; turns in ${Math.round(r.turnShare * 100)} % of ${outcome.worlds.worlds.length} worlds`;
+      .join(
+        ', ',
+      )}; turns in ${Math.round(r.turnShare * 100)} % of ${outcome.worlds.worlds.length} ${spec.ensemble ? 'plausible ' : ''}worlds`;
     const scenario = packageScenario(spec.scenario, r.candidate.evaluation.package, `${spec.name}-candidate-${r.id}`, description);
     put(
       candidateFile(r.id),
@@ -48,7 +52,7 @@ export async function writeSearch(
     );
   }
   if (rows.length > 0) {
-    const subtitle = `${rows.length} Pareto candidates · ${outcome.worlds.worlds.length} worlds each (${spec.replicates} replicates × ${outcome.worlds.variants.length} mechanism variants) · scenario ${spec.scenario.name}`;
+    const subtitle = `${rows.length} Pareto candidates · ${outcome.worlds.worlds.length} worlds each (${spec.replicates} replicates${spec.ensemble ? ` over ensemble ${spec.ensemble.name || spec.ensemble.hash}` : ''} × ${outcome.worlds.variants.length} mechanism variants) · scenario ${spec.scenario.name}`;
     for (const [name, chart] of [
       ['parallel', (await import('./search-chart.js')).parallelSpec(spec, rows, subtitle)],
       ['tradeoff', (await import('./search-chart.js')).tradeoffSpec(spec, rows, subtitle)],
@@ -77,6 +81,15 @@ export async function writeSearch(
       replicates: spec.replicates,
       variants: outcome.worlds.variants.map(variantLabel),
       replicateSeeds: `RngStreams("${spec.scenario.seed}", r) for r = 0..${spec.replicates - 1} for every candidate and variant (common random numbers)`,
+      ...(spec.ensemble
+        ? {
+            ensemble: {
+              ...checkpointEnsemble(spec.ensemble),
+              rule: 'replicate r runs with members[order[r mod order.length]] for every candidate and variant',
+              membersUsed: [...new Set(outcome.worlds.worlds.map((w) => w.member))].sort((a, b) => a! - b!),
+            },
+          }
+        : {}),
     },
     turnBy: spec.turnBy,
     budget: spec.budget,

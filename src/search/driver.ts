@@ -6,9 +6,10 @@
  * search continues from the checkpoint without redoing a generation and ends with byte-identical
  * results; it refuses a checkpoint of another spec.
  */
+
+import type { BatchEnsemble } from '../batch/ensemble.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
-import type { ModelParams } from '../model/index.js';
 import { evaluatePackages, type PackageEvaluation, scoreOf, searchWorlds, type WorldSet } from './evaluate.js';
 import { acceptGeneration, type Evaluation, type Individual, type Nsga2State, nsga2Init, paretoSet, proposeGeneration } from './nsga2.js';
 import { decodePackage, packageKey, searchGenes } from './package.js';
@@ -20,24 +21,36 @@ interface Checkpoint {
   readonly format: 'tanker-search/1';
   /** Everything that determines the results, as canonical JSON: a resume with anything else is refused. */
   readonly identity: string;
+  /** The ensemble it runs over (its file's hash names it), if any: a resume with another is refused by name. */
+  readonly ensemble?: CheckpointEnsemble;
   readonly state: Nsga2State;
   readonly cache: Readonly<Record<string, PackageEvaluation>>;
 }
 
-/** What decides a search's results (not threads, output folder or timing). */
-export function searchIdentity(spec: SearchSpec, parameterSets?: readonly ModelParams[]): string {
-  const { file: _f, name: _n, scenarioFile: _sf, description: _d, scenario, ...rest } = spec;
-  return JSON.stringify({ ...rest, scenario: scenario.resolved, costs: scenario.costs, ...(parameterSets ? { parameterSets } : {}) });
+interface CheckpointEnsemble {
+  readonly hash: string;
+  readonly name: string;
+  readonly source: string;
+  readonly members: number;
+}
+
+export function checkpointEnsemble(e: BatchEnsemble): CheckpointEnsemble {
+  return { hash: e.hash, name: e.name, source: e.source, members: e.members.length };
+}
+
+/** What decides a search's results (not threads, output folder or timing); an ensemble by its file's hash. */
+export function searchIdentity(spec: SearchSpec): string {
+  const { file: _f, name: _n, scenarioFile: _sf, description: _d, scenario, ensemble, ...rest } = spec;
+  return JSON.stringify({ ...rest, scenario: scenario.resolved, costs: scenario.costs, ...(ensemble ? { ensemble: ensemble.hash } : {}) });
+}
+
+function ensembleText(e: CheckpointEnsemble | undefined): string {
+  return e ? `ensemble ${e.source} (hash ${e.hash})` : 'no ensemble';
 }
 
 export interface SearchRunOptions {
   readonly out: string;
   readonly threads: number;
-  /**
-   * The seam for a calibration ensemble: parameter sets (plausible worlds) to evaluate every
-   * candidate in, besides the mechanism variants and replicates. Default: the scenario's own.
-   */
-  readonly parameterSets?: readonly ModelParams[];
   /** Continue from the checkpoint in `out`. */
   readonly resume: boolean;
   /** Stop (checkpointed) after this many generations in this run, even if the search is not done. */
@@ -73,13 +86,18 @@ export function readCheckpoint(out: string): Checkpoint | null {
 
 export async function runSearch(spec: SearchSpec, opts: SearchRunOptions): Promise<SearchOutcome> {
   const genes = searchGenes(spec);
-  const identity = searchIdentity(spec, opts.parameterSets);
-  const worlds = searchWorlds(spec, opts.parameterSets);
+  const identity = searchIdentity(spec);
+  const worlds = searchWorlds(spec);
+  const ensemble = spec.ensemble ? checkpointEnsemble(spec.ensemble) : undefined;
   const existing = readCheckpoint(opts.out);
   let state: Nsga2State;
   const cache: Record<string, PackageEvaluation> = {};
   if (existing) {
     if (!opts.resume) throw new Error(`${opts.out} already holds a search; pass --resume to continue it, or choose another --out`);
+    if (existing.ensemble?.hash !== ensemble?.hash)
+      throw new Error(
+        `${opts.out} holds a search over ${ensembleText(existing.ensemble)}, but this run has ${ensembleText(ensemble)}; resume with the same ensemble file, or choose another --out`,
+      );
     if (existing.identity !== identity)
       throw new Error(`${opts.out} holds a search of another spec (or scenario, or model settings); choose another --out`);
     state = existing.state;
@@ -116,7 +134,7 @@ export async function runSearch(spec: SearchSpec, opts: SearchRunOptions): Promi
     });
     const evaluations: Evaluation[] = keys.map((k) => scoreOf(spec, cache[k]!));
     state = acceptGeneration(state, evaluations);
-    const checkpoint: Checkpoint = { format: 'tanker-search/1', identity, state, cache };
+    const checkpoint: Checkpoint = { format: 'tanker-search/1', identity, ...(ensemble ? { ensemble } : {}), state, cache };
     writeFileAtomic(checkpointPath(opts.out), `${JSON.stringify(checkpoint)}\n`);
     ran++;
     opts.onAccepted?.(state);

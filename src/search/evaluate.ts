@@ -5,31 +5,28 @@
  * to the worker pool; results are gathered by task index, so they do not depend on the number of
  * threads.
  *
- * The seam for a calibration ensemble: `searchWorlds` takes parameter sets (default: the
- * scenario's own); an ensemble of plausible parameter sets multiplies the worlds by its members.
+ * Over a calibration ensemble (plausible parameter sets), replicate r runs with member
+ * order[r mod N] as in tanker batch --ensemble, so every candidate meets the same member in the
+ * same world: common random numbers extend to the parameters.
  */
+import { memberPoint } from '../batch/ensemble.js';
 import { mapReplicates } from '../batch/replicates.js';
+import { applyPoint } from '../batch/sweep.js';
 import type { WorkerResult, WorkerTask } from '../batch/worker.js';
-import {
-  CHOICES,
-  type ChoiceSpec,
-  INDICATORS,
-  type IndicatorName,
-  type MechanismChoice,
-  type ModelConfig,
-  type ModelParams,
-} from '../model/index.js';
+import { CHOICES, type ChoiceSpec, INDICATORS, type IndicatorName, type MechanismChoice, type ModelConfig } from '../model/index.js';
 import { runEffort } from '../scenario/effort.js';
 import { type PackageItem, packageInterventions } from './package.js';
 import type { Measure, MeasureName, SearchSpec } from './spec.js';
 
 export interface SearchWorld {
-  /** e.g. "pace=slow-is-fast, matrixEffect=structure-first, r2". */
+  /** e.g. "pace=slow-is-fast, matrixEffect=structure-first, r2" (", member 7" over an ensemble). */
   readonly label: string;
   /** Index of its mechanism variant (in `variants`). */
   readonly variant: number;
   readonly config: ModelConfig;
   readonly replicate: number;
+  /** The ensemble member whose parameters it runs with, or null (the scenario's own). */
+  readonly member: number | null;
 }
 
 export interface WorldSet {
@@ -52,21 +49,27 @@ export function variantLabel(v: MechanismChoice): string {
     .join(', ');
 }
 
-/** The worlds every candidate runs in: variants × parameter sets (an ensemble; default the scenario's) × replicates. */
-export function searchWorlds(spec: SearchSpec, parameterSets: readonly ModelParams[] = [spec.scenario.config.params]): WorldSet {
+/**
+ * The worlds every candidate runs in: variants × replicates. Over an ensemble, replicate r runs
+ * with member order[r mod N] under every variant, as in tanker batch --ensemble.
+ */
+export function searchWorlds(spec: SearchSpec): WorldSet {
   const base = spec.scenario.config;
+  const e = spec.ensemble;
   const variants = mechanismVariants(spec.mechanisms, base.mechanisms);
   const worlds: SearchWorld[] = [];
   variants.forEach((mechanisms, vi) => {
-    parameterSets.forEach((params, pi) => {
-      for (let r = 0; r < spec.replicates; r++)
-        worlds.push({
-          label: `${variantLabel(mechanisms)}${parameterSets.length > 1 ? `, set ${pi}` : ''}, r${r}`,
-          variant: vi,
-          config: { ...base, params, mechanisms },
-          replicate: r,
-        });
-    });
+    for (let r = 0; r < spec.replicates; r++) {
+      const member = e ? e.order[r % e.order.length]! : null;
+      const config = { ...base, mechanisms };
+      worlds.push({
+        label: `${variantLabel(mechanisms)}, r${r}${member === null ? '' : `, member ${member}`}`,
+        variant: vi,
+        config: e ? applyPoint(config, memberPoint(e, r)) : config,
+        replicate: r,
+        member,
+      });
+    }
   });
   return { variants, worlds };
 }

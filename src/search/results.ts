@@ -1,6 +1,7 @@
 /**
  * The Pareto set as rows: each candidate's package, its mean measures and its robustness: the
- * share of worlds (replicates × mechanism variants) where it turns by turnBy, that share per
+ * share of worlds (replicates × mechanism variants; over an ensemble each replicate is a plausible
+ * parameter set) where it turns by turnBy, that share per
  * mechanism variant, and its regret against the best candidate in each world. Regret is on the
  * first objective: for `turn`, weeks later than the earliest-turning candidate of that world (a
  * run that never turns counts as turning at the horizon); for an indicator, how far it falls
@@ -20,6 +21,8 @@ export interface CandidateRow {
   readonly objectives: readonly number[];
   readonly turnShare: number;
   readonly turnShareByVariant: readonly number[];
+  /** Regret in each world (in `WorldSet.worlds` order), in the unit of `regretUnit`. */
+  readonly regrets: readonly number[];
   readonly regretMean: number;
   readonly regretMax: number;
 }
@@ -53,6 +56,7 @@ export function candidateRows(spec: SearchSpec, set: WorldSet, candidates: reado
       objectives: spec.objectives.map((o) => measureMean(spec, e, o)),
       turnShare: measureMean(spec, e, { name: 'turn', week: spec.turnBy }),
       turnShareByVariant: byVariant,
+      regrets,
       regretMean: regrets.reduce((a, b) => a + b, 0) / W,
       regretMax: Math.max(...regrets),
     };
@@ -82,6 +86,28 @@ export function paretoCsv(spec: SearchSpec, set: WorldSet, rows: readonly Candid
     cells.push(...r.objectives, r.candidate.evaluation.staffHours, r.turnShare, ...r.turnShareByVariant, r.regretMean, r.regretMax);
     return cells;
   });
+  return csvText([head, ...body]);
+}
+
+/**
+ * worlds.csv: one row per candidate and world, so robustness can be read per plausible world:
+ * its variant, replicate and ensemble member, whether and when it turned, and its regret there.
+ */
+export function worldsCsv(spec: SearchSpec, set: WorldSet, rows: readonly CandidateRow[]): string {
+  const unit = regretUnit(spec.objectives[0]!);
+  const head = ['candidate', 'world', 'variant', 'replicate', 'member', 'turned', 'turnWeek', `regret[${unit}]`];
+  const body = rows.flatMap((r) =>
+    set.worlds.map((w, k): Cell[] => [
+      r.id,
+      k,
+      variantLabel(set.variants[w.variant]!),
+      w.replicate,
+      w.member,
+      turnedBy(r.candidate.evaluation, k, spec.turnBy) ? 1 : 0,
+      r.candidate.evaluation.turnTick[k] ?? null,
+      r.regrets[k]!,
+    ]),
+  );
   return csvText([head, ...body]);
 }
 

@@ -5,13 +5,14 @@
  * is allowed; nothing runs on a bad file. Pure: the caller reads the files (cli/search-files.ts).
  */
 import { z } from 'zod';
+import type { BatchEnsemble } from '../batch/ensemble.js';
 import { INDICATOR_SPECS, INDICATORS, type IndicatorName, LEVER_KINDS } from '../model/index.js';
 import { didYouMean, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
 import { isMapping } from '../scenario/extends.js';
 import { enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import { parseSource, placeIssues } from '../scenario/parse.js';
-import { checkBase, type LoadBase } from '../scenario/spec-file.js';
+import { checkBase, checkEnsemble, type LoadBase, type LoadEnsemble } from '../scenario/spec-file.js';
 import { checkSchema } from '../scenario/validate.js';
 
 /** The two measures that are not indicators: the probability of turning by the deadline, and the effort (million NOK). */
@@ -61,6 +62,11 @@ export const SearchSchema = strictObject(
   {
     scenario: textField().describe('Base scenario file, relative to this file; candidate levers are added to its interventions'),
     description: textField().optional().describe('Free text'),
+    ensemble: textField()
+      .optional()
+      .describe(
+        'Ensemble file of a calibration (its ensemble.json), relative to this file: replicate r runs with member order[r mod N], as in tanker batch --ensemble',
+      ),
     seed: seedField().default('search').describe('Seed of the search (initial population, variation); the runs use the scenario seed'),
     replicates: numberField(1, 1000, { integer: true })
       .default(4)
@@ -88,7 +94,7 @@ export const SearchSchema = strictObject(
     constraints: z.array(ConstraintSchema, { error: 'a list of constraints' }).default([]).describe('Limits on mean measures'),
   },
   {
-    what: 'a search: a mapping with scenario, levers and optionally seed, replicates, mechanisms, population, generations, turnBy, budget, objectives, constraints',
+    what: 'a search: a mapping with scenario, levers and optionally ensemble, seed, replicates, mechanisms, population, generations, turnBy, budget, objectives, constraints',
   },
 );
 
@@ -121,6 +127,8 @@ export interface SearchSpec {
   readonly description: string | null;
   readonly scenarioFile: string;
   readonly scenario: ResolvedScenario;
+  /** Plausible parameter sets: replicate r of every candidate runs with member order[r mod N]; null: the scenario's own. */
+  readonly ensemble: BatchEnsemble | null;
   readonly seed: string | number;
   readonly replicates: number;
   readonly mechanisms: 'all' | 'scenario';
@@ -143,7 +151,7 @@ function measureIssue(name: string, path: (string | number)[]): Issue | null {
 }
 
 /** Validate a search file's text and its base scenario; every error at once. */
-export function parseSearch(text: string, file: string, name: string, loadBase: LoadBase): SearchLoad {
+export function parseSearch(text: string, file: string, name: string, loadBase: LoadBase, loadEnsemble: LoadEnsemble): SearchLoad {
   const src = parseSource(text, file);
   if (src.errors.length > 0) return { ok: false, errors: src.errors };
   // An objective written as a bare name is short for `{ measure: name }`; its issues are reported at the entry.
@@ -175,6 +183,7 @@ export function parseSearch(text: string, file: string, name: string, loadBase: 
   const base = checkBase(data, loadBase, issues, 'the search sets the interventions itself; remove the sweep');
   const { scenario, errors: scenarioErrors } = base;
   const scenarioFile = base.file;
+  const ensemble = checkEnsemble(data, loadEnsemble, issues);
 
   // Checks that need the scenario or several fields, on every section that is valid on its own.
   const part = <T>(schema: z.ZodType<T>, v: unknown): T | null => {
@@ -238,6 +247,7 @@ export function parseSearch(text: string, file: string, name: string, loadBase: 
         description: s.description ?? null,
         scenarioFile,
         scenario,
+        ensemble,
         seed: s.seed,
         replicates: s.replicates,
         mechanisms: s.mechanisms,

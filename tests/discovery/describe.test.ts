@@ -9,6 +9,7 @@ import {
   describeBox,
   englishBoxWords,
 } from '../../src/discovery/index.js';
+import { limitText } from '../../src/discovery/summary.js';
 
 const data: Dataset = {
   columns: [
@@ -79,5 +80,16 @@ describe('describeBox', () => {
       ],
     };
     expect(describeBox(data, all, stats, { words: norsk, number: comma, share: percent })).toBe('overalt: 78 % av feilene, tetthet 64 %');
+  });
+});
+
+describe('limitText (the numbers of tanker discover findings)', () => {
+  it('writes integers whole, shares with two decimals and small parameters with three significant digits', () => {
+    const [backing, layers] = data.columns;
+    expect(limitText(4.4, layers!)).toBe('4');
+    expect(limitText(0.8567, backing!)).toBe('0.86');
+    expect(limitText(0, backing!)).toBe('0.00');
+    expect(limitText(0.003943, backing!)).toBe('0.00394');
+    expect(limitText(-0.0451, backing!)).toBe('−0.0451');
   });
 });

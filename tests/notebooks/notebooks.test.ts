@@ -16,7 +16,12 @@ import { runReplicate } from '../../src/model/simulate.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DIR = join(ROOT, 'notebooks');
-const EXPECTED = ['compare-interventions.ipynb', 'sensitivity-and-sweeps.ipynb', 'turning-the-tanker.ipynb'];
+const EXPECTED = [
+  'compare-interventions.ipynb',
+  'finding-a-robust-package.ipynb',
+  'sensitivity-and-sweeps.ipynb',
+  'turning-the-tanker.ipynb',
+];
 
 type Text = string | string[];
 interface Output {
@@ -84,7 +89,7 @@ describe('notebooks: stored outputs', () => {
     .filter((f) => f.endsWith('.ipynb'))
     .sort();
 
-  it('has the three notebooks', () => {
+  it('has the four notebooks', () => {
     expect(files).toEqual(expect.arrayContaining(EXPECTED));
   });
 

@@ -83,9 +83,6 @@ describe('tanker search on a tiny budget', () => {
   it('evaluates every package in the same worlds: the empty package is the base scenario run by run (common random numbers)', async () => {
     const set = searchWorlds({ ...spec, mechanisms: 'all' });
     expect(set.variants.length).toBe(4);
-    // The ensemble seam: each parameter set multiplies the worlds.
-    const params = spec.scenario.config.params;
-    expect(searchWorlds(spec, [params, params]).worlds.length).toBe(2 * searchWorlds(spec).worlds.length);
     const [e] = await evaluatePackages(spec, set, [[]], { threads: 1 });
     set.worlds.forEach((w, i) => {
       const r = runTask({ config: w.config, interventions: [], elections: true, seed: spec.scenario.seed, replicate: w.replicate });
