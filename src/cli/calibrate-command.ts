@@ -83,20 +83,21 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
     const shard = parseShard(opts.shard);
     const r = await runCalibrationShard(spec, out, shard, threads);
     console.log(
-      r.path === null
+      !r.worked
         ? `calibration ${spec.hash}: finished; shard ${shard.i}/${shard.n} has nothing to do`
-        : `calibration ${spec.hash}, ${r.round}: shard ${shard.i}/${shard.n}, candidates ${r.lo}–${r.hi - 1}: ${r.kept ? 'already written, kept' : `wrote ${displayFile(r.path)}`}`,
+        : `calibration ${spec.hash}, ${r.round}: shard ${shard.i}/${shard.n}, candidates ${r.lo}–${r.hi - 1}: ${r.kept ? 'already written, kept' : 'written'}`,
     );
     return;
   }
   let executor: import('../analysis/calibration-run.js').RoundExecutor | undefined;
   if (opts.shards !== undefined) {
-    const [{ initCalibration, sbatchWait, shardedExecutor }, { shardScriptPath }, { existsSync }] = await Promise.all([
+    const [{ initCalibration, shardedExecutor }, { sbatchWait }, { shardScriptPath }, { existsSync }] = await Promise.all([
       import('../analysis/calibration-shards.js'),
-      import('../cluster/slurm-calibrate.js'),
+      import('../batch/round-shards.js'),
+      import('../cluster/slurm-rounds.js'),
       import('node:fs'),
     ]);
-    const script = shardScriptPath(out);
+    const script = shardScriptPath(out, 'calibrate');
     if (!existsSync(script))
       throw new Error(
         `--shards: ${script} does not exist; write the job with: tanker cluster calibrate ${file} --shards ${opts.shards} --out ${out}`,

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Runner } from '../cluster/slurm.js';
+import type { RoundCommand } from '../cluster/slurm-rounds.js';
 import { parseIntArg, parseReplicatesArg, parseSeedArg } from './args.js';
 
 export interface SlurmCommandOptions {
@@ -92,34 +93,58 @@ export async function slurmCommand(program: Command, files: readonly string[], o
   console.log(`progress: tanker cluster status ${out}   or   squeue -j ${ids.array},${ids.merge}`);
 }
 
-export type CalibrateSlurmOptions = Omit<SlurmCommandOptions, 'replicates' | 'seed' | 'yes'>;
+export type RoundSlurmOptions = Omit<SlurmCommandOptions, 'replicates' | 'seed' | 'yes'>;
 
-/** `tanker cluster calibrate`: validate the calibration file, start its checkpoint, write (and optionally submit) the driver and shard scripts. */
-export async function calibrateSlurmCommand(file: string, opts: CalibrateSlurmOptions): Promise<void> {
-  const [
-    { loadCalibration },
-    { initCalibration },
-    { projectRoot, tankerInvocation },
-    { calibrationSlurmScripts, submitCalibrationDriver, writeCalibrationSlurmJob },
-    { ScenarioFileError },
-  ] = await Promise.all([
-    import('../analysis/calibration-spec.js'),
-    import('../analysis/calibration-shards.js'),
-    import('../cluster/slurm.js'),
-    import('../cluster/slurm-calibrate.js'),
-    import('./resolve.js'),
-  ]);
+/**
+ * `tanker cluster calibrate|search FILE`: validate the file, write its first checkpoint (the shards
+ * of the first round read it), write (and optionally submit) the driver and shard scripts.
+ */
+export async function roundSlurmCommand(command: RoundCommand, file: string, opts: RoundSlurmOptions): Promise<void> {
+  const [{ projectRoot, tankerInvocation }, { roundSlurmScripts, submitRoundDriver, writeRoundSlurmJob }, { ScenarioFileError }] =
+    await Promise.all([import('../cluster/slurm.js'), import('../cluster/slurm-rounds.js'), import('./resolve.js')]);
   const abs = resolve(file);
-  const loaded = loadCalibration(abs);
-  if (!loaded.ok) throw new ScenarioFileError(abs, loaded.errors);
-  const spec = loaded.spec;
   const out = resolve(opts.out);
+  let hash: string;
+  let init: () => string;
+  let result: string;
+  if (command === 'calibrate') {
+    const [{ loadCalibration }, { initCalibration }] = await Promise.all([
+      import('../analysis/calibration-spec.js'),
+      import('../analysis/calibration-shards.js'),
+    ]);
+    const loaded = loadCalibration(abs);
+    if (!loaded.ok) throw new ScenarioFileError(abs, loaded.errors);
+    const spec = loaded.spec;
+    const m = spec.method;
+    hash = spec.hash;
+    init = () => {
+      const cp = initCalibration(spec, out);
+      return `calibration ${spec.hash}: ${spec.parameters.length} parameter(s), ${spec.targets.length} target(s), ${m.particles} particles × ${m.replicates} replicate(s), up to ${m.generations} generations; each round runs as ${opts.shards} shard(s); checkpoint ${cp.state.round > 0 ? `at round ${cp.state.round}` : 'started'} in ${out}`;
+    };
+    result = `${out}/ensemble.json`;
+  } else {
+    const [{ loadSearch }, { initSearch }, { searchOwner }] = await Promise.all([
+      import('./search-files.js'),
+      import('../search/driver.js'),
+      import('../search/shards.js'),
+    ]);
+    const loaded = loadSearch(abs);
+    if (!loaded.ok) throw new ScenarioFileError(abs, loaded.errors);
+    const spec = loaded.spec;
+    hash = searchOwner(spec);
+    init = () => {
+      initSearch(spec, out);
+      return `search ${hash}: ${spec.levers.length} candidate levers, population ${spec.population}, ${spec.generations} generations; each generation runs as ${opts.shards} shard(s); checkpoint in ${out}`;
+    };
+    result = `${out}/pareto.csv`;
+  }
   const tanker = tankerInvocation(projectRoot(), opts.runner);
   const job = {
+    command,
     file: abs,
     shards: opts.shards,
     out,
-    hash: spec.hash,
+    hash,
     tanker,
     node: process.execPath,
     partition: opts.partition,
@@ -129,21 +154,18 @@ export async function calibrateSlurmCommand(file: string, opts: CalibrateSlurmOp
     account: opts.account,
   };
   // The scripts are made once before anything is written: an option or folder they cannot carry stops here.
-  calibrationSlurmScripts(job);
-  const cp = initCalibration(spec, out);
-  const paths = writeCalibrationSlurmJob(job);
-  const m = spec.method;
-  console.log(
-    `calibration ${spec.hash}: ${spec.parameters.length} parameter(s), ${spec.targets.length} target(s), ${m.particles} particles × ${m.replicates} replicate(s), up to ${m.generations} generations; each round runs as ${opts.shards} shard(s); checkpoint ${cp.state.round > 0 ? `at round ${cp.state.round}` : 'started'} in ${out}`,
-  );
+  roundSlurmScripts(job);
+  console.log(init());
+  const paths = writeRoundSlurmJob(job);
   console.log(`jobs run: node ${tanker.args.join(' ')} (${tanker.reason})`);
   console.log(`wrote ${paths.driver}, ${paths.shard} and ${paths.submit}; logs go to ${paths.dir}/logs`);
   if (!opts.submit) {
-    console.log(`submit with: bash ${paths.submit}   (or rerun with --submit); the ensemble appears as ${out}/ensemble.json`);
+    console.log(`submit with: bash ${paths.submit}   (or rerun with --submit); the result appears as ${result}`);
     return;
   }
-  const id = submitCalibrationDriver(paths);
-  console.log(`submitted the calibration driver ${id}; it submits each round as a job array; log: ${paths.dir}/logs/driver-${id}.out`);
+  const id = submitRoundDriver(paths);
+  const what = command === 'calibrate' ? 'calibration' : 'search';
+  console.log(`submitted the ${what} driver ${id}; it submits each round as a job array; log: ${paths.dir}/logs/driver-${id}.out`);
 }
 
 /** `tanker cluster plan`: validate the files and write DIR/plan.json once, for schedulers other than Slurm. */
@@ -202,15 +224,20 @@ export function registerCluster(program: Command): void {
     .option('--yes', 'write the job even if the batch is far above normal in time, memory or disk', false)
     .action((files: string[], opts: SlurmCommandOptions) => slurmCommand(program, files, opts));
 
-  slurmOptions(cluster.command('calibrate'), 'time limit per job, e.g. 12:00:00; the driver runs for the whole calibration')
-    .description(
-      'Write a Slurm driver job for a calibration file that runs each ABC-SMC round as a job array of shards (resumable), to OUT/slurm/; --submit submits the driver.',
-    )
-    .argument('<file>', 'calibration file (.yaml)')
-    .requiredOption('--shards <n>', 'array tasks per round', parseIntArg('--shards', 1, 100_000))
-    .option('--out <dir>', 'shared results folder (must be visible from every compute node)', 'output/calibration/cluster')
-    .option('--submit', 'submit the driver with sbatch --parsable and print its id', false)
-    .action((file: string, opts: CalibrateSlurmOptions) => calibrateSlurmCommand(file, opts));
+  for (const command of ['calibrate', 'search'] as const) {
+    const what = command === 'calibrate' ? 'a calibration file that runs each ABC-SMC round' : 'a search file that runs each generation';
+    slurmOptions(cluster.command(command), 'time limit per job, e.g. 12:00:00; the driver runs for the whole run')
+      .description(`Write a Slurm driver job for ${what} as a job array of shards (resumable), to OUT/slurm/; --submit submits the driver.`)
+      .argument('<file>', `${command === 'calibrate' ? 'calibration' : 'search'} file (.yaml)`)
+      .requiredOption('--shards <n>', 'array tasks per round', parseIntArg('--shards', 1, 100_000))
+      .option(
+        '--out <dir>',
+        'shared results folder (must be visible from every compute node)',
+        `output/${command === 'calibrate' ? 'calibration' : 'search'}/cluster`,
+      )
+      .option('--submit', 'submit the driver with sbatch --parsable and print its id', false)
+      .action((file: string, opts: RoundSlurmOptions) => roundSlurmCommand(command, file, opts));
+  }
 
   cluster
     .command('plan')

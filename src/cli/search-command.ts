@@ -10,6 +10,10 @@ export interface SearchOptions {
   stopAfter?: number;
   ensemble?: string;
   quiet: boolean;
+  /** Evaluate shard "K/n" of the generation the checkpoint in --out is at, then stop (a Slurm array task). */
+  shard?: string;
+  /** Run each generation as a Slurm job array of this many shards (the driver of `tanker cluster search`). */
+  shards?: number;
 }
 
 export function registerSearch(program: Command): void {
@@ -36,6 +40,12 @@ export function registerSearch(program: Command): void {
       parseIntArg('--stop-after', 1, 1_000_000),
     )
     .option('--quiet', 'no progress output', false)
+    .option('--shard <K/n>', 'cluster use: evaluate shard K of n of the generation in progress in --out, write its result and stop')
+    .option(
+      '--shards <n>',
+      'cluster use: run each generation as a Slurm job array of n shards (the driver that tanker cluster search writes)',
+      parseIntArg('--shards', 1, 100_000),
+    )
     .action(searchCommand);
 }
 
@@ -74,6 +84,35 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
   const log = (line: string) => {
     if (!opts.quiet) process.stderr.write(`${line}\n`);
   };
+  if (opts.shard !== undefined) {
+    const [{ parseShard }, { runSearchShard }] = await Promise.all([import('../batch/plan.js'), import('../search/shards.js')]);
+    const shard = parseShard(opts.shard);
+    const r = await runSearchShard(spec, out, shard, threads);
+    console.log(
+      !r.worked
+        ? `search: finished; shard ${shard.i}/${shard.n} has nothing to do`
+        : `search, ${r.round}: shard ${shard.i}/${shard.n}, new packages ${r.lo}–${r.hi - 1}: ${r.kept ? 'already written, kept' : 'written'}`,
+    );
+    return;
+  }
+  let executor: import('../search/driver.js').GenerationExecutor | undefined;
+  if (opts.shards !== undefined) {
+    const [{ initSearch }, { searchShardedExecutor }, { sbatchWait }, { shardScriptPath }, { existsSync }] = await Promise.all([
+      import('../search/driver.js'),
+      import('../search/shards.js'),
+      import('../batch/round-shards.js'),
+      import('../cluster/slurm-rounds.js'),
+      import('node:fs'),
+    ]);
+    const script = shardScriptPath(out, 'search');
+    if (!existsSync(script))
+      throw new Error(
+        `--shards: ${script} does not exist; write the job with: tanker cluster search ${file} --shards ${opts.shards} --out ${out}`,
+      );
+    initSearch(spec, out);
+    opts.resume = true;
+    executor = searchShardedExecutor(spec, out, opts.shards, sbatchWait(script));
+  }
   const { searchWorlds } = await import('../search/evaluate.js');
   const W = searchWorlds(spec).worlds.length;
   log(
@@ -101,6 +140,7 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
     out,
     threads,
     resume: opts.resume,
+    executor,
     ...(opts.stopAfter === undefined ? {} : { stopAfter: opts.stopAfter }),
     onGeneration: ({ generation, cached }) => {
       if (!started) {

@@ -12,12 +12,12 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
 import { evaluatePackages, type PackageEvaluation, scoreOf, searchWorlds, type WorldSet } from './evaluate.js';
 import { acceptGeneration, type Evaluation, type Individual, type Nsga2State, nsga2Init, paretoSet, proposeGeneration } from './nsga2.js';
-import { decodePackage, packageKey, searchGenes } from './package.js';
+import { decodePackage, type PackageItem, packageKey, searchGenes } from './package.js';
 import type { SearchSpec } from './spec.js';
 
 export const CHECKPOINT = 'checkpoint.json';
 
-interface Checkpoint {
+export interface Checkpoint {
   readonly format: 'tanker-search/1';
   /** Everything that determines the results, as canonical JSON: a resume with anything else is refused. */
   readonly identity: string;
@@ -60,6 +60,8 @@ export interface SearchRunOptions {
   readonly onRun?: (done: number) => void;
   /** After each accepted generation. */
   readonly onAccepted?: (state: Nsga2State) => void;
+  /** Who evaluates a generation (default: this process's pool); the Slurm driver passes one that runs shards (search/shards.ts). */
+  readonly executor?: GenerationExecutor | undefined;
 }
 
 export interface SearchOutcome {
@@ -84,62 +86,93 @@ export function readCheckpoint(out: string): Checkpoint | null {
   return c;
 }
 
-export async function runSearch(spec: SearchSpec, opts: SearchRunOptions): Promise<SearchOutcome> {
-  const genes = searchGenes(spec);
+/** The checkpoint a search starts from: the one in `out` (checked to be this search's), or a fresh one. */
+function startSearch(spec: SearchSpec, out: string, resume: boolean): Checkpoint {
   const identity = searchIdentity(spec);
-  const worlds = searchWorlds(spec);
   const ensemble = spec.ensemble ? checkpointEnsemble(spec.ensemble) : undefined;
-  const existing = readCheckpoint(opts.out);
-  let state: Nsga2State;
-  const cache: Record<string, PackageEvaluation> = {};
+  const existing = readCheckpoint(out);
   if (existing) {
-    if (!opts.resume) throw new Error(`${opts.out} already holds a search; pass --resume to continue it, or choose another --out`);
+    if (!resume) throw new Error(`${out} already holds a search; pass --resume to continue it, or choose another --out`);
     if (existing.ensemble?.hash !== ensemble?.hash)
       throw new Error(
-        `${opts.out} holds a search over ${ensembleText(existing.ensemble)}, but this run has ${ensembleText(ensemble)}; resume with the same ensemble file, or choose another --out`,
+        `${out} holds a search over ${ensembleText(existing.ensemble)}, but this run has ${ensembleText(ensemble)}; resume with the same ensemble file, or choose another --out`,
       );
     if (existing.identity !== identity)
-      throw new Error(`${opts.out} holds a search of another spec (or scenario, or model settings); choose another --out`);
-    state = existing.state;
-    Object.assign(cache, existing.cache);
-  } else {
-    state = nsga2Init(
-      { genes: genes.length, objectives: spec.objectives.length, populationSize: spec.population, maxGenerations: spec.generations },
-      spec.seed,
-    );
+      throw new Error(`${out} holds a search of another spec (or scenario, or model settings); choose another --out`);
+    return existing;
   }
-  const resumedAt = state.generation;
+  const genes = searchGenes(spec);
+  const state = nsga2Init(
+    { genes: genes.length, objectives: spec.objectives.length, populationSize: spec.population, maxGenerations: spec.generations },
+    spec.seed,
+  );
+  return { format: 'tanker-search/1', identity, ...(ensemble ? { ensemble } : {}), state, cache: {} };
+}
+
+/** Write the first checkpoint of a search if `out` has none (the shards of its first generation read it). */
+export function initSearch(spec: SearchSpec, out: string): void {
+  const cp = startSearch(spec, out, true);
+  fsio.mkdirSync(out);
+  if (!fsio.existsSync(checkpointPath(out))) writeFileAtomic(checkpointPath(out), `${JSON.stringify(cp)}\n`);
+}
+
+/** A generation's packages not evaluated before, in proposal order; a pure function of the checkpoint. */
+export interface GenerationWork {
+  /** Names the generation in shard files. */
+  readonly key: string;
+  readonly packages: readonly (readonly PackageItem[])[];
+}
+
+function proposal(spec: SearchSpec, cp: Checkpoint) {
+  const genes = searchGenes(spec);
+  const packages = proposeGeneration(cp.state).map((g) => decodePackage(spec, genes, g));
+  const keys = packages.map(packageKey);
+  const fresh: number[] = [];
+  const seen = new Set<string>();
+  keys.forEach((k, i) => {
+    if (!(k in cp.cache) && !seen.has(k)) {
+      fresh.push(i);
+      seen.add(k);
+    }
+  });
+  return { packages, keys, fresh };
+}
+
+/** What the checkpoint still needs evaluated: the next generation's new packages, or nothing when the search is done. */
+export function generationWork(spec: SearchSpec, cp: Checkpoint): GenerationWork | null {
+  if (cp.state.done) return null;
+  const { packages, fresh } = proposal(spec, cp);
+  return { key: `generation-${cp.state.generation}`, packages: fresh.map((i) => packages[i]!) };
+}
+
+/** Evaluates a generation's new packages in every world. */
+export type GenerationExecutor = (work: GenerationWork, onRun?: (done: number) => void) => Promise<PackageEvaluation[]>;
+
+export async function runSearch(spec: SearchSpec, opts: SearchRunOptions): Promise<SearchOutcome> {
+  const worlds = searchWorlds(spec);
+  let cp = startSearch(spec, opts.out, opts.resume);
+  const cache: Record<string, PackageEvaluation> = { ...cp.cache };
+  const execute: GenerationExecutor =
+    opts.executor ??
+    ((work, onRun) => evaluatePackages(spec, worlds, work.packages, { threads: opts.threads, ...(onRun ? { onRun } : {}) }));
+  const resumedAt = cp.state.generation;
   let ran = 0;
-  while (!state.done && (opts.stopAfter === undefined || ran < opts.stopAfter)) {
-    const genomes = proposeGeneration(state);
-    const packages = genomes.map((g) => decodePackage(spec, genes, g));
-    const keys = packages.map(packageKey);
-    const fresh: number[] = [];
-    const seen = new Set<string>();
-    keys.forEach((k, i) => {
-      if (!(k in cache) && !seen.has(k)) {
-        fresh.push(i);
-        seen.add(k);
-      }
-    });
-    opts.onGeneration?.({ generation: state.generation, runs: fresh.length * worlds.worlds.length, cached: genomes.length - fresh.length });
-    const evaluated = await evaluatePackages(
-      spec,
-      worlds,
-      fresh.map((i) => packages[i]!),
-      { threads: opts.threads, ...(opts.onRun ? { onRun: opts.onRun } : {}) },
-    );
+  while (!cp.state.done && (opts.stopAfter === undefined || ran < opts.stopAfter)) {
+    const { keys, fresh } = proposal(spec, cp);
+    const work = generationWork(spec, cp)!;
+    opts.onGeneration?.({ generation: cp.state.generation, runs: fresh.length * worlds.worlds.length, cached: keys.length - fresh.length });
+    // Through JSON, as a resumed or sharded search reads them, so every path scores the same numbers.
+    const evaluated = JSON.parse(JSON.stringify(await execute(work, opts.onRun))) as PackageEvaluation[];
     fresh.forEach((i, j) => {
       cache[keys[i]!] = evaluated[j]!;
     });
     const evaluations: Evaluation[] = keys.map((k) => scoreOf(spec, cache[k]!));
-    state = acceptGeneration(state, evaluations);
-    const checkpoint: Checkpoint = { format: 'tanker-search/1', identity, ...(ensemble ? { ensemble } : {}), state, cache };
-    writeFileAtomic(checkpointPath(opts.out), `${JSON.stringify(checkpoint)}\n`);
+    cp = { ...cp, state: acceptGeneration(cp.state, evaluations), cache };
+    writeFileAtomic(checkpointPath(opts.out), `${JSON.stringify(cp)}\n`);
     ran++;
-    opts.onAccepted?.(state);
+    opts.onAccepted?.(cp.state);
   }
-  return { state, cache, worlds, ran, resumedAt };
+  return { state: cp.state, cache, worlds, ran, resumedAt };
 }
 
 /** One Pareto candidate with its evaluation. */

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slurmScripts, writeSlurmJob } from '../../src/cluster/slurm.js';
 import { cluster } from './helpers.js';
@@ -53,27 +53,31 @@ describe('options that Slurm reads are refused unless Slurm would accept them', 
     });
   }
 
-  it('cluster calibrate refuses the same hostile values and folders before writing anything', async () => {
-    const cal = join(work, 'tiny-cal.yaml');
-    writeFileSync(cal, readFileSync(join('tests', 'calibration', 'fixtures', 'tiny.yaml'), 'utf8'));
-    for (const [k, value] of HOSTILE.entries()) {
-      const out = join(work, `cal-${k}`);
-      await expect(cluster(['calibrate', cal, '--shards', '2', '--out', out, '--partition', value])).rejects.toThrow(
-        `--partition: found ${JSON.stringify(value)}; allowed: `,
+  for (const [command, fixture] of [
+    ['calibrate', join('tests', 'calibration', 'fixtures', 'tiny.yaml')],
+    ['search', join('tests', 'search', 'fixtures', 'tiny.yaml')],
+  ] as const)
+    it(`cluster ${command} refuses the same hostile values and folders before writing anything`, async () => {
+      const file = resolve(fixture);
+      for (const [k, value] of HOSTILE.entries()) {
+        const out = join(work, `${command}-${k}`);
+        await expect(cluster([command, file, '--shards', '2', '--out', out, '--partition', value])).rejects.toThrow(
+          `--partition: found ${JSON.stringify(value)}; allowed: `,
+        );
+        expect(existsSync(out), `${out} must not be created`).toBe(false);
+      }
+      const spaced = join(work, `${command} with space`);
+      await expect(cluster([command, file, '--shards', '2', '--out', spaced])).rejects.toThrow(/the results folder .* contains characters/);
+      expect(existsSync(spaced)).toBe(false);
+      const out = join(work, `${command}-ok`);
+      await cluster([command, file, '--shards', '2', '--out', out, '--time', '01:00:00']);
+      expect(readFileSync(join(out, 'slurm', `${command}-driver.sh`), 'utf8')).toContain('--resume --shards 2');
+      expect(readFileSync(join(out, 'slurm', `${command}-shard.sh`), 'utf8')).toContain(
+        `${command} ${file} --out ${out} --shard "$shard/2"`,
       );
-      expect(existsSync(out), `${out} must not be created`).toBe(false);
-    }
-    const spaced = join(work, 'with space');
-    await expect(cluster(['calibrate', cal, '--shards', '2', '--out', spaced])).rejects.toThrow(
-      /the results folder .* contains characters/,
-    );
-    expect(existsSync(spaced)).toBe(false);
-    const out = join(work, 'cal-ok');
-    await cluster(['calibrate', cal, '--shards', '2', '--out', out, '--time', '01:00:00']);
-    expect(readFileSync(join(out, 'slurm', 'calibrate-driver.sh'), 'utf8')).toContain('--resume --shards 2');
-    expect(existsSync(join(out, 'checkpoint.json'))).toBe(true);
-    expect(existsSync(MARKER)).toBe(false);
-  });
+      expect(existsSync(join(out, 'checkpoint.json'))).toBe(true);
+      expect(existsSync(MARKER)).toBe(false);
+    });
 
   it('integer options take integers only', async () => {
     for (const option of ['--shards', '--cpus-per-task', '--replicates'])
