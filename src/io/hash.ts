@@ -12,3 +12,8 @@ export function fileHashes(dir: string, files: readonly string[]): Record<string
       .digest('hex');
   return hashes;
 }
+
+/** The first 16 hex digits of the SHA-256 of a text: a short name for what decides a result. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}

@@ -7,8 +7,9 @@
  * contiguous slice in every world and writes the evaluations. The driver then accepts the
  * generation as a local search would: the results are byte-identical whatever the shards.
  */
-import { createHash } from 'node:crypto';
+
 import { hasShardPart, runShardedRound, type Shard, type SubmitShards, shardSlice, writeShardPart } from '../batch/round-shards.js';
+import { textHash } from '../io/hash.js';
 import { CHECKPOINT, type GenerationExecutor, generationWork, readCheckpoint, searchIdentity } from './driver.js';
 import { evaluatePackages, type PackageEvaluation, searchWorlds } from './evaluate.js';
 import type { SearchSpec } from './spec.js';
@@ -17,7 +18,7 @@ export const SEARCH_SHARD_FORMAT = 'tanker-search-shard/1';
 
 /** A short name of what decides a search's results, to mark its shard files. */
 export function searchOwner(spec: SearchSpec): string {
-  return createHash('sha256').update(searchIdentity(spec)).digest('hex').slice(0, 16);
+  return textHash(searchIdentity(spec));
 }
 
 export interface SearchShardOutcome {
