@@ -92,6 +92,11 @@ function removeOtherRounds(out: string, round: string): void {
   for (const r of fsio.readdirSync(dir)) if (r !== round) rmSync(join(dir, r), { recursive: true, force: true });
 }
 
+/** Remove every shard part once the run is finished and its checkpoint holds all results. */
+export function removeShardParts(out: string): void {
+  rmSync(join(out, 'shards'), { recursive: true, force: true });
+}
+
 /** Starts the given shards (1-based) of a round and returns when they have ended, finished or not. */
 export type SubmitShards = (round: string, shards: readonly number[]) => Promise<void>;
 
@@ -122,7 +127,9 @@ export function sbatchWait(script: string): SubmitShards {
     } catch (e) {
       const err = e as NodeJS.ErrnoException & { stderr?: string };
       if (err.code === 'ENOENT') throw new Error('sbatch was not found on PATH: the sharded driver runs on a Slurm cluster');
-      // A failed task leaves its part missing; collectShards then names it.
+      // A failed task leaves its part missing and collectShards then names it; say here why sbatch
+      // itself failed (it could not submit, or a task ended badly), for the driver's log.
+      process.stderr.write(`sbatch --wait --array=${shards.join(',')} ${script} ended badly: ${(err.stderr ?? err.message).trim()}\n`);
     }
   };
 }

@@ -176,6 +176,7 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
       process.exitCode = 130;
       return;
     }
+    if (executor) (await import('../batch/round-shards.js')).removeShardParts(out);
     const rate = result.runs / Math.max(seconds, 1e-3);
     log(`calibrate: ${result.runs} model runs in ${duration(seconds)} (${fmt(rate * 3600, 0)} per hour)`);
     const { writeCalibrationReport } = await import('../report/calibration-files.js');

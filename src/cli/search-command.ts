@@ -166,6 +166,7 @@ export async function searchCommand(file: string, opts: SearchOptions): Promise<
     },
   });
   progress.stop();
+  if (executor && outcome.state.done) (await import('../batch/round-shards.js')).removeShardParts(out);
   const seconds = (performance.now() - t0) / 1000; // clock-ok
   if (!outcome.state.done) {
     console.log(

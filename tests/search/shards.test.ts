@@ -4,7 +4,8 @@
  * local search; a generation whose shards did not all finish fails naming them and resumes
  * without redoing the finished ones.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,38 @@ describe('a search run as shards', () => {
     expect(asked[0]).toEqual([1]);
     expect(checkpoint(out)).toBe(checkpoint(local));
   }, 240_000);
+
+  it('through the commands: cluster search writes the scripts, the driver runs each generation through sbatch (a stand-in here)', () => {
+    // The stand-in runs the array's tasks one after another, as `sbatch --wait --array=LIST` would.
+    const bin = join(root, 'bin');
+    const sbatch = join(bin, 'sbatch');
+    spawnSync('mkdir', ['-p', bin]);
+    writeFileSync(
+      sbatch,
+      [
+        '#!/bin/bash',
+        'for a in "$@"; do case "$a" in --array=*) arr="${a#--array=}";; --*) ;; *) script="$a";; esac; done',
+        'IFS=, read -ra idx <<< "$arr"',
+        'for k in "${idx[@]}"; do SLURM_ARRAY_TASK_ID=$k bash "$script" || exit 1; done',
+        'echo 1',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(sbatch, 0o755);
+    const out = join(root, 'cli');
+    const tanker = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      });
+    const write = tanker(['cluster', 'search', FIXTURE, '--shards', '2', '--out', out, '--runner', 'tsx']);
+    expect(write.status, write.stderr).toBe(0);
+    const driver = tanker(['search', FIXTURE, '--out', out, '--resume', '--shards', '2', '--quiet']);
+    expect(driver.status, driver.stderr).toBe(0);
+    expect(checkpoint(out)).toBe(checkpoint(local));
+    expect(existsSync(join(out, 'pareto.csv'))).toBe(true);
+    expect(existsSync(join(out, 'shards'))).toBe(false); // parts are removed once the search is done
+  }, 300_000);
 
   it('a shard without a checkpoint, or of another search, is refused', async () => {
     await expect(runSearchShard(spec, join(root, 'none'), { i: 1, n: 2 }, 1)).rejects.toThrow(/holds no checkpoint\.json/);
