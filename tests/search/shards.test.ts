@@ -78,8 +78,10 @@ describe('a search run as shards', () => {
       sbatch,
       [
         '#!/bin/bash',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash parameter expansion, not a template
         'for a in "$@"; do case "$a" in --array=*) arr="${a#--array=}";; --*) ;; *) script="$a";; esac; done',
         'IFS=, read -ra idx <<< "$arr"',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash array expansion, not a template
         'for k in "${idx[@]}"; do SLURM_ARRAY_TASK_ID=$k bash "$script" || exit 1; done',
         'echo 1',
         '',
