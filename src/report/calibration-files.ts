@@ -188,7 +188,8 @@ export function mostConstrained(e: CalibrationEnsemble, k = 4): string[] {
 
 /** Pair plots (scatter matrix) of the most constrained parameters: each member a dot sized by its weight, axes the prior ranges. */
 export function pairsSpec(e: CalibrationEnsemble, names: readonly string[]): TopLevelSpec {
-  const rows = e.members.map((m) => ({ ...Object.fromEntries(names.map((n) => [n, m.values[n]!])), weight: m.weight }));
+  // Plain keys p0, p1, …: Vega-Lite reads the dots of "group.name" as nested fields.
+  const rows = e.members.map((m) => ({ ...Object.fromEntries(names.map((n, i) => [`p${i}`, m.values[n]!])), weight: m.weight }));
   const domain = Object.fromEntries(e.parameters.map((p) => [p.name, [p.min, p.max]]));
   const ratios = Object.fromEntries(sdRatios(e).map((r) => [r.name, r.ratio]));
   const size = names.length > 3 ? 170 : 220;
@@ -198,14 +199,14 @@ export function pairsSpec(e: CalibrationEnsemble, names: readonly string[]): Top
       `posterior sd / prior sd: ${names.map((n) => `${n} ${fmt(ratios[n]!, 2)}`).join(', ')}; dot area ∝ weight; axes span the prior`,
     ),
     data: { values: rows },
-    vconcat: names.map((y) => ({
-      hconcat: names.map((x) => ({
+    vconcat: names.map((y, yi) => ({
+      hconcat: names.map((x, xi) => ({
         width: size,
         height: size,
         mark: { type: 'circle', color: OKABE_ITO[2], opacity: 0.55 },
         encoding: {
-          x: { field: x, type: 'quantitative', scale: { domain: domain[x], nice: false, zero: false } },
-          y: { field: y, type: 'quantitative', scale: { domain: domain[y], nice: false, zero: false } },
+          x: { field: `p${xi}`, type: 'quantitative', title: x, scale: { domain: domain[x], nice: false, zero: false } },
+          y: { field: `p${yi}`, type: 'quantitative', title: y, scale: { domain: domain[y], nice: false, zero: false } },
           size: { field: 'weight', type: 'quantitative', legend: null, scale: { range: [8, 160] } },
         },
       })),
