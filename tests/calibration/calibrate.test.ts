@@ -253,3 +253,22 @@ describe('pattern targets', () => {
     expect(e.sensitivity.rho[1]![0]).toBeGreaterThan(0.8);
   }, 240_000);
 });
+
+describe('the shipped default ensemble', () => {
+  it('is a readable ensemble of the calibrations/facts.yaml parameters, every member inside its prior, with its diagnostics', async () => {
+    const { readEnsemble } = await import('../../src/batch/ensemble.js');
+    const spec = specOf('calibrations/facts.yaml');
+    expect(spec.targets.every((t) => 'fact' in t)).toBe(true);
+    const e = readEnsemble('ensembles/default.json');
+    expect(e.members.length).toBe(spec.method.particles);
+    expect(e.order).toHaveLength(e.members.length);
+    for (const m of e.members)
+      for (const p of spec.parameters) {
+        expect(m.values[p.name]).toBeGreaterThanOrEqual(p.min);
+        expect(m.values[p.name]).toBeLessThanOrEqual(p.max);
+      }
+    const file = JSON.parse(readFileSync('ensembles/default.json', 'utf8'));
+    expect(file.provenance.targets.map((t: { fact: number }) => t.fact)).toEqual([2, 3, 7, 8]);
+    expect(file.sensitivity.statistics).toHaveLength(10);
+  });
+});
