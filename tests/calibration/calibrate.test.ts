@@ -234,7 +234,7 @@ describe('pattern targets', () => {
     expect(claimedEffect({ result: pairedTest([1], [2]), direction: 'positive' })).toBe(0);
   });
 
-  it('a tiny calibration with fact 3 and a data target is deterministic across thread counts', async () => {
+  it('a tiny calibration with fact 3 and a data target is deterministic across thread counts and after a resume', async () => {
     const spec = specOf(fixture('patterns.yaml'));
     const one = tmp();
     const two = tmp();
@@ -251,7 +251,13 @@ describe('pattern targets', () => {
     expect(e.sensitivity.candidates).toBe(a.state.totalSimulations);
     // The data target's statistic rises with the trust floor it is about.
     expect(e.sensitivity.rho[1]![0]).toBeGreaterThan(0.8);
-  }, 240_000);
+    // Interrupted after its first round and resumed: the same bytes, samples included.
+    const out = tmp();
+    let rounds = 0;
+    await runCalibration(spec, { out, threads: 2, resume: false, onRound: () => rounds++, stopped: () => rounds >= 1 });
+    await runCalibration(spec, { out, threads: 1, resume: true });
+    expect(readFileSync(join(out, ENSEMBLE), 'utf8')).toBe(readFileSync(join(one, ENSEMBLE), 'utf8'));
+  }, 360_000);
 });
 
 describe('the shipped default ensemble', () => {
