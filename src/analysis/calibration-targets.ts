@@ -103,10 +103,7 @@ export function standardisedMiss(t: { readonly observed: TargetObservation }, s:
   return 0;
 }
 
-/**
- * Weighted root mean square of the standardised misses (weight 1 unless given); NaN when a
- * statistic is not a number (a pattern check's d may be ±Infinity: no spread, a clear verdict).
- */
+/** Weighted root mean square of the standardised misses (weight 1 unless given); NaN when a statistic is not a finite number. */
 export function targetDistance(
   items: readonly { readonly observed: TargetObservation; readonly weight?: number }[],
   stats: readonly number[],
@@ -116,8 +113,7 @@ export function targetDistance(
   for (let k = 0; k < items.length; k++) {
     const s = stats[k]!;
     const it = items[k]!;
-    const atLeast = it.observed.kind === 'atLeast';
-    if (atLeast ? Number.isNaN(s) : !Number.isFinite(s)) return Number.NaN;
+    if (!Number.isFinite(s)) return Number.NaN;
     const w = it.weight ?? 1;
     sum += w * standardisedMiss(it, s) ** 2;
     weights += w;

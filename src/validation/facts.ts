@@ -432,15 +432,20 @@ export function judge(c: Omit<Check, 'pass' | 'detectable'>, alpha: number): Che
   return { ...c, pass: rightWay && r.p < alpha, detectable };
 }
 
+/** Largest |d| claimedEffect returns: a difference without spread (d = ±∞) is stored as ±this, which JSON can hold. */
+export const MAX_EFFECT = 1000;
+
 /**
  * The standardised effect of a check in its claimed direction (effectSize of its test, negated for
  * a claim of "negative"): above 0 when the effect goes the claimed way. NaN (no test, or no
- * difference and no spread) counts as 0: no effect shown.
+ * difference and no spread) counts as 0: no effect shown. Capped at ±MAX_EFFECT, so checkpoints,
+ * shard files and ensembles (JSON, which has no infinity) keep the value.
  */
 export function claimedEffect(c: Pick<Check, 'result' | 'direction'>): number {
   const d = effectSize(c.result);
   if (Number.isNaN(d)) return 0;
-  return c.direction === 'positive' ? d : -d;
+  const signed = c.direction === 'positive' ? d : -d;
+  return Math.max(-MAX_EFFECT, Math.min(MAX_EFFECT, signed));
 }
 
 /** The claims of a fact's checks, in order (its evaluation over no replicates). */

@@ -215,15 +215,15 @@ describe('pattern targets', () => {
     const stats = statisticsOf([pattern, value]);
     expect(stats.map((s) => s.weight)).toEqual([0.5, 0.5, 1]);
     expect(targetDistance(stats, [0.3, 5, 0.5])).toBe(0);
-    expect(targetDistance(stats, [Infinity, 0.4, 0.5])).toBe(0);
+    expect(targetDistance(stats, [1000, 0.4, 0.5])).toBe(0);
     // One check 0.5 short (weight 1/2), the data target 1 sd off (weight 1): √((0.5 · 0.25 + 1) / 2).
     expect(targetDistance(stats, [-0.2, 1, 0.6])).toBeCloseTo(Math.sqrt((0.5 * 0.25 + 1) / 2), 12);
     expect(targetDistance(stats, [-0.4, 1, 0.5])).toBeGreaterThan(targetDistance(stats, [-0.2, 1, 0.5]));
-    expect(targetDistance(stats, [-Infinity, 1, 0.5])).toBe(Infinity);
+    expect(targetDistance(stats, [-Infinity, 1, 0.5])).toBeNaN();
     expect(targetDistance(stats, [Number.NaN, 1, 0.5])).toBeNaN();
   });
 
-  it('effect in the claimed direction: Cohen’s d of the paired differences, negated for a negative claim, 0 for no test', () => {
+  it('effect in the claimed direction: Cohen’s d of the paired differences, negated for a negative claim, 0 for no test, capped at ±1000', () => {
     const a = [1, 2, 3, 4];
     const b = [2, 4, 4, 6]; // differences 1, 2, 1, 2: mean 1.5, sd 0.5774
     const d = 1.5 / Math.sqrt(1 / 3);
@@ -232,6 +232,8 @@ describe('pattern targets', () => {
     // Welch with equal arms: the difference over the pooled sd (Cohen's d).
     expect(effectSize(welchTest(a, b))).toBeCloseTo(cohenD(a, b), 12);
     expect(claimedEffect({ result: pairedTest([1], [2]), direction: 'positive' })).toBe(0);
+    // A difference without spread is a clear verdict, capped so that JSON can hold it.
+    expect(claimedEffect({ result: pairedTest([1, 2], [2, 3]), direction: 'negative' })).toBe(-1000);
   });
 
   it('a tiny calibration with fact 3 and a data target is deterministic across thread counts and after a resume', async () => {
