@@ -21,21 +21,30 @@ import { isTempName, removeStaleTemps, writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
 import { provenance } from '../io/provenance.js';
 import { formatNumber } from '../io/tables.js';
-import { INDICATORS } from '../model/index.js';
+import { INDICATORS, type ModelConfig } from '../model/index.js';
+import type { Condition, RunResult } from '../validation/design.js';
+import { baseConfig } from '../validation/design.js';
+import { claimedEffect, FACTS, type FactContext } from '../validation/facts.js';
+import { type Sensitivity, sensitivityOf } from './calibration-sensitivity.js';
 import type { CalibrationSpec } from './calibration-spec.js';
-import { type DataTarget, targetDistance, targetLabel, windowMean } from './calibration-targets.js';
+import {
+  isPattern,
+  type Statistic,
+  statisticsOf,
+  type TargetObservation,
+  targetDistance,
+  targetLabel,
+  windowMean,
+} from './calibration-targets.js';
 
 export const CHECKPOINT_FORMAT = 'tanker-calibration-checkpoint/1';
 export const CHECKPOINT = 'checkpoint.json';
 export const ENSEMBLE = 'ensemble.json';
 
-/** Per target: weighted quantiles, over the final particles, of their simulated statistic (fresh replicates). */
+/** Per statistic (data target, or check of a pattern target): weighted quantiles, over the final particles, of its simulated value (fresh replicates). */
 export interface PredictiveCheck {
   readonly target: string;
-  readonly indicator: string;
-  readonly from: number;
-  readonly to: number;
-  readonly observed: DataTarget['observed'];
+  readonly observed: TargetObservation;
   readonly q05: number;
   readonly q50: number;
   readonly q95: number;
@@ -47,6 +56,14 @@ export interface PredictiveCheck {
 export interface CalibrationEnsemble extends EnsembleFile {
   readonly history: readonly AbcGenerationSummary[];
   readonly predictive: readonly PredictiveCheck[];
+  /** Which target constrains which parameter: rank correlations over every simulated candidate. */
+  readonly sensitivity: Sensitivity;
+}
+
+/** Every candidate simulated in one round: its parameters and its statistics (JSON turns NaN into null). */
+interface RoundSample {
+  readonly thetas: readonly (readonly number[])[];
+  readonly stats: readonly (readonly (number | null)[])[];
 }
 
 export interface Checkpoint {
@@ -55,6 +72,8 @@ export interface Checkpoint {
   readonly state: AbcSmcState;
   /** Per particle of the final population, per target: the predictive statistic (null until run). */
   readonly predictive: readonly (readonly number[])[] | null;
+  /** Every round's candidates and statistics, for the sensitivity table. */
+  readonly samples: readonly RoundSample[];
 }
 
 export interface CalibrationOptions {
@@ -138,12 +157,57 @@ export function startState(spec: CalibrationSpec, out: string, resume: boolean):
     if (present.length > 0)
       throw new Error(`${out} is not empty and holds no calibration (no ${CHECKPOINT}); choose an empty or new --out folder`);
   }
-  return { format: CHECKPOINT_FORMAT, spec: spec.hash, state: abcSmcInit(abcSpecOf(spec), spec.method.seed), predictive: null };
+  return {
+    format: CHECKPOINT_FORMAT,
+    spec: spec.hash,
+    state: abcSmcInit(abcSpecOf(spec), spec.method.seed),
+    predictive: null,
+    samples: [],
+  };
+}
+
+/** Weeks every fact's conditions run (fact 1 sets its own 416): the preset horizon the facts were written for. */
+const FACT_WEEKS = baseConfig('small').ticks;
+
+/** Particles simulated per call to the pool: bounds the run results held for the pattern checks. */
+const CHUNK_TASKS = 512;
+
+/**
+ * What one particle runs per replicate: the scenario itself (when there are data targets), then
+ * every condition of every pattern target's fact, all with the same seed and replicate index
+ * (common random numbers across conditions).
+ */
+interface Slot {
+  readonly target: number;
+  readonly condition: string | null;
+}
+
+/** Model runs one particle costs: its replicates × (the scenario, if there are data targets, and every condition of every pattern target). */
+export function particleRuns(spec: CalibrationSpec): number {
+  return spec.method.replicates * slotsOf(spec).length;
+}
+
+function slotsOf(spec: CalibrationSpec): Slot[] {
+  const slots: Slot[] = [];
+  if (spec.targets.some((t) => !isPattern(t))) slots.push({ target: -1, condition: null });
+  spec.targets.forEach((t, k) => {
+    if (!isPattern(t)) return;
+    const fact = FACTS.find((f) => f.id === t.fact)!;
+    for (const name of Object.keys(fact.conditions({ size: spec.scenario.resolved.size, alpha: 0.01 })))
+      slots.push({ target: k, condition: name });
+  });
+  return slots;
+}
+
+/** The context a particle's fact conditions start from: its parameters on the scenario's configuration, for the facts' horizon. */
+function factContext(spec: CalibrationSpec, config: ModelConfig): FactContext {
+  return { size: spec.scenario.resolved.size, alpha: 0.01, base: { ...config, ticks: FACT_WEEKS } };
 }
 
 /**
  * Simulate parameter vectors, `R` replicates each starting at replicate index `first` (vector i
- * uses first + i R + j), and return each vector's statistic per target (mean over replicates).
+ * uses first + i R + j for every slot), and return each vector's statistics (statisticsOf order):
+ * a data target's mean over replicates of its window mean, a pattern check's claimed effect.
  */
 export async function simulate(
   spec: CalibrationSpec,
@@ -154,36 +218,81 @@ export async function simulate(
 ): Promise<number[][]> {
   const R = spec.method.replicates;
   const s = spec.scenario;
-  const K = spec.targets.length;
-  const columns = spec.targets.map((t) => INDICATORS.indexOf(t.indicator));
+  const slots = slotsOf(spec);
+  const S = slots.length;
+  const data = spec.targets.flatMap((t, k) => (isPattern(t) ? [] : [{ t, k, column: INDICATORS.indexOf(t.indicator) }]));
   const valuesOf = (theta: readonly number[]) => Object.fromEntries(spec.parameters.map((p, k) => [p.name, theta[k]!]));
-  const task = (i: number): WorkerTask => ({
-    config: applyPoint(s.config, { index: 0, values: valuesOf(thetas[Math.floor(i / R)]!) }),
-    interventions: s.interventions,
-    elections: s.elections,
-    seed: s.seed,
-    replicate: first + i,
-  });
-  const extract = (r: WorkerResult) => spec.targets.map((t, k) => windowMean(r.data, r.width, columns[k]!, t.from, t.to));
-  let per: number[][];
-  try {
-    per = await mapReplicates(thetas.length * R, task, extract, pool, onDone);
-  } catch (e) {
-    const m = /^task (\d+) failed: ([\s\S]*)$/.exec(e instanceof Error ? e.message : '');
-    if (!m) throw e;
-    const i = Number(m[1]);
-    const values = Object.entries(valuesOf(thetas[Math.floor(i / R)]!))
-      .map(([n, v]) => `${n}=${formatNumber(v)}`)
-      .join(', ');
-    throw new Error(`the model run with ${values} (seed ${s.seed}, replicate ${first + i}) failed: ${m[2]}`);
+  const out: number[][] = [];
+  const perChunk = Math.max(1, Math.floor(CHUNK_TASKS / (R * S)));
+  for (let c0 = 0; c0 < thetas.length; c0 += perChunk) {
+    const chunk = thetas.slice(c0, c0 + perChunk);
+    const configs = chunk.map((theta) => applyPoint(s.config, { index: 0, values: valuesOf(theta) }));
+    const contexts = configs.map((config) => factContext(spec, config));
+    const conditions = contexts.map((ctx) => {
+      const byTarget = new Map<number, Record<string, Condition>>();
+      for (const slot of slots) {
+        if (slot.condition === null || byTarget.has(slot.target)) continue;
+        const t = spec.targets[slot.target]!;
+        if (isPattern(t)) byTarget.set(slot.target, FACTS.find((f) => f.id === t.fact)!.conditions(ctx));
+      }
+      return byTarget;
+    });
+    // Task i: particle ⌊i / (R S)⌋ of the chunk, replicate ⌊i / S⌋ mod R, slot i mod S.
+    const task = (i: number): WorkerTask => {
+      const c = Math.floor(i / (R * S));
+      const replicate = first + (c0 + c) * R + (Math.floor(i / S) % R);
+      const slot = slots[i % S]!;
+      if (slot.condition === null)
+        return { config: configs[c]!, interventions: s.interventions, elections: s.elections, seed: s.seed, replicate };
+      const cond = conditions[c]!.get(slot.target)![slot.condition]!;
+      return { config: cond.config, interventions: cond.interventions, elections: cond.elections, seed: s.seed, replicate };
+    };
+    const extract = (r: WorkerResult, i: number): number[] | RunResult =>
+      slots[i % S]!.condition === null
+        ? data.map(({ t, column }) => windowMean(r.data, r.width, column, t.from, t.to))
+        : { data: r.data, width: r.width, turnTick: r.turnTick, totals: r.totals };
+    let per: (number[] | RunResult)[];
+    try {
+      per = await mapReplicates(chunk.length * R * S, task, extract, pool, onDone && ((done) => onDone(c0 * R * S + done)));
+    } catch (e) {
+      const m = /^task (\d+) failed: ([\s\S]*)$/.exec(e instanceof Error ? e.message : '');
+      if (!m) throw e;
+      const i = Number(m[1]);
+      const c = Math.floor(i / (R * S));
+      const values = Object.entries(valuesOf(chunk[c]!))
+        .map(([n, v]) => `${n}=${formatNumber(v)}`)
+        .join(', ');
+      const slot = slots[i % S]!;
+      const what =
+        slot.condition === null
+          ? 'the model run'
+          : `the run of fact ${(spec.targets[slot.target] as { fact: number }).fact}'s condition ${slot.condition}`;
+      throw new Error(
+        `${what} with ${values} (seed ${s.seed}, replicate ${first + (c0 + c) * R + (Math.floor(i / S) % R)}) failed: ${m[2]}`,
+      );
+    }
+    chunk.forEach((_, c) => {
+      const at = (slot: number, j: number) => per[(c * R + j) * S + slot]!;
+      const stats: number[] = [];
+      spec.targets.forEach((t, k) => {
+        if (isPattern(t)) {
+          const runs: Record<string, RunResult[]> = {};
+          slots.forEach((slot, si) => {
+            if (slot.target === k) runs[slot.condition!] = Array.from({ length: R }, (_, j) => at(si, j) as RunResult);
+          });
+          const fact = FACTS.find((f) => f.id === t.fact)!;
+          for (const check of fact.evaluate(runs, contexts[c]!)) stats.push(claimedEffect(check));
+        } else {
+          const d = data.findIndex((x) => x.k === k);
+          let sum = 0;
+          for (let j = 0; j < R; j++) sum += (at(0, j) as number[])[d]!;
+          stats.push(sum / R);
+        }
+      });
+      out.push(stats);
+    });
   }
-  return thetas.map((_, c) =>
-    Array.from({ length: K }, (_, k) => {
-      let sum = 0;
-      for (let j = 0; j < R; j++) sum += per[c * R + j]![k]!;
-      return sum / R;
-    }),
-  );
+  return out;
 }
 
 /** Run (or continue) a calibration; writes OUT/checkpoint.json after every round and OUT/ensemble.json at the end. */
@@ -195,6 +304,8 @@ export async function runCalibration(spec: CalibrationSpec, opts: CalibrationOpt
   const resumedAtRound = cp.state.round;
   if (resumedAtRound > 0) opts.onResume?.(resumedAtRound);
   const R = spec.method.replicates;
+  const statistics = statisticsOf(spec.targets);
+  const runsPerParticle = particleRuns(spec);
   let runs = 0;
   const save = (next: Checkpoint) => {
     writeFileAtomic(join(out, CHECKPOINT), `${JSON.stringify(next)}\n`);
@@ -206,20 +317,20 @@ export async function runCalibration(spec: CalibrationSpec, opts: CalibrationOpt
   try {
     for (let work = roundWork(cp, R); work !== null; work = roundWork(cp, R)) {
       if (opts.stopped?.()) return { state: cp.state, resumedAtRound, interrupted: true, ensemble: null, runs };
-      opts.onRoundStart?.(work.thetas.length * R, cp.state, work.what);
+      opts.onRoundStart?.(work.thetas.length * runsPerParticle, cp.state, work.what);
       const stats = await execute(work, opts.onDone);
-      runs += work.thetas.length * R;
+      runs += work.thetas.length * runsPerParticle;
       if (work.what === 'predictive') save({ ...cp, predictive: stats });
       else {
-        const distances = stats.map((s) => targetDistance(spec.targets, s));
-        save({ ...cp, state: acceptRound(cp.state, distances) });
+        const distances = stats.map((s) => targetDistance(statistics, s));
+        save({ ...cp, state: acceptRound(cp.state, distances), samples: [...(cp.samples ?? []), { thetas: work.thetas, stats }] });
         opts.onRound?.(cp.state);
       }
     }
   } finally {
     await pool?.close();
   }
-  const ensemble = ensembleOf(spec, cp.state, cp.predictive!);
+  const ensemble = ensembleOf(spec, cp.state, cp.predictive!, cp.samples ?? []);
   writeFileAtomic(join(out, ENSEMBLE), `${JSON.stringify(ensemble, null, 1)}\n`);
   return { state: cp.state, resumedAtRound, interrupted: false, ensemble, runs };
 }
@@ -244,14 +355,14 @@ export function memberOrder(weights: readonly number[], seed: string): number[] 
   return Array.from(order);
 }
 
-/** The posterior predictive check of each target from the final particles' fresh statistics. */
+/** The posterior predictive check of each statistic from the final particles' fresh statistics. */
 export function predictiveChecks(
-  spec: CalibrationSpec,
+  statistics: readonly Statistic[],
   weights: readonly number[],
-  stats: readonly (readonly number[])[],
+  stats: readonly (readonly (number | null)[])[],
 ): PredictiveCheck[] {
-  return spec.targets.map((t, k) => {
-    const values = stats.map((s) => s[k]!);
+  return statistics.map((st, k) => {
+    const values = stats.map((s) => s[k] ?? Number.NaN);
     const finite = values.map((v, i) => (Number.isFinite(v) ? weights[i]! : 0));
     const q = (p: number) =>
       finite.some((w) => w > 0)
@@ -261,23 +372,19 @@ export function predictiveChecks(
             p,
           )
         : Number.NaN;
-    return {
-      target: targetLabel(t),
-      indicator: t.indicator,
-      from: t.from,
-      to: t.to,
-      observed: t.observed,
-      q05: q(0.05),
-      q50: q(0.5),
-      q95: q(0.95),
-      values,
-    };
+    return { target: st.label, observed: st.observed, q05: q(0.05), q50: q(0.5), q95: q(0.95), values };
   });
 }
 
 /** The ensemble file of a finished calibration: members, order, provenance, history, predictive checks. */
-export function ensembleOf(spec: CalibrationSpec, state: AbcSmcState, predictive: readonly (readonly number[])[]): CalibrationEnsemble {
+export function ensembleOf(
+  spec: CalibrationSpec,
+  state: AbcSmcState,
+  predictive: readonly (readonly (number | null)[])[],
+  samples: readonly RoundSample[],
+): CalibrationEnsemble {
   const pop = state.population!;
+  const statistics = statisticsOf(spec.targets);
   const p = provenance();
   return {
     format: ENSEMBLE_FORMAT,
@@ -302,16 +409,25 @@ export function ensembleOf(spec: CalibrationSpec, state: AbcSmcState, predictive
       method: {
         name: 'ABC-SMC (population Monte Carlo ABC, Beaumont et al. 2009) with adaptive tolerances',
         ...spec.method,
-        distance: 'root mean square of standardised misses: (s − value) / sd, or outside a range in half-widths',
+        distance:
+          'weighted root mean square of standardised misses: (s − value) / sd, outside a range in half-widths, a pattern check’s shortfall minD − d; each target weighs 1, the checks of a fact share it',
+        patterns: `a pattern target's checks run the fact's conditions with the particle's parameters on the scenario's configuration (${FACT_WEEKS} weeks; fact 1 416), R replicates each with common random numbers; d = Cohen's d (paired: of the differences) in the claimed direction`,
         replicateSeeds: `RngStreams("${spec.scenario.seed}", r): simulated particle n uses replicates n R … n R + R − 1 (R = ${spec.method.replicates})`,
       },
       targets: spec.targets.map((t) => ({ label: targetLabel(t), ...t })),
+      runsPerParticle: particleRuns(spec),
       generations: state.history.length,
       simulations: state.totalSimulations,
-      modelRuns: (state.totalSimulations + pop.particles.length) * spec.method.replicates,
+      modelRuns: (state.totalSimulations + pop.particles.length) * spec.method.replicates * slotsOf(spec).length,
       stopReason: state.stopReason,
     },
     history: state.history,
-    predictive: predictiveChecks(spec, pop.weights, predictive),
+    predictive: predictiveChecks(statistics, pop.weights, predictive),
+    sensitivity: sensitivityOf(
+      spec.parameters.map((p) => p.name),
+      statistics.map((st) => st.label),
+      samples.flatMap((r) => r.thetas),
+      samples.flatMap((r) => r.stats),
+    ),
   };
 }

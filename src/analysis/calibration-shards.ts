@@ -13,7 +13,16 @@ import { openReplicatePool } from '../batch/replicates.js';
 import { hasShardPart, runShardedRound, type Shard, type SubmitShards, shardSlice, writeShardPart } from '../batch/round-shards.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
-import { CHECKPOINT, type Checkpoint, type RoundExecutor, readCheckpoint, roundWork, simulate, startState } from './calibration-run.js';
+import {
+  CHECKPOINT,
+  type Checkpoint,
+  particleRuns,
+  type RoundExecutor,
+  readCheckpoint,
+  roundWork,
+  simulate,
+  startState,
+} from './calibration-run.js';
 import type { CalibrationSpec } from './calibration-spec.js';
 
 export const SHARD_FORMAT = 'tanker-calibration-shard/1';
@@ -71,7 +80,7 @@ export async function runCalibrationShard(spec: CalibrationSpec, out: string, sh
 export function shardedExecutor(spec: CalibrationSpec, out: string, n: number, submit: SubmitShards): RoundExecutor {
   return async (work, onDone) => {
     const rows = await runShardedRound<(number | null)[]>(out, work.key, n, work.thetas.length, SHARD_FORMAT, spec.hash, submit);
-    onDone?.(work.thetas.length * spec.method.replicates);
+    onDone?.(work.thetas.length * particleRuns(spec));
     return rows.map((row) => row.map((v) => (v === null ? Number.NaN : v)));
   };
 }

@@ -11,14 +11,15 @@ import { z } from 'zod';
 import type { ParameterSpec } from '../calibration/prior.js';
 import { MODEL_VERSION } from '../io/provenance.js';
 import { INDICATORS, PARAM_GROUPS, SIZE_PRESETS } from '../model/index.js';
-import { displayFile, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
+import { displayFile, formatPath, foundAllowed, type Issue, quoteList, type ScenarioError } from '../scenario/errors.js';
 import { isMapping } from '../scenario/extends.js';
 import { enumField, numberField, seedField, strictObject, textField } from '../scenario/fields.js';
 import { loadScenario, type ResolvedScenario, readSourceFile, resolveScenarioData } from '../scenario/index.js';
 import { LIMITS } from '../scenario/limits.js';
 import { placeIssues } from '../scenario/parse.js';
 import { checkSchema } from '../scenario/validate.js';
-import type { DataTarget } from './calibration-targets.js';
+import { FACTS, factClaims } from '../validation/facts.js';
+import type { CalibrationTarget } from './calibration-targets.js';
 import { checkParameterRange, parameterBounds } from './sensitivity-spec.js';
 
 const RANGE = 'two numbers [low, high] with low < high';
@@ -43,6 +44,23 @@ const TargetSchema = strictObject(
     range: z.tuple([z.number(), z.number()], { error: RANGE }).optional().describe('Observed range [low, high] (instead of value ± sd)'),
   },
   { what: 'a mapping with indicator, one of week, weeks or year, and value with sd or range' },
+);
+
+const FACT_IDS = FACTS.map((f) => f.id);
+const FACT_LIST = `one of the stylised facts ${FACT_IDS.slice(0, -1).join(', ')} or ${FACT_IDS.at(-1)} (tanker validate-model lists them)`;
+
+const PatternSchema = strictObject(
+  {
+    fact: z.number({ error: FACT_LIST }).optional().describe('A stylised fact (src/validation/facts.ts) that must hold'),
+    facts: z
+      .union([z.literal('all'), z.array(z.number(), { error: `a list of fact numbers, each ${FACT_LIST}` })], {
+        error: `"all" or a list of fact numbers, each ${FACT_LIST}`,
+      })
+      .optional()
+      .describe('Several facts (a list of numbers) or all of them, each with this minD'),
+    minD: numberField(0, 100).describe('Smallest standardised effect (Cohen’s d) in the claimed direction, for every check of the fact'),
+  },
+  { what: 'a mapping with fact (a number) or facts (all, or a list of numbers), and minD' },
 );
 
 export const CalibrationSchema = strictObject(
@@ -71,7 +89,10 @@ export const CalibrationSchema = strictObject(
     )
       .optional()
       .describe('Parameters chosen from the registry, each at its registry range'),
-    targets: z.array(TargetSchema, { error: 'a list of targets' }).min(1, { error: 'a list of at least one target' }),
+    targets: z
+      .array(z.unknown(), { error: 'a list of targets' })
+      .min(1, { error: 'a list of at least one target' })
+      .describe('Data targets (indicator, when, value ± sd or range) and pattern targets (fact or facts, minD); each checked below'),
     method: strictObject(
       {
         particles: numberField(2, 100_000, { integer: true }).default(100).describe('Particles per generation (N)'),
@@ -104,7 +125,7 @@ export interface CalibrationSpec {
   readonly scenarioSource: string;
   readonly scenario: ResolvedScenario;
   readonly parameters: readonly ParameterSpec[];
-  readonly targets: readonly DataTarget[];
+  readonly targets: readonly CalibrationTarget[];
   readonly method: {
     readonly particles: number;
     readonly generations: number;
@@ -225,13 +246,61 @@ export function loadCalibration(path: string): CalibrationLoad {
       message: 'found no parameters; allowed: parameters (name: [low, high] or registry) and/or select (groups, source)',
     });
 
-  // Targets: exactly one of week, weeks, year; value with sd, or range; the window inside the run.
-  const targets: DataTarget[] = [];
+  // Pattern targets: fact N, or facts all / [N, ...], each a known fact listed once, with minD.
+  function patternTarget(t: Record<string, unknown>, at: (string | number)[]): void {
+    const r = checkSchema(PatternSchema, t);
+    if (!r.ok) {
+      issues.push(...r.issues.map((iss) => ({ ...iss, path: [...at, ...iss.path] })));
+      return;
+    }
+    const p = r.value;
+    if ((p.fact === undefined) === (p.facts === undefined)) {
+      issues.push({ path: at, message: foundAllowed('fact and facts', 'one of fact (a number) or facts (all, or a list of numbers)') });
+      return;
+    }
+    const ids: { id: number; path: (string | number)[] }[] =
+      p.fact !== undefined
+        ? [{ id: p.fact, path: [...at, 'fact'] }]
+        : p.facts === 'all'
+          ? FACT_IDS.map((id) => ({ id, path: [...at, 'facts'] }))
+          : p.facts!.map((id, j) => ({ id, path: [...at, 'facts', j] }));
+    for (const { id, path } of ids) {
+      const fact = FACTS.find((f) => f.id === id);
+      if (!fact) {
+        const why = id === 5 ? 'fact 5 (trust asymmetry) holds by construction and is a unit test, not a check' : undefined;
+        issues.push({ path, message: foundAllowed(id, FACT_LIST, why) });
+        continue;
+      }
+      const before = patternFacts.get(id);
+      if (before) {
+        issues.push({
+          path,
+          message: foundAllowed(id, 'each fact in one pattern target only', `fact ${id} is already a target at ${formatPath(before)}`),
+        });
+        continue;
+      }
+      patternFacts.set(id, path);
+      const ctx = { size: scenario?.resolved.size ?? 'small', alpha: 0.01 } as const;
+      targets.push({ fact: id, title: fact.title, minD: p.minD, claims: factClaims(fact, ctx) });
+    }
+  }
+
+  // Data targets: exactly one of week, weeks, year; value with sd, or range; the window inside the run.
+  const targets: CalibrationTarget[] = [];
   const rawTargets = Array.isArray(raw.targets) ? raw.targets : [];
+  const patternFacts = new Map<number, (string | number)[]>();
   rawTargets.forEach((t: unknown, i: number) => {
-    const tt = part(TargetSchema, t);
-    if (!tt) return; // reported by the schema
     const at = ['targets', i];
+    if (isMapping(t) && ('fact' in t || 'facts' in t)) {
+      patternTarget(t, at);
+      return;
+    }
+    const checkedTarget = checkSchema(TargetSchema, t);
+    if (!checkedTarget.ok) {
+      issues.push(...checkedTarget.issues.map((iss) => ({ ...iss, path: [...at, ...iss.path] })));
+      return;
+    }
+    const tt = checkedTarget.value;
     const whens = (['week', 'weeks', 'year'] as const).filter((k) => tt[k] !== undefined);
     if (whens.length !== 1) {
       issues.push({
@@ -296,6 +365,21 @@ export function loadCalibration(path: string): CalibrationLoad {
         {
           path: ['method', 'maxSimulations'],
           message: foundAllowed(c.method.maxSimulations, `an integer ≥ particles (${c.method.particles})`),
+        },
+      ]),
+    };
+  }
+  if (patternFacts.size > 0 && c.method.replicates < 2) {
+    return {
+      ok: false,
+      errors: placeIssues(src, [
+        {
+          path: ['method', 'replicates'],
+          message: foundAllowed(
+            c.method.replicates,
+            'an integer ≥ 2 with pattern targets',
+            'the effect of a check needs at least 2 replicates',
+          ),
         },
       ]),
     };

@@ -90,6 +90,20 @@ export function pairedTest(a: readonly number[], b: readonly number[]): TestResu
   return { test: 'paired-t', ...base, se, df: n - 1, ...fromSe(base.diff, se, n - 1) };
 }
 
+/**
+ * Standardised effect of a test result: t / √m, i.e. the difference in units of a standard
+ * deviation. Paired: Cohen's d of the paired differences (d_z = mean / sd of the differences);
+ * one-sample: (mean − reference) / sd; Welch: the difference over √(nA nB / (nA + nB)) · se, which
+ * is the pooled sd when the arms are of equal size. ±Infinity when the difference has no spread;
+ * NaN when there is no test (fewer than 2 observations) or no difference and no spread.
+ */
+export function effectSize(r: TestResult): number {
+  if (r.test === 'none') return Number.NaN;
+  if (r.se === 0) return r.diff === 0 ? Number.NaN : Math.sign(r.diff) * Infinity;
+  const m = r.test === 'welch-t' ? (r.nA * r.nB) / (r.nA + r.nB) : r.nA;
+  return r.diff / (r.se * Math.sqrt(m));
+}
+
 /** Pooled standard deviation of two samples (NaN dropped). */
 export function pooledSd(a: readonly number[], b: readonly number[]): number {
   const xa = finite(a);

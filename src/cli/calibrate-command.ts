@@ -1,4 +1,4 @@
-/** `tanker calibrate FILE`: ABC-SMC of the model against the data targets of a calibration file; writes an ensemble and its diagnostics. */
+/** `tanker calibrate FILE`: ABC-SMC of the model against the data and pattern targets of a calibration file; writes an ensemble and its diagnostics. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AbcSmcState } from '../calibration/abc-smc.js';
@@ -20,7 +20,7 @@ export function registerCalibrate(program: Command): void {
   program
     .command('calibrate')
     .description(
-      'Calibrate parameters to data targets by approximate Bayesian computation (ABC-SMC); writes an ensemble of plausible parameter sets (ensemble.json) and a diagnostics page.',
+      'Calibrate parameters to data targets and stylised-fact patterns by approximate Bayesian computation (ABC-SMC); writes an ensemble of plausible parameter sets (ensemble.json) and a diagnostics page.',
     )
     .argument('<file>', 'calibration file (.yaml), e.g. scenarios/calibration/small-trust.yaml')
     .option(

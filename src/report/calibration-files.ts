@@ -1,7 +1,9 @@
 /**
- * The diagnostics of a calibration (`tanker calibrate`): three Vega-Lite charts drawn with the
- * report's one renderer (prior vs posterior per parameter, tolerance and acceptance per
- * generation, posterior predictive check per target), a self-contained diagnostics.html and
+ * The diagnostics of a calibration (`tanker calibrate`): Vega-Lite charts drawn with the report's
+ * one renderer (prior vs posterior per parameter, tolerance and acceptance per generation,
+ * posterior predictive check per target statistic, which target constrains which parameter as a
+ * rank-correlation heat map, pair plots of the most constrained parameters by posterior/prior sd
+ * ratio), a self-contained diagnostics.html and
  * manifest.json. The numbers come from the ensemble file; this module only draws and writes them.
  */
 import { join } from 'node:path';
@@ -123,13 +125,20 @@ export function roundsSpec(e: CalibrationEnsemble): TopLevelSpec {
 export function predictiveSpec(e: CalibrationEnsemble): TopLevelSpec {
   const rows = e.predictive.map((c) => {
     const o = c.observed;
-    const [lo, hi] = o.kind === 'value' ? [o.value - 2 * o.sd, o.value + 2 * o.sd] : [o.lo, o.hi];
-    return { target: c.target, q05: c.q05, q50: c.q50, q95: c.q95, lo, hi, mid: o.kind === 'value' ? o.value : (o.lo + o.hi) / 2 };
+    // A pattern check (d ≥ min) is drawn from min to the larger of min + 1 and the predictive 95 %.
+    const [lo, hi] =
+      o.kind === 'value'
+        ? [o.value - 2 * o.sd, o.value + 2 * o.sd]
+        : o.kind === 'range'
+          ? [o.lo, o.hi]
+          : [o.min, Math.max(o.min + 1, Number.isFinite(c.q95) ? c.q95 : o.min)];
+    const mid = o.kind === 'value' ? o.value : o.kind === 'range' ? (o.lo + o.hi) / 2 : o.min;
+    return { target: c.target, q05: c.q05, q50: c.q50, q95: c.q95, lo, hi, mid };
   });
   return {
     ...base(
       'Posterior predictive check',
-      'orange: observed (value ± 2 sd, or range); blue: 5–95 % of fresh runs of the final particles, dot their median',
+      'orange: observed (value ± 2 sd, range, or a pattern check’s d ≥ minD); blue: 5–95 % of fresh runs of the final particles, dot their median',
     ),
     data: { values: rows },
     facet: { row: { field: 'target', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left', labelOrient: 'top' } } },
@@ -156,6 +165,91 @@ export function predictiveSpec(e: CalibrationEnsemble): TopLevelSpec {
   } as unknown as TopLevelSpec;
 }
 
+/** Posterior sd over prior sd (uniform: (max − min) / √12) per parameter: small means the targets constrain it. */
+export function sdRatios(e: CalibrationEnsemble): { name: string; ratio: number }[] {
+  const w = e.members.map((m) => m.weight);
+  const total = w.reduce((a, b) => a + b, 0);
+  return e.parameters.map((p) => {
+    const v = e.members.map((m) => m.values[p.name]!);
+    const mean = v.reduce((a, x, i) => a + w[i]! * x, 0) / total;
+    const sd = Math.sqrt(v.reduce((a, x, i) => a + w[i]! * (x - mean) ** 2, 0) / total);
+    return { name: p.name, ratio: sd / ((p.max - p.min) / Math.sqrt(12)) };
+  });
+}
+
+/** The (up to) `k` most constrained parameters: smallest posterior/prior sd ratio first, ties by name. */
+export function mostConstrained(e: CalibrationEnsemble, k = 4): string[] {
+  return sdRatios(e)
+    .filter((r) => Number.isFinite(r.ratio))
+    .sort((a, b) => a.ratio - b.ratio || (a.name < b.name ? -1 : 1))
+    .slice(0, k)
+    .map((r) => r.name);
+}
+
+/** Pair plots (scatter matrix) of the most constrained parameters: each member a dot sized by its weight, axes the prior ranges. */
+export function pairsSpec(e: CalibrationEnsemble, names: readonly string[]): TopLevelSpec {
+  // Plain keys p0, p1, …: Vega-Lite reads the dots of "group.name" as nested fields.
+  const rows = e.members.map((m) => ({ ...Object.fromEntries(names.map((n, i) => [`p${i}`, m.values[n]!])), weight: m.weight }));
+  const domain = Object.fromEntries(e.parameters.map((p) => [p.name, [p.min, p.max]]));
+  const ratios = Object.fromEntries(sdRatios(e).map((r) => [r.name, r.ratio]));
+  const size = names.length > 3 ? 170 : 220;
+  return {
+    ...base(
+      'Pair plots of the most constrained parameters',
+      `posterior sd / prior sd: ${names.map((n) => `${n} ${fmt(ratios[n]!, 2)}`).join(', ')}; dot area ∝ weight; axes span the prior`,
+    ),
+    data: { values: rows },
+    vconcat: names.map((y, yi) => ({
+      hconcat: names.map((x, xi) => ({
+        width: size,
+        height: size,
+        mark: { type: 'circle', color: OKABE_ITO[2], opacity: 0.55 },
+        encoding: {
+          x: { field: `p${xi}`, type: 'quantitative', title: x, scale: { domain: domain[x], nice: false, zero: false } },
+          y: { field: `p${yi}`, type: 'quantitative', title: y, scale: { domain: domain[y], nice: false, zero: false } },
+          size: { field: 'weight', type: 'quantitative', legend: null, scale: { range: [8, 160] } },
+        },
+      })),
+    })),
+  } as unknown as TopLevelSpec;
+}
+
+/** Heat map of the rank correlation between each target statistic and each parameter over all simulated candidates. */
+export function sensitivitySpec(e: CalibrationEnsemble): TopLevelSpec {
+  const s = e.sensitivity;
+  const short = (label: string) => (label.length > 70 ? `${label.slice(0, 67)}…` : label);
+  const rows = s.statistics.flatMap((st, k) =>
+    s.parameters.map((p, j) => ({
+      statistic: short(st),
+      parameter: p,
+      rho: s.rho[k]![j] ?? null,
+      label: fmt(s.rho[k]![j] ?? Number.NaN, 2),
+    })),
+  );
+  return {
+    ...base(
+      'Which target constrains which parameter',
+      `Spearman's ρ between each target statistic and each parameter over ${s.candidates} simulated candidates (all generations)`,
+    ),
+    data: { values: rows },
+    width: Math.max(240, 60 * s.parameters.length),
+    height: Math.max(60, 26 * s.statistics.length),
+    encoding: {
+      x: { field: 'parameter', type: 'nominal', title: null, sort: null, axis: { labelAngle: -40, labelLimit: 260 } },
+      y: { field: 'statistic', type: 'nominal', title: null, sort: null, axis: { labelLimit: 520 } },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', tooltip: true },
+        encoding: {
+          color: { field: 'rho', type: 'quantitative', title: 'ρ', scale: { scheme: 'blueorange', domain: [-1, 1] } },
+        },
+      },
+      { mark: { type: 'text', fontSize: 12 }, encoding: { text: { field: 'label' } } },
+    ],
+  } as unknown as TopLevelSpec;
+}
+
 function table(head: readonly string[], rows: readonly (readonly string[])[], numeric: (j: number) => boolean): string {
   const e = escapeXml;
   return [
@@ -178,12 +272,14 @@ export function diagnosticsHtml(e: CalibrationEnsemble, charts: readonly Rendere
     modelRuns: number;
     scenario: { name: string };
   };
+  const ratios = Object.fromEntries(sdRatios(e).map((r) => [r.name, r.ratio]));
   const summary = e.parameters.map((p) => {
     const v = e.members.map((m) => m.values[p.name]!);
     const w = e.members.map((m) => m.weight);
     const q = (a: number) => fmt(weightedQuantile(v, w, a), 3);
-    return [p.name, `${fmt(p.min)} to ${fmt(p.max)}`, q(0.05), q(0.5), q(0.95)];
+    return [p.name, `${fmt(p.min)} to ${fmt(p.max)}`, q(0.05), q(0.5), q(0.95), fmt(ratios[p.name]!, 2)];
   });
+  const s = e.sensitivity;
   const last = e.history.at(-1);
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
@@ -193,7 +289,7 @@ export function diagnosticsHtml(e: CalibrationEnsemble, charts: readonly Rendere
     e.description ? `<p>${x(e.description)}</p>` : '',
     '<div class="note"><p>These are the parameter sets of the model that reproduce the targets below within the final tolerance, weighted by ABC-SMC. They are plausible <em>given these targets and this model</em>; a parameter whose posterior looks like its prior is not constrained by the targets. See docs/calibration.md for what this can and cannot justify.</p></div>',
     '<h2>Posterior</h2>',
-    table(['parameter', 'prior range', '5 %', '50 %', '95 %'], summary, (j) => j >= 2),
+    table(['parameter', 'prior range', '5 %', '50 %', '95 %', 'posterior sd / prior sd'], summary, (j) => j >= 2),
     ...charts.map(
       (c, i) => `<figure>${inlineSvg(c.svg, `c${i}`)}<figcaption>${x(c.title)} (${x(c.files.join(', '))})</figcaption></figure>`,
     ),
@@ -201,6 +297,13 @@ export function diagnosticsHtml(e: CalibrationEnsemble, charts: readonly Rendere
     table(
       ['target', 'predictive 5 %', '50 %', '95 %'],
       e.predictive.map((c) => [c.target, fmt(c.q05, 3), fmt(c.q50, 3), fmt(c.q95, 3)]),
+      (j) => j >= 1,
+    ),
+    '<h2>Which target constrains which parameter</h2>',
+    `<p>${x(s.method)} (${s.candidates} candidates). |ρ| near 1: the statistic moves with the parameter, so holding it near its target pins the parameter down; near 0: that target says little about it on its own (it may still constrain it jointly with others).</p>`,
+    table(
+      ['target statistic', ...s.parameters],
+      s.statistics.map((st, k) => [st, ...s.rho[k]!.map((r) => (r === null ? '–' : fmt(r, 2)))]),
       (j) => j >= 1,
     ),
     '</body></html>',
@@ -217,7 +320,10 @@ export async function writeCalibrationReport(e: CalibrationEnsemble, out: string
     await writeChart(out, 'prior-posterior', 'Prior and posterior of each parameter', priorPosteriorSpec(e)),
     await writeChart(out, 'rounds', 'Tolerance and acceptance per generation', roundsSpec(e)),
     await writeChart(out, 'predictive', 'Posterior predictive check per target', predictiveSpec(e)),
+    await writeChart(out, 'sensitivity', 'Which target constrains which parameter (rank correlation)', sensitivitySpec(e)),
   ];
+  const pairs = mostConstrained(e);
+  if (pairs.length >= 2) charts.push(await writeChart(out, 'pairs', 'Pair plots of the most constrained parameters', pairsSpec(e, pairs)));
   const files = charts.flatMap((c) => c.files);
   writeFileAtomic(join(out, 'diagnostics.html'), diagnosticsHtml(e, charts));
   files.push('diagnostics.html');

@@ -6,8 +6,8 @@
  * A fact passes when every one of its checks is significant at `alpha` in the stated direction.
  */
 import { studentTQuantile } from '../analysis/student-t.js';
-import { oneSampleTest, pairedTest, type TestResult, welchTest } from '../analysis/ttest.js';
-import type { SizePreset } from '../model/index.js';
+import { effectSize, oneSampleTest, pairedTest, type TestResult, welchTest } from '../analysis/ttest.js';
+import type { ModelConfig, SizePreset } from '../model/index.js';
 import {
   at,
   baseConfig,
@@ -46,6 +46,18 @@ export interface FactOutcome {
 export interface FactContext {
   readonly size: SizePreset;
   readonly alpha: number;
+  /**
+   * The configuration every condition starts from (default: the size preset's). A calibration
+   * passes the particle's parameters applied to its scenario here; each condition's own changes
+   * (layers, silo strength, a lever) still win over it.
+   */
+  readonly base?: ModelConfig;
+}
+
+/** The starting configuration of a fact's conditions: the context's base, or the size preset's, for `ticks` weeks if given. */
+export function baseOf(ctx: FactContext, ticks?: number): ModelConfig {
+  if (!ctx.base) return baseConfig(ctx.size, ticks);
+  return ticks === undefined ? ctx.base : { ...ctx.base, ticks };
 }
 
 export interface Fact {
@@ -76,8 +88,8 @@ export const FACTS: readonly Fact[] = [
     id: 1,
     title: 'Tanker lag: documents turn at once, practice follows over years on an S-shaped path',
     source: '002 title and §4.3; MODEL.md §6.1',
-    conditions: ({ size }) => {
-      const c = baseConfig(size, 416);
+    conditions: (ctx) => {
+      const c = baseOf(ctx, 416);
       return { base: condition(c), decision: condition(c, decision()) };
     },
     evaluate: ({ base, decision: d }) => {
@@ -109,9 +121,9 @@ export const FACTS: readonly Fact[] = [
     id: 2,
     title: 'Layer attenuation: more management layers give a weaker and later response to the same top signal',
     source: '002 M18, §4.3.3; MODEL.md §6.2',
-    conditions: ({ size }) => ({
-      two: condition(withLayers(baseConfig(size), 2), [lever('top-push')]),
-      five: condition(withLayers(baseConfig(size), 5), [lever('top-push')]),
+    conditions: (ctx) => ({
+      two: condition(withLayers(baseOf(ctx), 2), [lever('top-push')]),
+      five: condition(withLayers(baseOf(ctx), 5), [lever('top-push')]),
     }),
     evaluate: ({ two, five }) => [
       check(
@@ -144,7 +156,7 @@ export const FACTS: readonly Fact[] = [
     id: 3,
     title: 'Paper NPG: more plans and strategies alone widen the policy-practice gap',
     source: '002 VF-1, S1; MODEL.md §6.3',
-    conditions: ({ size }) => ({ base: condition(baseConfig(size)), plans: condition(baseConfig(size), [lever('strategy-plans')]) }),
+    conditions: (ctx) => ({ base: condition(baseOf(ctx)), plans: condition(baseOf(ctx), [lever('strategy-plans')]) }),
     evaluate: ({ base, plans }) => [
       check(
         'the policy-practice gap after five years is wider with more plans',
@@ -160,11 +172,11 @@ export const FACTS: readonly Fact[] = [
     id: 4,
     title: 'Silos: higher silo strength lowers the cross-silo share and the success of wicked problems; a remote-work shock raises silos',
     source: '002 §4.3.5, S11; 000 §2; MODEL.md §6.4',
-    conditions: ({ size }) => ({
-      low: condition(withOrg(baseConfig(size), { siloStrength: 0.4 })),
-      high: condition(withOrg(baseConfig(size), { siloStrength: 0.95 })),
-      base: condition(baseConfig(size)),
-      shock: condition(baseConfig(size), [lever('remote-work-shock', 13, 1, 117)]),
+    conditions: (ctx) => ({
+      low: condition(withOrg(baseOf(ctx), { siloStrength: 0.4 })),
+      high: condition(withOrg(baseOf(ctx), { siloStrength: 0.95 })),
+      base: condition(baseOf(ctx)),
+      shock: condition(baseOf(ctx), [lever('remote-work-shock', 13, 1, 117)]),
     }),
     evaluate: ({ low, high, base, shock }) => {
       const wicked = (r: RunResult) => r.totals.wickedSucceeded / Math.max(1, r.totals.wickedJudged);
@@ -193,7 +205,7 @@ export const FACTS: readonly Fact[] = [
     id: 6,
     title: 'Participation skew: without outreach the engaged core dominates; outreach and anchor institutions lower the inequality',
     source: '003 §3.6, §6, S8; 002 VF-13; MODEL.md §6.6',
-    conditions: ({ size }) => ({ base: condition(baseConfig(size)), outreach: condition(baseConfig(size), [lever('outreach')]) }),
+    conditions: (ctx) => ({ base: condition(baseOf(ctx)), outreach: condition(baseOf(ctx), [lever('outreach')]) }),
     evaluate: ({ base, outreach }) => [
       check(
         'the engaged core (10 % of the population) is over-represented among participants (share minus 0.1)',
@@ -225,7 +237,7 @@ export const FACTS: readonly Fact[] = [
     id: 7,
     title: 'Room to fail: more proposals and more learning, at the price of more failures',
     source: '002 §2.5.5, 003; MODEL.md §6.7',
-    conditions: ({ size }) => ({ base: condition(baseConfig(size)), rtf: condition(baseConfig(size), [lever('room-to-fail')]) }),
+    conditions: (ctx) => ({ base: condition(baseOf(ctx)), rtf: condition(baseOf(ctx), [lever('room-to-fail')]) }),
     evaluate: ({ base, rtf }) => [
       check(
         'more proposals',
@@ -257,7 +269,7 @@ export const FACTS: readonly Fact[] = [
     id: 8,
     title: 'Austerity: budget cuts lower innovation and raise fear of error and burnout',
     source: '002 S12, 003 S6; MODEL.md §6.8',
-    conditions: ({ size }) => ({ base: condition(baseConfig(size)), cut: condition(baseConfig(size), [lever('budget-cut')]) }),
+    conditions: (ctx) => ({ base: condition(baseOf(ctx)), cut: condition(baseOf(ctx), [lever('budget-cut')]) }),
     evaluate: ({ base, cut }) => [
       check(
         'fewer initiatives started',
@@ -289,8 +301,8 @@ export const FACTS: readonly Fact[] = [
     id: 9,
     title: 'Enthusiasts without institutionalisation: their initiatives die when they burn out or leave',
     source: '000 §4 ("fra ildsjeler til institusjonalisering"); MODEL.md §6.9',
-    conditions: ({ size }) => {
-      const base = baseConfig(size);
+    conditions: (ctx) => {
+      const base = baseOf(ctx);
       return {
         none: condition(withParam(base, 'institutions', { takeoverRate: 0 })),
         strained: condition(withParam(base, 'turnover', { enthusiastStress: 0.8 })),
@@ -324,9 +336,9 @@ export const FACTS: readonly Fact[] = [
     // Its effects on the index are small (softening by broad anchoring about +0.015 to +0.03 across
     // master seeds): about 150 pairs detect them at α 0.01 (seed s2: 75 pairs p = 0.013, 150 p < 0.001).
     replicateFactor: 5,
-    conditions: ({ size }) => {
-      const narrow = withOrg(baseConfig(size), { backingBreadth: 0, politicalBacking: 0.5 });
-      const broad = withOrg(baseConfig(size), { backingBreadth: 1, politicalBacking: 0.5 });
+    conditions: (ctx) => {
+      const narrow = withOrg(baseOf(ctx), { backingBreadth: 0, politicalBacking: 0.5 });
+      const broad = withOrg(baseOf(ctx), { backingBreadth: 1, politicalBacking: 0.5 });
       return {
         narrowOn: condition(narrow, decision(), true),
         narrowOff: condition(narrow, decision(), false),
@@ -363,9 +375,9 @@ export const FACTS: readonly Fact[] = [
     id: 11,
     title: 'Overload: starting too many initiatives at once lowers success',
     source: '004 lever 1; MODEL.md §6.11',
-    conditions: ({ size }) => ({
-      base: condition(baseConfig(size)),
-      many: condition(withParam(baseConfig(size), 'generation', { proposeRate: 0.016 })),
+    conditions: (ctx) => ({
+      base: condition(baseOf(ctx)),
+      many: condition(withParam(baseOf(ctx), 'generation', { proposeRate: 0.016 })),
     }),
     evaluate: ({ base, many }) => {
       const success = (r: RunResult) => r.totals.succeeded / Math.max(1, r.totals.succeeded + r.totals.failed + r.totals.blocked);
@@ -386,13 +398,13 @@ export const FACTS: readonly Fact[] = [
     id: 12,
     title: 'No spontaneous emergence: without leadership, resources and institutional design, co-creation stays low',
     source: '003 SF-1; MODEL.md §6.12',
-    conditions: ({ size }) => ({
-      base: condition(baseConfig(size)),
-      designed: condition(baseConfig(size), [...decision(), lever('portfolio'), lever('politicians-arenas'), lever('outreach')]),
+    conditions: (ctx) => ({
+      base: condition(baseOf(ctx)),
+      designed: condition(baseOf(ctx), [...decision(), lever('portfolio'), lever('politicians-arenas'), lever('outreach')]),
     }),
     evaluate: ({ base, designed }, ctx) => {
       const cc = (r: RunResult) => meanOver(r, 'coCreationActual', 208, 260);
-      const threshold = baseConfig(ctx.size).params.index.turnThreshold;
+      const threshold = baseOf(ctx).params.index.turnThreshold;
       return [
         check(
           'left alone, the transformation index stays below the turning threshold (index minus threshold)',
@@ -418,4 +430,26 @@ export function judge(c: Omit<Check, 'pass' | 'detectable'>, alpha: number): Che
   const rightWay = c.direction === 'positive' ? r.diff > 0 : r.diff < 0;
   const detectable = (studentTQuantile(1 - alpha / 2, r.df) + studentTQuantile(0.8, r.df)) * r.se;
   return { ...c, pass: rightWay && r.p < alpha, detectable };
+}
+
+/** Largest |d| claimedEffect returns: a difference without spread (d = ±∞) is stored as ±this, which JSON can hold. */
+export const MAX_EFFECT = 1000;
+
+/**
+ * The standardised effect of a check in its claimed direction (effectSize of its test, negated for
+ * a claim of "negative"): above 0 when the effect goes the claimed way. NaN (no test, or no
+ * difference and no spread) counts as 0: no effect shown. Capped at ±MAX_EFFECT, so checkpoints,
+ * shard files and ensembles (JSON, which has no infinity) keep the value.
+ */
+export function claimedEffect(c: Pick<Check, 'result' | 'direction'>): number {
+  const d = effectSize(c.result);
+  if (Number.isNaN(d)) return 0;
+  const signed = c.direction === 'positive' ? d : -d;
+  return Math.max(-MAX_EFFECT, Math.min(MAX_EFFECT, signed));
+}
+
+/** The claims of a fact's checks, in order (its evaluation over no replicates). */
+export function factClaims(f: Fact, ctx: FactContext): string[] {
+  const empty = Object.fromEntries(Object.keys(f.conditions(ctx)).map((k) => [k, [] as RunResult[]]));
+  return f.evaluate(empty, ctx).map((c) => c.claim);
 }

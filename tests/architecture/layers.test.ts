@@ -28,7 +28,7 @@ const LAYERS: readonly (readonly string[])[] = [
 const SAME_LAYER: Readonly<Record<string, readonly string[]>> = {
   scenario: ['batch', 'io'], // batch/sweep.ts: sweep names and expansion
   batch: ['analysis', 'io', 'scenario'], // analysis/describe.ts: the aggregate's statistics; scenario/limits.ts (sizes) and resolveScenarioData (rerun)
-  analysis: ['scenario', 'batch', 'io', 'calibration'], // sensitivity and calibration files are scenario-like; run on batch/replicates.ts; calibration-run.ts drives calibration/abc-smc.ts
+  analysis: ['scenario', 'batch', 'io', 'calibration', 'validation'], // sensitivity and calibration files are scenario-like; run on batch/replicates.ts; calibration-run.ts drives calibration/abc-smc.ts and runs the stylised facts of validation/facts.ts as pattern targets
   validation: ['analysis', 'batch', 'io'], // analysis/ttest.ts; runs on batch/replicates.ts
   docking: ['analysis'], // analysis/ttest.ts only (see ONLY below)
   io: [],

@@ -5,8 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CalibrationOutcome, CHECKPOINT, ENSEMBLE, memberOrder, runCalibration } from '../../src/analysis/calibration-run.js';
 import { type CalibrationSpec, loadCalibration } from '../../src/analysis/calibration-spec.js';
-import { type DataTarget, standardisedMiss, targetDistance, windowMean } from '../../src/analysis/calibration-targets.js';
+import {
+  type DataTarget,
+  type PatternTarget,
+  standardisedMiss,
+  statisticsOf,
+  targetDistance,
+  windowMean,
+} from '../../src/analysis/calibration-targets.js';
+import { cohenD, effectSize, pairedTest, welchTest } from '../../src/analysis/ttest.js';
 import { formatError } from '../../src/scenario/errors.js';
+import { claimedEffect } from '../../src/validation/facts.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const fixture = (name: string) => join(FIXTURES, name);
@@ -59,7 +68,7 @@ describe('calibration files', () => {
       { name: 'trust.staffTrustFloor', min: 0.2, max: 0.7 },
       { name: 'signals.relay', min: 0, max: 1 },
     ]);
-    expect(spec.targets.map((t) => [t.from, t.to])).toEqual([
+    expect(spec.targets.map((t) => ('from' in t ? [t.from, t.to] : null))).toEqual([
       [4, 7],
       [7, 7],
     ]);
@@ -160,9 +169,114 @@ describe('the example calibration', () => {
       expect(existsSync(join(out, f)), f).toBe(true);
     const html = readFileSync(join(out, 'diagnostics.html'), 'utf8');
     expect(html).toContain('trust.staffTrustFloor');
-    expect(html.match(/<svg/g)).toHaveLength(3);
+    // Prior/posterior, rounds, predictive check, target-by-parameter heat map, and pair plots (two parameters).
+    expect(html.match(/<svg/g)).toHaveLength(5);
+    expect(html).toContain('Which target constrains which parameter');
+    expect(html).toContain('Pair plots of the most constrained parameters');
+    expect(html).toContain('posterior sd / prior sd');
+    expect(html).toMatch(/<h2>Which target constrains which parameter<\/h2>\n<p>Spearman/);
+    for (const f of ['sensitivity.svg', 'pairs.svg']) expect(existsSync(join(out, f)), f).toBe(true);
     expect(lines.join('\n')).toMatch(/posterior predictive check/);
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.files)).toContain('ensemble.json');
   }, 300_000);
+});
+
+describe('pattern targets', () => {
+  it('report unknown facts, bad tolerances, doubled facts and misspelt keys precisely', () => {
+    expect(errorsOf('bad-patterns.yaml')).toEqual([
+      'bad-patterns.yaml:5:11  targets[0].fact: found 13; allowed: one of the stylised facts 1, 2, 3, 4, 6, 7, 8, 9, 10, 11 or 12 (tanker validate-model lists them)',
+      'bad-patterns.yaml:7:11  targets[1].fact: found 5; allowed: one of the stylised facts 1, 2, 3, 4, 6, 7, 8, 9, 10, 11 or 12 (tanker validate-model lists them); fact 5 (trust asymmetry) holds by construction and is a unit test, not a check',
+      'bad-patterns.yaml:10:11  targets[2].minD: found -1; allowed: a number from 0 to 100',
+      'bad-patterns.yaml:11:5  targets[3]: found "fact and facts"; allowed: one of fact (a number) or facts (all, or a list of numbers)',
+      'bad-patterns.yaml:14:16  targets[4].facts[1]: found 3; allowed: each fact in one pattern target only; fact 3 is already a target at targets[4].facts[0]',
+      'bad-patterns.yaml:18:5  targets[5].mind: unknown key; did you mean "minD"?',
+      'bad-patterns.yaml:19:12  targets[6].facts: found "some"; allowed: "all" or a list of fact numbers, each one of the stylised facts 1, 2, 3, 4, 6, 7, 8, 9, 10, 11 or 12 (tanker validate-model lists them)',
+      'bad-patterns.yaml:21:5  targets[7].minD: missing; allowed: a number from 0 to 100',
+    ]);
+    expect(errorsOf('one-replicate.yaml')).toEqual([
+      'one-replicate.yaml:8:15  method.replicates: found 1; allowed: an integer ≥ 2 with pattern targets; the effect of a check needs at least 2 replicates',
+    ]);
+  });
+
+  it('expand facts: all into one target per checked fact, each check a statistic sharing its fact’s weight', () => {
+    const spec = specOf(fixture('all-facts.yaml'));
+    expect(spec.targets.map((t) => ('fact' in t ? t.fact : null))).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12]);
+    const stats = statisticsOf(spec.targets);
+    const fact2 = stats.filter((s) => s.target === 1);
+    expect(fact2).toHaveLength(3);
+    for (const s of fact2) expect(s.weight).toBeCloseTo(1 / 3, 12);
+    expect(stats.reduce((a, s) => a + s.weight, 0)).toBeCloseTo(11, 9);
+  });
+
+  it('distance: 0 while every check reaches minD, growing with the shortfall, each target weighing 1', () => {
+    const pattern: PatternTarget = { fact: 2, title: 't', minD: 0.3, claims: ['a', 'b'] };
+    const value: DataTarget = { indicator: 'openness', from: 0, to: 1, observed: { kind: 'value', value: 0.5, sd: 0.1 } };
+    const stats = statisticsOf([pattern, value]);
+    expect(stats.map((s) => s.weight)).toEqual([0.5, 0.5, 1]);
+    expect(targetDistance(stats, [0.3, 5, 0.5])).toBe(0);
+    expect(targetDistance(stats, [1000, 0.4, 0.5])).toBe(0);
+    // One check 0.5 short (weight 1/2), the data target 1 sd off (weight 1): √((0.5 · 0.25 + 1) / 2).
+    expect(targetDistance(stats, [-0.2, 1, 0.6])).toBeCloseTo(Math.sqrt((0.5 * 0.25 + 1) / 2), 12);
+    expect(targetDistance(stats, [-0.4, 1, 0.5])).toBeGreaterThan(targetDistance(stats, [-0.2, 1, 0.5]));
+    expect(targetDistance(stats, [-Infinity, 1, 0.5])).toBeNaN();
+    expect(targetDistance(stats, [Number.NaN, 1, 0.5])).toBeNaN();
+  });
+
+  it('effect in the claimed direction: Cohen’s d of the paired differences, negated for a negative claim, 0 for no test, capped at ±1000', () => {
+    const a = [1, 2, 3, 4];
+    const b = [2, 4, 4, 6]; // differences 1, 2, 1, 2: mean 1.5, sd 0.5774
+    const d = 1.5 / Math.sqrt(1 / 3);
+    expect(claimedEffect({ result: pairedTest(a, b), direction: 'positive' })).toBeCloseTo(d, 12);
+    expect(claimedEffect({ result: pairedTest(a, b), direction: 'negative' })).toBeCloseTo(-d, 12);
+    // Welch with equal arms: the difference over the pooled sd (Cohen's d).
+    expect(effectSize(welchTest(a, b))).toBeCloseTo(cohenD(a, b), 12);
+    expect(claimedEffect({ result: pairedTest([1], [2]), direction: 'positive' })).toBe(0);
+    // A difference without spread is a clear verdict, capped so that JSON can hold it.
+    expect(claimedEffect({ result: pairedTest([1, 2], [2, 3]), direction: 'negative' })).toBe(-1000);
+  });
+
+  it('a tiny calibration with fact 3 and a data target is deterministic across thread counts and after a resume', async () => {
+    const spec = specOf(fixture('patterns.yaml'));
+    const one = tmp();
+    const two = tmp();
+    const a = await runCalibration(spec, { out: one, threads: 1, resume: false });
+    await runCalibration(spec, { out: two, threads: 2, resume: false });
+    expect(readFileSync(join(one, ENSEMBLE), 'utf8')).toBe(readFileSync(join(two, ENSEMBLE), 'utf8'));
+    const e = a.ensemble!;
+    // Per particle and replicate: the scenario run plus fact 3's two conditions.
+    expect(e.provenance.runsPerParticle).toBe(6);
+    expect(e.predictive.map((p) => p.observed.kind)).toEqual(['atLeast', 'value']);
+    // The check's effect is positive (more plans widen the gap) for every final particle.
+    for (const v of e.predictive[0]!.values) expect(v).toBeGreaterThan(0);
+    expect(e.sensitivity.statistics).toHaveLength(2);
+    expect(e.sensitivity.candidates).toBe(a.state.totalSimulations);
+    // The data target's statistic rises with the trust floor it is about.
+    expect(e.sensitivity.rho[1]![0]).toBeGreaterThan(0.8);
+    // Interrupted after its first round and resumed: the same bytes, samples included.
+    const out = tmp();
+    let rounds = 0;
+    await runCalibration(spec, { out, threads: 2, resume: false, onRound: () => rounds++, stopped: () => rounds >= 1 });
+    await runCalibration(spec, { out, threads: 1, resume: true });
+    expect(readFileSync(join(out, ENSEMBLE), 'utf8')).toBe(readFileSync(join(one, ENSEMBLE), 'utf8'));
+  }, 360_000);
+});
+
+describe('the shipped default ensemble', () => {
+  it('is a readable ensemble of the calibrations/facts.yaml parameters, every member inside its prior, with its diagnostics', async () => {
+    const { readEnsemble } = await import('../../src/batch/ensemble.js');
+    const spec = specOf('calibrations/facts.yaml');
+    expect(spec.targets.every((t) => 'fact' in t)).toBe(true);
+    const e = readEnsemble('ensembles/default.json');
+    expect(e.members.length).toBe(spec.method.particles);
+    expect(e.order).toHaveLength(e.members.length);
+    for (const m of e.members)
+      for (const p of spec.parameters) {
+        expect(m.values[p.name]).toBeGreaterThanOrEqual(p.min);
+        expect(m.values[p.name]).toBeLessThanOrEqual(p.max);
+      }
+    const file = JSON.parse(readFileSync('ensembles/default.json', 'utf8'));
+    expect(file.provenance.targets.map((t: { fact: number }) => t.fact)).toEqual([2, 3, 7, 8]);
+    expect(file.sensitivity.statistics).toHaveLength(10);
+  });
 });

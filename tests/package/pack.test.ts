@@ -23,6 +23,8 @@ const PACK_INPUTS = [
   'scenario.schema.json',
   'src',
   'scenarios',
+  'ensembles',
+  'calibrations',
   'docs',
 ];
 
@@ -77,6 +79,8 @@ describe('the packed tarball', () => {
       'dist/api/index.d.ts',
       'dist/batch/worker.js',
       'scenarios/baseline.yaml',
+      'ensembles/default.json', // tanker demo runs over it
+      'calibrations/facts.yaml',
       'dist-web/index.html',
       'dist-web/app.js',
     ])
