@@ -41,7 +41,7 @@ export function registerCalibrate(program: Command): void {
 }
 
 /** A rough estimate of the model runs still to come: each later generation costs 1/quantile times the last one. */
-function runsLeft(state: AbcSmcState, replicates: number): number | null {
+function runsLeft(state: AbcSmcState, perParticle: number): number | null {
   const s = state.settings;
   const last = state.history.at(-1);
   if (!last) return null;
@@ -52,7 +52,7 @@ function runsLeft(state: AbcSmcState, replicates: number): number | null {
     left += perGen / s.quantile;
   }
   if (s.maxSimulations !== null) left = Math.min(left, Math.max(0, s.maxSimulations - state.totalSimulations));
-  return (left + s.populationSize) * replicates; // + the predictive check
+  return (left + s.populationSize) * perParticle; // + the predictive check
 }
 
 function duration(seconds: number): string {
@@ -163,7 +163,7 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
             `calibrate: generation ${last.generation} done: ${last.simulations} particles simulated, acceptance ${pct(last.acceptanceRate, 1)}, ESS ${fmt(last.ess, 1)}${state.done ? `; finished (${state.stopReason})` : `; next ε ${fmt(state.epsilon!, 3)}`}`,
           );
         }
-        const left = runsLeft(state, m.replicates);
+        const left = runsLeft(state, run.particleRuns(spec));
         const elapsed = (performance.now() - t0) / 1000; // clock-ok
         if (left !== null && !state.done && runsDone > 0)
           log(`calibrate: about ${duration((left * elapsed) / runsDone)} left (rough: later generations accept fewer candidates)`);
