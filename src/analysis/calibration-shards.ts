@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { openReplicatePool } from '../batch/replicates.js';
-import { hasShardPart, runShardedRound, type Shard, type SubmitShards, shardSlice, writeShardPart } from '../batch/round-shards.js';
+import { NOTHING_LEFT, runShard, runShardedRound, type Shard, type ShardOutcome, type SubmitShards } from '../batch/round-shards.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { fsio } from '../io/fs.js';
 import {
@@ -38,16 +38,6 @@ export function initCalibration(spec: CalibrationSpec, out: string): Checkpoint 
   return cp;
 }
 
-export interface ShardOutcome {
-  readonly round: string;
-  readonly lo: number;
-  readonly hi: number;
-  /** True when the part was already there (nothing simulated). */
-  readonly kept: boolean;
-  /** False when the calibration is finished and there is nothing left to simulate. */
-  readonly worked: boolean;
-}
-
 /** Simulate shard i of n of the round the checkpoint in `out` is at, and write its part. */
 export async function runCalibrationShard(spec: CalibrationSpec, out: string, shard: Shard, threads: number): Promise<ShardOutcome> {
   const cp = readCheckpoint(out);
@@ -55,22 +45,17 @@ export async function runCalibrationShard(spec: CalibrationSpec, out: string, sh
     throw new Error(`${out} holds no ${CHECKPOINT}: start the calibration's driver first (tanker cluster calibrate writes and submits it)`);
   if (cp.spec !== spec.hash) throw new Error(`${out} holds another calibration (spec ${cp.spec}; this file makes spec ${spec.hash})`);
   const work = roundWork(cp, spec.method.replicates);
-  if (work === null) return { round: 'none', lo: 0, hi: 0, kept: true, worked: false };
-  const { lo, hi } = shardSlice(work.thetas.length, shard);
-  if (hasShardPart(out, work.key, shard, SHARD_FORMAT, spec.hash)) return { round: work.key, lo, hi, kept: true, worked: true };
-  let stats: number[][] = [];
-  if (hi > lo) {
+  if (work === null) return NOTHING_LEFT;
+  return runShard(out, work.key, work.thetas.length, shard, SHARD_FORMAT, spec.hash, async (lo, hi) => {
     const pool = openReplicatePool(threads);
     try {
-      stats = await simulate(spec, work.thetas.slice(lo, hi), work.first + lo * spec.method.replicates, pool);
+      const stats = await simulate(spec, work.thetas.slice(lo, hi), work.first + lo * spec.method.replicates, pool);
+      // A statistic that is not a finite number is written as null and read back as NaN (rejected, as in a local run).
+      return stats.map((row) => row.map((v) => (Number.isFinite(v) ? v : null)));
     } finally {
       await pool.close();
     }
-  }
-  // A statistic that is not a finite number is written as null and read back as NaN (rejected, as in a local run).
-  const items = stats.map((row) => row.map((v) => (Number.isFinite(v) ? v : null)));
-  writeShardPart(out, { format: SHARD_FORMAT, owner: spec.hash, round: work.key, shard, lo, hi, items });
-  return { round: work.key, lo, hi, kept: false, worked: true };
+  });
 }
 
 /**

@@ -59,6 +59,40 @@ export function writeShardPart<T>(out: string, part: ShardPart<T>): string {
   return path;
 }
 
+/** What a shard did: its slice of the round, and whether its part was already there. */
+export interface ShardOutcome {
+  readonly round: string;
+  readonly lo: number;
+  readonly hi: number;
+  /** True when the part was already there (nothing evaluated). */
+  readonly kept: boolean;
+  /** False when the run is finished and there is nothing left to evaluate. */
+  readonly worked: boolean;
+}
+
+/** A shard's outcome when the run is finished. */
+export const NOTHING_LEFT: ShardOutcome = { round: 'none', lo: 0, hi: 0, kept: true, worked: false };
+
+/**
+ * The shard's side of a round of `count` items: unless its part is written, evaluate its slice
+ * (`evaluate(lo, hi)` gives the results of items lo … hi − 1) and write the part.
+ */
+export async function runShard<T>(
+  out: string,
+  round: string,
+  count: number,
+  shard: Shard,
+  format: string,
+  owner: string,
+  evaluate: (lo: number, hi: number) => Promise<T[]>,
+): Promise<ShardOutcome> {
+  const { lo, hi } = shardSlice(count, shard);
+  if (hasShardPart(out, round, shard, format, owner)) return { round, lo, hi, kept: true, worked: true };
+  const items = hi > lo ? await evaluate(lo, hi) : [];
+  writeShardPart(out, { format, owner, round, shard, lo, hi, items });
+  return { round, lo, hi, kept: false, worked: true };
+}
+
 /** The shards (1-based) of a round whose part is not written yet. */
 export function missingShards(out: string, round: string, n: number): number[] {
   const missing: number[] = [];

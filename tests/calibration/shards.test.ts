@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECKPOINT, ENSEMBLE, runCalibration } from '../../src/analysis/calibration-run.js';
-import { initCalibration, runCalibrationShard, type ShardOutcome, shardedExecutor } from '../../src/analysis/calibration-shards.js';
+import { initCalibration, runCalibrationShard, shardedExecutor } from '../../src/analysis/calibration-shards.js';
 import { type CalibrationSpec, loadCalibration } from '../../src/analysis/calibration-spec.js';
-import { shardSlice } from '../../src/batch/round-shards.js';
+import { type ShardOutcome, shardSlice } from '../../src/batch/round-shards.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/tiny.yaml', import.meta.url));
 const dirs: string[] = [];

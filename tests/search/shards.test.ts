@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ShardOutcome } from '../../src/batch/round-shards.js';
 import { loadSearch } from '../../src/cli/search-files.js';
 import { formatError } from '../../src/scenario/errors.js';
 import { CHECKPOINT, initSearch, runSearch } from '../../src/search/driver.js';
-import { runSearchShard, type SearchShardOutcome, searchShardedExecutor } from '../../src/search/shards.js';
+import { runSearchShard, searchShardedExecutor } from '../../src/search/shards.js';
 import type { SearchSpec } from '../../src/search/spec.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/tiny.yaml', import.meta.url));
@@ -36,7 +37,7 @@ describe('a search run as shards', () => {
     await runSearch(spec, { out: local, threads: 1, resume: false });
     const out = join(root, 'sharded');
     initSearch(spec, out);
-    const outcomes: SearchShardOutcome[] = [];
+    const outcomes: ShardOutcome[] = [];
     const executor = searchShardedExecutor(spec, out, 3, async (_round, shards) => {
       for (const i of shards) outcomes.push(await runSearchShard(spec, out, { i, n: 3 }, 1));
     });
