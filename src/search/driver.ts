@@ -140,8 +140,10 @@ function proposal(spec: SearchSpec, cp: Checkpoint) {
 
 /** What the checkpoint still needs evaluated: the next generation's new packages, or nothing when the search is done. */
 export function generationWork(spec: SearchSpec, cp: Checkpoint): GenerationWork | null {
-  if (cp.state.done) return null;
-  const { packages, fresh } = proposal(spec, cp);
+  return cp.state.done ? null : workOf(cp, proposal(spec, cp));
+}
+
+function workOf(cp: Checkpoint, { packages, fresh }: ReturnType<typeof proposal>): GenerationWork {
   return { key: `generation-${cp.state.generation}`, packages: fresh.map((i) => packages[i]!) };
 }
 
@@ -158,8 +160,9 @@ export async function runSearch(spec: SearchSpec, opts: SearchRunOptions): Promi
   const resumedAt = cp.state.generation;
   let ran = 0;
   while (!cp.state.done && (opts.stopAfter === undefined || ran < opts.stopAfter)) {
-    const { keys, fresh } = proposal(spec, cp);
-    const work = generationWork(spec, cp)!;
+    const proposed = proposal(spec, cp);
+    const { keys, fresh } = proposed;
+    const work = workOf(cp, proposed);
     opts.onGeneration?.({ generation: cp.state.generation, runs: fresh.length * worlds.worlds.length, cached: keys.length - fresh.length });
     // Through JSON, as a resumed or sharded search reads them, so every path scores the same numbers.
     const evaluated = JSON.parse(JSON.stringify(await execute(work, opts.onRun))) as PackageEvaluation[];
