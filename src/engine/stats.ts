@@ -21,15 +21,20 @@ export function strideMean(a: ArrayLike<number>, n: number, stride: number, offs
  */
 export function giniInPlace(a: Float64Array, n: number, zeros = 0): number {
   if (n === 0) return 0;
-  const v = a.subarray(0, n);
-  v.sort();
+  a.subarray(0, n).sort();
+  return giniSorted(a, n, zeros);
+}
+
+/** {@link giniInPlace} of values already in ascending order (the first n of `a`; not changed). */
+export function giniSorted(a: ArrayLike<number>, n: number, zeros = 0): number {
+  if (n === 0) return 0;
   // `zeros` more values of 0 sit below the sorted ones (cheaper than sorting them too).
   const total = n + zeros;
   let num = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    num += (2 * (zeros + i + 1) - total - 1) * v[i]!;
-    sum += v[i]!;
+    num += (2 * (zeros + i + 1) - total - 1) * a[i]!;
+    sum += a[i]!;
   }
   return sum > 0 ? num / (total * sum) : 0;
 }

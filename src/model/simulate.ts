@@ -6,6 +6,7 @@
  */
 
 import { deepClone } from '../engine/clone.js';
+import type { Recorder } from '../engine/recorder.js';
 import type { ModelConfig } from './config.js';
 import { EventLog } from './events.js';
 import type { InterventionItem } from './levers/lever.js';
@@ -81,6 +82,16 @@ export function spinUp(cfg: ModelConfig, seed: string | number, replicate: numbe
 
 type Ctx = Context<ParamGroup, never, string, unknown>;
 
+// One setter for every run in this thread, writing to the recorder and week of the simulation
+// now observing. A setter per run (or per week) would be a new call target in each mechanism's
+// compiled observe: V8 threw that code away at every new run, about 500 times in each of a
+// thread's second to sixth replicates (their cost doubled), before giving up on inlining it.
+const COLUMN: Readonly<Record<string, number>> = Object.fromEntries(INDICATORS.map((n, i) => [n, i]));
+const observing: { rec: Recorder<string> | null; now: number } = { rec: null, now: 0 };
+function setIndicator(name: string, v: number): void {
+  observing.rec!.set(observing.now, COLUMN[name]!, v);
+}
+
 export interface ReplicateResult {
   readonly seed: string;
   readonly replicate: number;
@@ -111,15 +122,10 @@ export class Simulation {
   private readonly calendarMechs: readonly AnyMechanism[];
   private readonly weekly: readonly AnyMechanism[];
   private readonly observers: readonly AnyMechanism[];
-  private readonly cols: Record<string, number>;
   private readonly reporterNames: readonly string[];
   private readonly reporterFns: readonly Reporter[];
   readonly reporterData: Float64Array;
   private readonly recording: Recording | null;
-  // One setter for the whole run, reading the current week from `now`: a closure made each week
-  // would be a new call target in every mechanism's compiled observe, which V8 then throws away.
-  private now = 0;
-  private readonly set: (name: string, v: number) => void;
 
   constructor(cfg: ModelConfig, seed: string | number, replicate: number, opts: SimulationOptions = {}) {
     this.config = cfg;
@@ -136,9 +142,6 @@ export class Simulation {
     this.calendarMechs = SCHEDULE.filter((m) => m.process === 'calendar' && m.run);
     this.weekly = WEEKLY;
     this.observers = SCHEDULE.filter((m) => m.observe);
-    this.cols = Object.fromEntries(INDICATORS.map((n, i) => [n, i]));
-    const cols = this.cols;
-    this.set = (name, v) => this.world.rec.set(this.now, cols[name]!, v);
     this.reporterNames = Object.keys(opts.reporters ?? {});
     this.reporterFns = Object.values(opts.reporters ?? {});
     this.reporterData = new Float64Array(this.reporterNames.length * cfg.ticks).fill(Number.NaN);
@@ -206,8 +209,10 @@ export class Simulation {
     // Processes 2-12.
     for (const m of this.weekly) m.run!(w, t, this.ctx.get(m)!);
     // Process 13, observation.
-    this.now = t;
-    for (const m of this.observers) m.observe!(w, this.ctx.get(m)!, this.set, t);
+    observing.rec = w.rec;
+    observing.now = t;
+    for (const m of this.observers) m.observe!(w, this.ctx.get(m)!, setIndicator, t);
+    observing.rec = null;
     for (let k = 0; k < this.reporterFns.length; k++) this.reporterData[t * this.reporterFns.length + k] = this.reporterFns[k]!(w, t);
     if (this.recording?.due(t, this.config.ticks)) this.recording.snapshot(w, t);
     const { flows, totals } = w;

@@ -84,6 +84,8 @@ export function createWorld(
     crossTies: 0,
   };
   for (const o of [world, world.org, world.flows, world.totals]) settleNumberFields(o);
+  const parts = [world.units, world.staff, world.managers, world.pols, world.citizens, world.partners, world.inits, world.scratch];
+  for (const o of [world, world.org, ...parts]) settleObjectFields(o);
   units.devShare.fill(p.operations.devBase);
   for (let u = 0; u < units.n; u++) units.routines[u] = Math.round((ip.initialRoutines * units.staff[u]!) / 100);
   const r = streams.stream('init');
@@ -111,6 +113,25 @@ function settleNumberFields(o: object): void {
     const v = r[k];
     if (typeof v === 'number' && Number.isInteger(v)) {
       r[k] = 0.5;
+      r[k] = v;
+    }
+  }
+}
+
+/**
+ * Give every object field of `o` the field type "any object", keeping its value. V8 records the
+ * hidden class of the first object stored in a field (a typed array, the world's parts) and code
+ * optimised in a thread's first run relies on it; the next world's fields failed that check, and
+ * nearly every mechanism's compiled code was thrown away at the start of the second run ("code
+ * dependencies", about 40 functions), which cost that run about 0.4 s. Storing null once at
+ * creation generalises the type before any code is optimised.
+ */
+function settleObjectFields(o: object): void {
+  const r = o as Record<string, unknown>;
+  for (const k of Object.keys(r)) {
+    const v = r[k];
+    if (v !== null && typeof v === 'object') {
+      r[k] = null;
       r[k] = v;
     }
   }

@@ -107,7 +107,9 @@ export const operations = mechanism({
     const { units, staff, org, managers } = w;
     const meanBurn = w.scratch.a;
     meanBurn.fill(0, 0, units.n);
-    for (let i = 0; i < staff.n; i++) meanBurn[staff.unit[i]!] = meanBurn[staff.unit[i]!]! + staff.burnout[i]!;
+    // Typed arrays as locals: V8 does not always hoist their loads out of the loop.
+    const { unit, burnout, freeTime } = staff;
+    for (let i = 0; i < staff.n; i++) meanBurn[unit[i]!] = meanBurn[unit[i]!]! + burnout[i]!;
     org.changeBurden = changeBurden(w, choice.pace);
     const overhead = org.reportingLoad * p.reportingCost + org.changeBurden * p.changeCost;
     const relief = 1 - org.volunteerRelief * p.volunteerShare;
@@ -127,7 +129,8 @@ export const operations = mechanism({
       const target = Math.min(p.devMax, p.devBase * squeeze + funded);
       units.devShare[u] = dev + p.devAdjust * (target - dev);
     }
-    for (let i = 0; i < staff.n; i++) staff.freeTime[i] = clamp01(units.devShare[staff.unit[i]!]!);
+    const devShare = units.devShare;
+    for (let i = 0; i < staff.n; i++) freeTime[i] = clamp01(devShare[unit[i]!]!);
   },
   observe(w, _ctx, set) {
     // Staff-weighted means over units: every member of a unit has its workload and development time.

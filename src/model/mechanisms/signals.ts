@@ -56,19 +56,23 @@ export const signals = mechanism({
     const rate = heardRate;
     const reach = tugboatReach;
     const { offsets, degree, neighbors } = ties;
+    // Typed arrays as locals (the loop calls the random stream; V8 cannot hoist property loads).
+    const { tugboat, manager, heard } = staff;
+    const on = m.on;
+    const viaTugboats = reach > 0 && w.org.tugboats > 0;
     for (let i = 0; i < staff.n; i++) {
-      let got = staff.tugboat[i] === 1 || m.on[staff.manager[i]!] === 1 ? 1 : 0;
-      if (got === 0 && reach > 0 && w.org.tugboats > 0) {
+      let got = tugboat[i] === 1 || on[manager[i]!] === 1 ? 1 : 0;
+      if (got === 0 && viaTugboats) {
         const o = offsets[i]!;
         const d = degree[i]!;
         for (let e = 0; e < d; e++) {
-          if (staff.tugboat[neighbors[o + e]!] === 1 && r.bernoulli(reach)) {
+          if (tugboat[neighbors[o + e]!] === 1 && r.bernoulli(reach)) {
             got = 1;
             break;
           }
         }
       }
-      staff.heard[i] = staff.heard[i]! + rate * (got - staff.heard[i]!);
+      heard[i] = heard[i]! + rate * (got - heard[i]!);
     }
   },
   observe(w, _ctx, set) {

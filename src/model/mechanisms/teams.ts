@@ -5,7 +5,7 @@
  * 003 Asker). Citizens are recruited by segment propensity; targeted outreach and anchor
  * institutions widen who takes part (003 §3.6, §6, S8). Partners join by engagement (003 Wigan).
  */
-import { giniInPlace } from '../../engine/stats.js';
+import { giniInPlace, giniSorted } from '../../engine/stats.js';
 import { EVENT } from '../events.js';
 import { addCitizen, addMember, addPartner } from '../initiatives.js';
 import { choice, indicator, mechanism, paramsOf } from '../mechanism.js';
@@ -303,17 +303,24 @@ export const teams = mechanism({
     }
     // Recent participation (about the last year), among those who took part recently (MODEL.md §5)
     // and across the whole population sample.
+    // The buffer holds the faded (0 < activity < ACTIVE) first, then the recently active: each part
+    // sorted on its own makes the whole ascending, so the population's Gini needs no second sort.
     const buf = w.scratch.citizens;
+    const activity = citizens.activity;
+    let faded = 0;
+    for (let c = 0; c < citizens.n; c++) if (activity[c]! > 0 && activity[c]! < ACTIVE) faded++;
     let k = 0;
-    let positive = 0;
-    for (let c = 0; c < citizens.n; c++) if (citizens.activity[c]! >= ACTIVE) buf[k++] = citizens.activity[c]!;
-    set('participationGini', giniInPlace(buf, k));
-    // Across the whole sample: the recently active (sorted above), the faded, and those never active.
+    let f = 0;
     for (let c = 0; c < citizens.n; c++) {
-      const a = citizens.activity[c]!;
-      if (a > 0 && a < ACTIVE) buf[k + positive++] = a;
+      const a = activity[c]!;
+      if (a >= ACTIVE) buf[faded + k++] = a;
+      else if (a > 0) buf[f++] = a;
     }
-    set('populationParticipationGini', giniInPlace(buf, k + positive, citizens.n - k - positive));
+    const active = buf.subarray(faded, faded + k);
+    set('participationGini', giniInPlace(active, k));
+    // Across the whole sample: the faded, the recently active, and those never active (zeros).
+    buf.subarray(0, faded).sort();
+    set('populationParticipationGini', giniSorted(buf, faded + k, citizens.n - k - faded));
     set('participationRate', part / Math.max(1, citizens.n));
     for (let k = 0; k < SEGMENTS.length; k++) set(SEGMENT_COLUMNS[k]!, part > 0 ? seg[k]! / part : Number.NaN);
   },

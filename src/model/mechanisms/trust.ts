@@ -109,9 +109,12 @@ export const trust = mechanism({
     const climate = staffTrustFloor + autonomyTrust * w.org.autonomy - controlTrust * w.org.reportingLoad;
     const { staff, managers, citizens, units } = w;
     const d = drift;
+    // Typed arrays as locals: V8 does not always hoist their loads out of the loop.
+    const { manager, trustMgr } = staff;
+    const style = managers.style;
     for (let i = 0; i < staff.n; i++) {
-      const target = climate + managerStyleTrust * managers.style[staff.manager[i]!]!;
-      staff.trustMgr[i] = staff.trustMgr[i]! + d * (target - staff.trustMgr[i]!);
+      const target = climate + managerStyleTrust * style[manager[i]!]!;
+      trustMgr[i] = trustMgr[i]! + d * (target - trustMgr[i]!);
     }
     // Citizens see service levels: overloaded units let them down.
     let overload = 0;
@@ -120,9 +123,11 @@ export const trust = mechanism({
     // ... and services renewed with them (003 M31): heard of beyond those who took part.
     const citizenTarget = serviceTrust * Math.max(0, 1 - overloadTrustLoss * overload) + relevanceTrust * w.org.relevance;
     const keep = 1 - fatigueRecovery;
+    const rate = citizenDrift * d;
+    const { trust: cTrust, fatigue } = citizens;
     for (let c = 0; c < citizens.n; c++) {
-      citizens.trust[c] = citizens.trust[c]! + citizenDrift * d * (citizenTarget - citizens.trust[c]!);
-      citizens.fatigue[c] = citizens.fatigue[c]! * keep;
+      cTrust[c] = cTrust[c]! + rate * (citizenTarget - cTrust[c]!);
+      fatigue[c] = fatigue[c]! * keep;
     }
   },
   observe(w, _ctx, set) {
