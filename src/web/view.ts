@@ -6,7 +6,7 @@
  * the last week drawn).
  */
 import { escapeXml } from '../engine/format.js';
-import { indicatorName, leverName, numbers } from '../report/names.js';
+import { indicatorName, type Lang, leverName, numbers } from '../report/names.js';
 import { scenarioColours } from '../report/palette.js';
 import { type ChartDef, chartDefs, chartTitle, valueFormat } from './chart-defs.js';
 import { type LegendItem, lineChart, SLOT_COLORS, weekDate } from './charts.js';
@@ -122,14 +122,11 @@ export function chartSvg(x: Explorer, def: ChartDef, width: number, height: numb
 
 // ---------------------------------------------------------------- the page at a week
 
-function renderTanker(x: Explorer, tick: number): void {
+function renderTanker(x: Explorer, tick: number, { el, w, h }: Box): void {
   const lang = x.page.lang;
   const { num } = numbers(lang);
-  const el = $('tanker');
   const hs = headings(x, tick);
   // The dial is laid out for a box about 300 px high; a lower box gets it scaled down as a whole.
-  const w = widthOf(el, 1000);
-  const h = el.clientHeight || 370;
   const k = Math.min(1, h / 300);
   el.innerHTML = hs.length > 0 ? tankerSvg(Math.floor(w / k), Math.floor(h / k), hs, tankerText(x), 18, k) : '';
   el.setAttribute(
@@ -148,6 +145,17 @@ function renderTanker(x: Explorer, tick: number): void {
   );
 }
 
+/** A drawing area and its size in CSS pixels (the fallbacks when it is not laid out). */
+interface Box {
+  readonly el: HTMLElement;
+  readonly w: number;
+  readonly h: number;
+}
+
+function box(el: HTMLElement, width: number, height: number): Box {
+  return { el, w: widthOf(el, width), h: el.clientHeight || height };
+}
+
 /** One figure per chart, recreated only when the set or order of charts changes. */
 function ensureChartFigures(defs: readonly ChartDef[]): void {
   const box = $('charts');
@@ -162,19 +170,22 @@ function ensureChartFigures(defs: readonly ChartDef[]): void {
   }
 }
 
-function renderCharts(x: Explorer, tick: number): void {
-  const lang = x.page.lang;
-  const defs = shownCharts(x);
-  ensureChartFigures(defs);
+/** Chart captions (written only when they change). */
+function renderCaptions(defs: readonly ChartDef[], lang: Lang): void {
   for (const def of defs) {
-    const title = chartTitle(def, lang);
     const cap = $(`cap-${def.id}`);
     const note = def.note ? ` <span class="note">(${escapeXml(t(lang, def.note))})</span>` : '';
-    const capHtml = `${escapeXml(title)}${note}`;
+    const capHtml = `${escapeXml(chartTitle(def, lang))}${note}`;
     if (cap.innerHTML !== capHtml) cap.innerHTML = capHtml;
-    const el = $(`chart-${def.id}`);
-    const w = widthOf(el, 560);
-    const h = el.clientHeight || 250;
+  }
+}
+
+function renderCharts(x: Explorer, tick: number, defs: readonly ChartDef[], boxes: readonly Box[]): void {
+  const lang = x.page.lang;
+  for (let i = 0; i < defs.length; i++) {
+    const def = defs[i]!;
+    const title = chartTitle(def, lang);
+    const { el, w, h } = boxes[i]!;
     // Smaller type on small charts, so that the legend leaves room for the lines.
     const fs = Math.max(12, Math.min(17, Math.round(Math.min(w / 26, h / 11))));
     el.innerHTML = chartSvg(x, def, w, h, tick, fs);
@@ -244,8 +255,16 @@ export function render(x: Explorer, force = true): void {
   const tick = Math.floor(x.playback.cursor);
   if (!force && tick === x.playback.lastDrawn) return;
   x.playback.lastDrawn = tick;
-  renderTanker(x, tick);
-  renderCharts(x, tick);
+  const defs = shownCharts(x);
+  ensureChartFigures(defs);
+  renderCaptions(defs, x.page.lang);
+  // Every box is measured before any is drawn: a size read after a write forces the browser to lay
+  // the page out again, once per chart and frame, which during playback took most of the main
+  // thread (and, on two cores, time from the model's worker).
+  const tanker = box($('tanker'), 1000, 370);
+  const charts = defs.map((d) => box($(`chart-${d.id}`), 560, 250));
+  renderTanker(x, tick, tanker);
+  renderCharts(x, tick, defs, charts);
   renderSummary(x, tick);
   renderTime(x, tick);
 }

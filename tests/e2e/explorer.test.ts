@@ -283,6 +283,33 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(await page.inputValue('#silo')).toBe('0.3');
   });
 
+  it('playback holds still while a run computes, and goes on with the new result', async () => {
+    await page.click('#to-start');
+    await page.click('#play');
+    const seen = await page.evaluate(async () => {
+      const h = (window as unknown as { tankerExplorer: Hook }).tankerExplorer;
+      const frame = () => new Promise((res) => requestAnimationFrame(res));
+      for (let i = 0; i < 10; i++) await frame(); // playing
+      const n = h.runCount;
+      const el = document.getElementById('silo') as HTMLInputElement;
+      el.value = '0.45';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      const during: number[] = [];
+      while (!(h.runCount > n && h.status === 'done')) {
+        during.push(h.cursor);
+        await frame();
+      }
+      const after = h.cursor;
+      for (let i = 0; i < 10; i++) await frame();
+      return { during, after, later: h.cursor };
+    });
+    expect(seen.during.length).toBeGreaterThan(2);
+    expect(new Set(seen.during).size).toBe(1);
+    expect(seen.later).toBeGreaterThan(seen.after);
+    await page.click('#play'); // pause
+  });
+
   it('the package builder offers every lever of the catalogue, grouped, in both languages', async () => {
     await page.click('#add-lever');
     expect(await page.isVisible('#lever-dialog')).toBe(true);
