@@ -5,7 +5,7 @@
  * logics layer on each other). Each update is a convex combination, so logic stays on the simplex.
  */
 import type { Rng } from '../../engine/rng.js';
-import { mean, strideMean } from '../../engine/stats.js';
+import { mean } from '../../engine/stats.js';
 import { indicator, mechanism } from '../mechanism.js';
 import { param } from '../params/define.js';
 import { NPG, NPM, OA, type World } from '../state.js';
@@ -181,9 +181,19 @@ export const culture = mechanism({
   observe(w, _ctx, set) {
     const { staff, org } = w;
     const n = staff.n;
-    const npg = strideMean(staff.logic, n, 3, NPG);
-    set('practiceOA', strideMean(staff.logic, n, 3, OA));
-    set('practiceNPM', strideMean(staff.logic, n, 3, NPM));
+    // One pass for the three means of practice (each summed in staff order, as strideMean does).
+    const L = staff.logic;
+    let oa = 0;
+    let npm = 0;
+    let sumNpg = 0;
+    for (let i = 0; i < n; i++) {
+      oa += L[i * 3 + OA]!;
+      npm += L[i * 3 + NPM]!;
+      sumNpg += L[i * 3 + NPG]!;
+    }
+    const npg = sumNpg / n;
+    set('practiceOA', oa / n);
+    set('practiceNPM', npm / n);
     set('practiceNPG', npg);
     set('documentsOA', org.documents[OA]!);
     set('documentsNPM', org.documents[NPM]!);

@@ -109,7 +109,7 @@ export const operations = mechanism({
     meanBurn.fill(0, 0, units.n);
     // Typed arrays as locals: V8 does not always hoist their loads out of the loop.
     const { unit, burnout, freeTime } = staff;
-    for (let i = 0; i < staff.n; i++) meanBurn[unit[i]!] = meanBurn[unit[i]!]! + burnout[i]!;
+    sumByUnit(unit, burnout, staff.n, meanBurn);
     org.changeBurden = changeBurden(w, choice.pace);
     const overhead = org.reportingLoad * p.reportingCost + org.changeBurden * p.changeCost;
     const relief = 1 - org.volunteerRelief * p.volunteerShare;
@@ -130,7 +130,15 @@ export const operations = mechanism({
       units.devShare[u] = dev + p.devAdjust * (target - dev);
     }
     const devShare = units.devShare;
-    for (let i = 0; i < staff.n; i++) freeTime[i] = clamp01(devShare[unit[i]!]!);
+    let cur = -1;
+    let free = 0;
+    for (let i = 0; i < staff.n; i++) {
+      if (unit[i] !== cur) {
+        cur = unit[i]!;
+        free = clamp01(devShare[cur]!);
+      }
+      freeTime[i] = free;
+    }
   },
   observe(w, _ctx, set) {
     // Staff-weighted means over units: every member of a unit has its workload and development time.
@@ -166,6 +174,26 @@ export const demandGrowth = mechanism({
     }
   },
 });
+
+/**
+ * Adds each person's value to their unit's entry of `sums`, in staff order. The running sum is kept
+ * in a local while the unit stays the same (staff sit in blocks by unit), which gives the same
+ * numbers as adding into the array each time without waiting on the array for every addition.
+ */
+function sumByUnit(unit: Uint8Array, values: Float64Array, n: number, sums: Float64Array): void {
+  let cur = -1;
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const u = unit[i]!;
+    if (u !== cur) {
+      if (cur >= 0) sums[cur] = acc;
+      cur = u;
+      acc = sums[u]!;
+    }
+    acc += values[i]!;
+  }
+  if (cur >= 0) sums[cur] = acc;
+}
 
 /**
  * Strain of imposed change. Where the sources disagree (MODEL.md §6): "work slowly to work fast"

@@ -273,20 +273,22 @@ export const teams = mechanism({
     let cross = 0;
     let inActual = 0;
     let inReported = 0;
+    const { phase, teamCount, team, actual, depth, labelled, maxTeam } = s;
+    const unit = staff.unit;
     for (let id = 0; id < s.cap; id++) {
-      const ph = s.phase[id]!;
+      const ph = phase[id]!;
       if (ph !== PHASE.forming && ph !== PHASE.running) continue;
-      const n = s.teamCount[id]!;
-      const base = id * s.maxTeam;
-      const first = n > 0 ? staff.unit[s.team[base]!]! : -1;
+      const n = teamCount[id]!;
+      const base = id * maxTeam;
+      const first = n > 0 ? unit[team[base]!]! : -1;
       for (let a = 1; a < n; a++) {
-        if (staff.unit[s.team[base + a]!] !== first) {
+        if (unit[team[base + a]!] !== first) {
           cross += n;
           break;
         }
       }
-      if (s.actual[id] && s.depth[id]! >= 1) inActual += n;
-      if (s.labelled[id]) inReported += n;
+      if (actual[id] && depth[id]! >= 1) inActual += n;
+      if (labelled[id]) inReported += n;
     }
     set('crossSiloCoCreation', cross / staff.n);
     set('coCreationActual', inActual / staff.n);
@@ -295,10 +297,11 @@ export const teams = mechanism({
     let part = 0;
     const seg = w.scratch.b;
     seg.fill(0, 0, SEGMENTS.length);
+    const { current, segment } = citizens;
     for (let c = 0; c < citizens.n; c++) {
-      if (citizens.current[c]! >= 0) {
+      if (current[c]! >= 0) {
         part++;
-        seg[citizens.segment[c]!] = seg[citizens.segment[c]!]! + 1;
+        seg[segment[c]!] = seg[segment[c]!]! + 1;
       }
     }
     // Recent participation (about the last year), among those who took part recently (MODEL.md §5)
