@@ -7,13 +7,6 @@ export function mean(a: ArrayLike<number>, n: number = a.length): number {
   return s / n;
 }
 
-/** Mean of every `stride`-th entry from `offset`, over n entries (a column of a row-major n × stride array). */
-export function strideMean(a: ArrayLike<number>, n: number, stride: number, offset: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += a[i * stride + offset]!;
-  return s / n;
-}
-
 /**
  * Gini coefficient of the first n values of `a` (which it sorts in place: pass a scratch copy) and
  * `zeros` values of 0: G = Σ (2i − N − 1) x_(i) / (N Σ x) over all N = n + zeros ascending values;

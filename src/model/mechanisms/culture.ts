@@ -181,7 +181,7 @@ export const culture = mechanism({
   observe(w, _ctx, set) {
     const { staff, org } = w;
     const n = staff.n;
-    // One pass for the three means of practice (each summed in staff order, as strideMean does).
+    // One pass for the three means of practice, each summed in staff order.
     const L = staff.logic;
     let oa = 0;
     let npm = 0;

@@ -305,9 +305,9 @@ export const teams = mechanism({
       }
     }
     // Recent participation (about the last year), among those who took part recently (MODEL.md §5)
-    // and across the whole population sample.
-    // The buffer holds the faded (0 < activity < ACTIVE) first, then the recently active: each part
-    // sorted on its own makes the whole ascending, so the population's Gini needs no second sort.
+    // and across the whole population sample. The buffer holds the faded (0 < activity < ACTIVE)
+    // first, then the recently active: each part sorted on its own makes the whole ascending, so
+    // the population's Gini needs no second sort.
     const buf = w.scratch.citizens;
     const activity = citizens.activity;
     let faded = 0;
