@@ -5,7 +5,7 @@
  * every control, each of which updates the state, the URL and schedules a run.
  */
 import { exactDecimals } from '../engine/format.js';
-import { indicatorName, leverName, numbers } from '../report/names.js';
+import { indicatorName, type Lang, leverName, numbers } from '../report/names.js';
 import { syncPackage, wireBuilder } from './builder.js';
 import { EXTRA_IDS } from './chart-defs.js';
 import { BUILT_IN, copySlot, defaultSlot, MAX_REPLICATES } from './config.js';
@@ -21,6 +21,18 @@ function fillBaseSelect(x: Explorer): void {
   const lang = x.page.lang;
   const sel = $<HTMLSelectElement>('base');
   const cfg = cfgOf(x, x.editing);
+  const file = x.editing === 'A' ? x.page.fileA : x.page.fileB;
+  // The entries depend only on the language and the loaded file: rebuilt when those change, not at
+  // every move of a slider (56 entries took several milliseconds before each run started).
+  const key = `${lang}|${file?.fileName ?? ''}`;
+  if (sel.dataset.filled !== key) {
+    fillBaseEntries(sel, lang, file?.fileName);
+    sel.dataset.filled = key;
+  }
+  sel.value = cfg.base === 'file' && !file ? DEFAULT_BASE : cfg.base;
+}
+
+function fillBaseEntries(sel: HTMLSelectElement, lang: Lang, fileName: string | undefined): void {
   sel.replaceChildren();
   sel.append(option(BUILT_IN, t(lang, 'builtIn')));
   const groups = new Map<string, HTMLOptGroupElement>();
@@ -39,9 +51,7 @@ function fillBaseSelect(x: Explorer): void {
       .pop();
     g.append(option(e.id, e.name === plain ? e.name : `${e.name} (${e.id})`));
   }
-  const file = x.editing === 'A' ? x.page.fileA : x.page.fileB;
-  if (file) sel.append(option('file', t(lang, 'loadedFile', { name: file.fileName })));
-  sel.value = cfg.base === 'file' && !file ? DEFAULT_BASE : cfg.base;
+  if (fileName !== undefined) sel.append(option('file', t(lang, 'loadedFile', { name: fileName })));
 }
 
 /** The menus whose entries depend only on the language. */

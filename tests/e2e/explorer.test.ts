@@ -292,7 +292,7 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
       for (let i = 0; i < 10; i++) await frame(); // playing
       const n = h.runCount;
       const el = document.getElementById('silo') as HTMLInputElement;
-      el.value = '0.45';
+      el.value = '0.3'; // the value the tests before left (the export test expects it): a run all the same
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
       const during: number[] = [];
