@@ -71,6 +71,16 @@ export function slotColours(x: Explorer): Record<Slot, string> {
   return { A: colours.get(names.A) ?? SLOT_COLORS.A, B: colours.get(names.B) ?? SLOT_COLORS.B };
 }
 
+/** The page's CSS colours of A and B (summary, lesson labels, slot picker) follow the charts'. */
+function setSlotColours(c: Record<Slot, string>): void {
+  const root = document.documentElement.style;
+  for (const [s, prop] of [
+    ['A', '--slot-a'],
+    ['B', '--slot-b'],
+  ] as const)
+    if (root.getPropertyValue(prop) !== c[s]) root.setProperty(prop, c[s]);
+}
+
 /** Documents and practice of each configuration at a week, for the tanker dial. */
 export function headings(x: Explorer, tick: number): Heading[] {
   const colour = slotColours(x);
@@ -255,6 +265,7 @@ export function render(x: Explorer, force = true): void {
   const tick = Math.floor(x.playback.cursor);
   if (!force && tick === x.playback.lastDrawn) return;
   x.playback.lastDrawn = tick;
+  setSlotColours(slotColours(x));
   const defs = shownCharts(x);
   ensureChartFigures(defs);
   renderCaptions(defs, x.page.lang);

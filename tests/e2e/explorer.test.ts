@@ -561,6 +561,22 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
       await afterRun(p, () => p.check('#compare'));
       await p.click('#to-end');
       expect(await offScreen(p, [...dialAndCharts, '#summary .slot.b'])).toEqual([]);
+      // One colour per configuration: the summary's bars have the colours of the chart's lines.
+      const colours = await p.evaluate(() => {
+        const rgb = (c: string) => {
+          const el = document.createElement('i');
+          el.style.color = c;
+          document.body.append(el);
+          const v = getComputedStyle(el).color;
+          el.remove();
+          return v;
+        };
+        const bar = (s: string) => getComputedStyle(document.querySelector(`#summary .slot.${s}`)!).borderLeftColor;
+        const lines = [...document.querySelectorAll('#chart-index path.line')].map((e) => rgb(e.getAttribute('stroke')!));
+        return { bars: [bar('a'), bar('b')], lines };
+      });
+      expect(new Set(colours.bars).size).toBe(2);
+      expect([...colours.bars].sort()).toEqual([...new Set(colours.lines)].sort());
       await shot('compare');
       // A broken file: the error over the charts, the page still on the scenario it showed.
       const label = await p.textContent('#summary .slot.a strong');
