@@ -17,6 +17,7 @@
  */
 import { fmt } from '../engine/format.js';
 import type { IndicatorName } from '../model/index.js';
+import { MAX_EFFECT } from '../validation/facts.js';
 
 export type TargetObservation =
   | { readonly kind: 'value'; readonly value: number; readonly sd: number }
@@ -120,3 +121,21 @@ export function targetDistance(
   }
   return Math.sqrt(sum / weights);
 }
+
+/**
+ * A predictive check's 5 %, 50 % and 95 % as text. A pattern check's effect is stored as ±MAX_EFFECT
+ * when its difference has no spread (every pair the same: d is infinite); it reads as ±∞, not as a
+ * number a reader would take for a measured effect of 1000.
+ */
+export function predictiveQuantiles(c: {
+  readonly observed: TargetObservation;
+  readonly q05: number;
+  readonly q50: number;
+  readonly q95: number;
+}): string[] {
+  const text = (v: number): string => (c.observed.kind === 'atLeast' && Math.abs(v) >= MAX_EFFECT ? (v > 0 ? '∞' : '−∞') : fmt(v, 3));
+  return [text(c.q05), text(c.q50), text(c.q95)];
+}
+
+/** The note under a predictive table that shows ±∞. */
+export const INFINITE_EFFECT_NOTE = '±∞: in some runs the difference had no spread (every pair the same), so d is infinite.';

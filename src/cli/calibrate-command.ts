@@ -62,7 +62,14 @@ function duration(seconds: number): string {
 }
 
 export async function calibrateCommand(file: string, opts: CalibrateOptions): Promise<void> {
-  const [{ loadCalibration }, run, { displayFile }, { makeProgress }, { ScenarioFileError }, { targetLabel }] = await Promise.all([
+  const [
+    { loadCalibration },
+    run,
+    { displayFile },
+    { makeProgress },
+    { ScenarioFileError },
+    { targetLabel, predictiveQuantiles, INFINITE_EFFECT_NOTE },
+  ] = await Promise.all([
     import('../analysis/calibration-spec.js'),
     import('../analysis/calibration-run.js'),
     import('../scenario/errors.js'),
@@ -197,9 +204,10 @@ export async function calibrateCommand(file: string, opts: CalibrateOptions): Pr
     console.log(
       textTable(
         ['target', '5 %', '50 %', '95 %'].map((title, i) => ({ title, right: i > 0 })),
-        result.ensemble!.predictive.map((c) => [c.target, fmt(c.q05, 3), fmt(c.q50, 3), fmt(c.q95, 3)]),
+        result.ensemble!.predictive.map((c) => [c.target, ...predictiveQuantiles(c)]),
       ),
     );
+    if (result.ensemble!.predictive.some((c) => predictiveQuantiles(c).some((q) => q.endsWith('∞')))) console.log(INFINITE_EFFECT_NOTE);
     console.log(`\nwrote ${['ensemble.json', ...files].join(', ')} to ${displayFile(out)}`);
     console.log(`run scenarios on it: tanker batch FILE... --ensemble ${displayFile(`${out}/ensemble.json`)}`);
   } finally {

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CalibrationEnsemble } from '../analysis/calibration-run.js';
+import { INFINITE_EFFECT_NOTE, predictiveQuantiles } from '../analysis/calibration-targets.js';
 import { weightedQuantile } from '../calibration/weighted.js';
 import { escapeXml, fmt, pct } from '../engine/format.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -296,9 +297,10 @@ export function diagnosticsHtml(e: CalibrationEnsemble, charts: readonly Rendere
     '<h2>Targets</h2>',
     table(
       ['target', 'predictive 5 %', '50 %', '95 %'],
-      e.predictive.map((c) => [c.target, fmt(c.q05, 3), fmt(c.q50, 3), fmt(c.q95, 3)]),
+      e.predictive.map((c) => [c.target, ...predictiveQuantiles(c)]),
       (j) => j >= 1,
     ),
+    ...(e.predictive.some((c) => predictiveQuantiles(c).some((q) => q.endsWith('∞'))) ? [`<p>${x(INFINITE_EFFECT_NOTE)}</p>`] : []),
     '<h2>Which target constrains which parameter</h2>',
     `<p>${x(s.method)} (${s.candidates} candidates). |ρ| near 1: the statistic moves with the parameter, so holding it near its target pins the parameter down; near 0: that target says little about it on its own (it may still constrain it jointly with others).</p>`,
     table(

@@ -8,6 +8,7 @@ import { type CalibrationSpec, loadCalibration } from '../../src/analysis/calibr
 import {
   type DataTarget,
   type PatternTarget,
+  predictiveQuantiles,
   standardisedMiss,
   statisticsOf,
   targetDistance,
@@ -207,6 +208,19 @@ describe('pattern targets', () => {
     expect(fact2).toHaveLength(3);
     for (const s of fact2) expect(s.weight).toBeCloseTo(1 / 3, 12);
     expect(stats.reduce((a, s) => a + s.weight, 0)).toBeCloseTo(11, 9);
+  });
+
+  it('a pattern check without spread (d stored as ±1000) reads ±∞ in the predictive table; a data target keeps its number', () => {
+    expect(predictiveQuantiles({ observed: { kind: 'atLeast', min: 0.5 }, q05: -1000, q50: 1.234, q95: 1000 })).toEqual([
+      '−∞',
+      '1.234',
+      '∞',
+    ]);
+    expect(predictiveQuantiles({ observed: { kind: 'value', value: 900, sd: 100 }, q05: 1000, q50: 1000, q95: 1000 })).toEqual([
+      '1000.000',
+      '1000.000',
+      '1000.000',
+    ]);
   });
 
   it('distance: 0 while every check reaches minD, growing with the shortfall, each target weighing 1', () => {
