@@ -6,8 +6,7 @@ import {
   type RecordSpec,
   type RecordTables,
   runReplicate,
-  type SpunUp,
-  spinUp,
+  SpinUpCache,
   type TickFlows,
 } from '../model/index.js';
 
@@ -31,17 +30,13 @@ export interface WorkerResult {
   readonly records?: RecordTables;
 }
 
-// The last spin-ups this thread simulated, by configuration, seed and replicate: scenarios that
-// differ only in their interventions start from the same everyday state, so the second and later
-// of them copy it (about 1 ms) instead of simulating 104 weeks again. Same numbers either way
-// (tests/batch/spin-up-sharing.test.ts); pools hand out tasks replicate by replicate (plan.ts
-// dispatchOrder) so that a thread meets the same replicate again soon.
-const SPUN_UP_KEEP = 2;
-const spunUp = new Map<string, SpunUp>();
+// The last spin-ups this thread simulated (model/spin-up-cache.ts); pools hand out tasks replicate
+// by replicate (plan.ts dispatchOrder) so that a thread meets the same replicate again soon.
+const spunUp = new SpinUpCache(2);
 
 /** Tasks with equal keys start from equal spin-ups. */
 export function spinUpKey(t: WorkerTask): string {
-  return `${JSON.stringify(t.seed)}|${t.replicate}|${JSON.stringify(t.config)}`;
+  return SpinUpCache.key(t.config, t.seed, t.replicate);
 }
 
 /**
@@ -55,21 +50,8 @@ export function shareSpinUps<T extends WorkerTask>(tasks: readonly T[]): (T & { 
   return tasks.map((t, i) => (count.get(keys[i]!)! > 1 ? { ...t, shareSpinUp: true } : t));
 }
 
-function startOf(t: WorkerTask): SpunUp {
-  const key = spinUpKey(t);
-  let s = spunUp.get(key);
-  if (s) {
-    spunUp.delete(key); // most recently used last
-  } else {
-    s = spinUp(t.config, t.seed, t.replicate);
-    if (spunUp.size >= SPUN_UP_KEEP) spunUp.delete(spunUp.keys().next().value!);
-  }
-  spunUp.set(key, s);
-  return s;
-}
-
 export function runTask(t: WorkerTask): WorkerResult {
-  const from = t.shareSpinUp ? startOf(t) : null;
+  const from = t.shareSpinUp ? spunUp.get(t.config, t.seed, t.replicate) : null;
   // The kept spin-up's configuration equals this task's (same key), and passing that very object
   // spares Simulation a second comparison of the two by value.
   const r = runReplicate(from?.config ?? t.config, t.seed, t.replicate, {

@@ -74,5 +74,6 @@ export {
   spinUp,
 } from './simulate.js';
 export { agentColumns, type ColumnSpec, POPULATION_NAMES, POPULATIONS, type Population, tieList } from './snapshots.js';
+export { SpinUpCache } from './spin-up-cache.js';
 export { METHODS, NPG, NPM, OA, OUTCOME, PARTNER_TYPES, PHASE, PROBLEM, SEGMENTS, type World } from './state.js';
 export { createWorld } from './world.js';

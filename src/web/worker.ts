@@ -3,9 +3,9 @@
  * same scenario schema and resolution (src/scenario). The page never computes the model itself, so
  * it stays responsive; each replicate is computed whole here and sent back as one transferred array.
  */
-import { runReplicate } from '../model/index.js';
+import { runReplicate, SpinUpCache } from '../model/index.js';
 import type { BaseRef } from './config.js';
-import { scenarioData } from './config.js';
+import { MAX_REPLICATES, scenarioData } from './config.js';
 import { LIBRARY } from './library-data.js';
 import type { Request, Response } from './protocol.js';
 import { baseData, exportYaml, resolveData, summarize } from './scenario.js';
@@ -25,6 +25,10 @@ function post(msg: Response, transfer: Transferable[] = []): void {
 function baseLabel(ref: BaseRef): string {
   return 'text' in ref ? ref.fileName : `scenarios/${ref.library}`;
 }
+
+// The spin-ups of the last runs: a change of a lever (or of B's levers in compare mode) keeps the
+// configuration, so its runs start from a copy of the everyday state instead of simulating it.
+const spunUp = new SpinUpCache(2 * MAX_REPLICATES);
 
 function handle(req: Request): void {
   const base = baseData(req.base, LIBRARY);
@@ -54,7 +58,8 @@ function handle(req: Request): void {
       let total = 0;
       for (let rep = 0; rep < req.replicates; rep++) {
         const t0 = performance.now(); // clock-ok: run time shown to the user
-        const res = runReplicate(s.config, s.seed, rep, { interventions: s.interventions, elections: s.elections });
+        const from = spunUp.get(s.config, s.seed, rep);
+        const res = runReplicate(from.config, s.seed, rep, { interventions: s.interventions, elections: s.elections, from });
         const ms = performance.now() - t0; // clock-ok
         total += ms;
         const data = new Float64Array(res.data);

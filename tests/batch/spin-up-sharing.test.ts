@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runTask, shareSpinUps } from '../../src/batch/worker.js';
 import { deepClone } from '../../src/engine/clone.js';
-import { runReplicate, Simulation, spinUp } from '../../src/model/index.js';
+import { runReplicate, Simulation, SpinUpCache, spinUp } from '../../src/model/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
 
 const bytes = (r: { data: Float64Array; totals: unknown; turnTick: number | null }) =>
@@ -69,6 +69,24 @@ describe('a run from a shared spin-up', () => {
       expect(bytes(runTask(task(elections)))).toBe(bytes(direct));
       expect(bytes(runTask(task(elections)))).toBe(bytes(direct)); // the second from the kept spin-up
     }
+  });
+
+  it('the cache (the explorer’s and the workers’) keeps the last spin-ups by configuration, seed and replicate, dropping the least recently used', () => {
+    const cfg = scenarios[0]!.config;
+    const cache = new SpinUpCache(2);
+    const a = cache.get(cfg, 'c', 0);
+    const b = cache.get(cfg, 'c', 1);
+    expect(cache.get(cfg, 'c', 0)).toBe(a); // kept; now the most recently used
+    const c = cache.get(cfg, 'c', 2); // drops replicate 1, the least recently used
+    expect(cache.get(cfg, 'c', 0)).toBe(a);
+    expect(cache.get(cfg, 'c', 2)).toBe(c);
+    expect(cache.get(cfg, 'c', 1)).not.toBe(b); // simulated again
+    expect(cache.get({ ...cfg, ticks: 50 }, 'c', 0)).not.toBe(a); // another configuration
+    const s = scenarios[3]!;
+    const from = new SpinUpCache(1).get(s.config, 'c', 0);
+    expect(bytes(runReplicate(from.config, 'c', 0, { interventions: s.interventions, from }))).toBe(
+      bytes(runReplicate(s.config, 'c', 0, { interventions: s.interventions })),
+    );
   });
 
   it('marks only tasks whose spin-up another task shares', () => {

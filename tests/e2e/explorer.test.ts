@@ -209,9 +209,12 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
 
   it('computes a medium five-year run in the browser in under 300 ms (best of up to 8 warm runs)', async () => {
     for (let i = 0; i < 8 && Math.min(...timings) >= 300; i++) {
-      const h = await afterRun(page, () => page.click('#run'));
+      // A new seed each time: the worker keeps spin-ups by configuration and seed, and this times the
+      // whole run, spin-up included (a repeated run of the same configuration would skip it).
+      const h = await afterRun(page, () => page.fill('#seed', `speed-${i}`).then(() => page.press('#seed', 'Tab')));
       timings.push(...(h.results.A?.ms ?? []));
     }
+    await afterRun(page, () => page.fill('#seed', '').then(() => page.press('#seed', 'Tab')));
     const best = Math.min(...timings);
     if (best < 300) return;
     // Only when the machine itself is overloaded (Node needs more than twice the bench's ~75 ms for
@@ -272,7 +275,9 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
         return { total: performance.now() - t0, model: h.results.A?.ms[0] ?? Number.NaN };
       }, v);
     const runs = [];
-    for (const v of ['0.5', '0.6', '0.4', '0.7', '0.35', '0.3']) runs.push(await once(v));
+    // Values not run before in this page, so that every change simulates its own spin-up.
+    for (const v of ['0.5', '0.6', '0.4', '0.7', '0.35', '0.45']) runs.push(await once(v));
+    await afterRun(page, () => page.fill('#silo', '0.3'));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const total = runs.map((r) => r.total);
     const model = runs.map((r) => r.model);
