@@ -19,7 +19,7 @@ function frame(x: Explorer, now: number): void {
   p.lastFrame = now;
   // While a run is computing, "Computing…" covers the charts: hold the playback still rather than
   // draw under it, which on two cores took time from the model's worker (a slider change during
-  // playback took about 1.3 times as long).
+  // playback took about 1.5 times as long).
   if (x.runs.running) {
     requestAnimationFrame((t) => frame(x, t));
     return;

@@ -168,10 +168,10 @@ function box(el: HTMLElement, width: number, height: number): Box {
 
 /** One figure per chart, recreated only when the set or order of charts changes. */
 function ensureChartFigures(defs: readonly ChartDef[]): void {
-  const box = $('charts');
+  const figures = $('charts');
   const ids = defs.map((d) => `fig-${d.id}`).join(',');
-  if ([...box.children].map((c) => c.id).join(',') !== ids) {
-    box.innerHTML = defs
+  if ([...figures.children].map((c) => c.id).join(',') !== ids) {
+    figures.innerHTML = defs
       .map(
         (d) =>
           `<figure id="fig-${d.id}"><figcaption id="cap-${d.id}"></figcaption><div class="chart" id="chart-${d.id}" role="img" aria-labelledby="cap-${d.id}"></div></figure>`,
