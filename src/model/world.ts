@@ -137,12 +137,12 @@ function settleObjectFields(o: object): void {
   }
 }
 
-/** Each mechanism's view of one world, in schedule order (built once per world). */
 /** What a run's interventions have applied so far: nothing yet. */
 export function leverRuntime(interventions: readonly InterventionItem[]): World['levers'] {
   return { items: interventions, applied: interventions.map(() => null), memo: interventions.map(() => undefined) };
 }
 
+/** Each mechanism's view of one world, in schedule order (built once per world). */
 export function contexts(w: World): Map<AnyMechanism, Context<ParamGroup, never, string, unknown>> {
   const out = new Map<AnyMechanism, Context<ParamGroup, never, string, unknown>>();
   for (const m of SCHEDULE) {
