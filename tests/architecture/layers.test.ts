@@ -41,7 +41,7 @@ const SAME_LAYER: Readonly<Record<string, readonly string[]>> = {
   cli: ['report', 'web', 'cluster'], // the command line drives everything
   web: ['report'], // report/names.ts: the one source of indicator and lever names in nb and en (pure)
   cluster: [],
-  bench: ['cli'], // times what the commands do, with their scenario loader
+  bench: ['cli', 'web'], // times what the commands do, with their scenario loader, and the explorer it builds
   api: ['report'], // reads batch folders with report/batch-data.ts (no renderer: tests/cli/startup.test.ts)
 };
 

@@ -5,7 +5,8 @@
  * configuration, exports a scenario file the CLI loader accepts, exports charts, works from disk
  * (file://), and never asks the network for anything. Screenshots of the lessons go to
  * output/screenshots/. Skipped (with a message) only when /usr/bin/chromium is absent; CI installs
- * it with .ci/setup-browser.sh.
+ * it with .ci/setup-browser.sh. How quickly the page answers is measured by `npm run bench:explorer`,
+ * not here.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -171,7 +172,6 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
   let page: Page;
   const requests: string[] = [];
   const pageErrors: string[] = [];
-  const timings: number[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tanker-explorer-'));
@@ -189,46 +189,17 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     await browser?.close();
     await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
-    if (timings.length > 0)
-      console.log(
-        `explorer: medium 5-year run in the browser worker: ${timings.map((m) => `${m.toFixed(0)} ms`).join(', ')} (best ${Math.min(...timings).toFixed(0)} ms)`,
-      );
   });
 
   it('loads, runs the default in its worker and draws the tanker and six charts', async () => {
     await page.goto(server.url);
     const h = await waitReady(page);
     expect(h.results.A?.replicates).toBe(1);
-    timings.push(...(h.results.A?.ms ?? []));
     expect(await page.locator('#tanker svg').count()).toBe(1);
     expect(await page.locator('#charts figure svg').count()).toBe(6);
     expect(await page.locator('#tanker svg line.documents').count()).toBe(1);
     expect(Number.isFinite(h.results.A?.final.transformationIndex)).toBe(true);
     expect(await page.title()).toContain('Tanker');
-  });
-
-  it('computes a medium five-year run in the browser in under 300 ms (best of up to 8 warm runs)', async () => {
-    for (let i = 0; i < 8 && Math.min(...timings) >= 300; i++) {
-      // A new seed each time: the worker keeps spin-ups by configuration and seed, and this times the
-      // whole run, spin-up included (a repeated run of the same configuration would skip it).
-      const h = await afterRun(page, () => page.fill('#seed', `speed-${i}`).then(() => page.press('#seed', 'Tab')));
-      timings.push(...(h.results.A?.ms ?? []));
-    }
-    await afterRun(page, () => page.fill('#seed', '').then(() => page.press('#seed', 'Tab')));
-    const best = Math.min(...timings);
-    if (best < 300) return;
-    // Only when the machine itself is overloaded (Node needs more than twice the bench's ~75 ms for
-    // the same run) is the browser judged against Node measured now, instead of the absolute goal.
-    const cfg = presetConfig('medium');
-    let node = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      runReplicate(cfg, 'tanker', 0, {});
-      node = Math.min(node, performance.now() - t0);
-    }
-    console.warn(`explorer: best browser run ${best.toFixed(0)} ms; the same run in Node now ${node.toFixed(0)} ms (machine under load)`);
-    expect(node, 'the browser missed 300 ms on a machine that is not overloaded').toBeGreaterThan(150);
-    expect(best).toBeLessThan(3 * node);
   });
 
   it('reproduces the CLI: the default run gives the numbers of runReplicate in Node', async () => {
@@ -252,40 +223,6 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer in headless Chromium', () => {
     expect(after.crossUnitTieShare).toBeGreaterThan(before.crossUnitTieShare!);
     expect(await page.evaluate(() => location.hash)).toContain('a.silo=0.3');
     expect(await page.textContent('#silo-out')).toContain('0.30');
-  });
-
-  it('slider response: from a change of the silo slider to the charts of its result (reported, not asserted)', async () => {
-    // In the page: the events a click on the slider's track sends (input, then change), then every
-    // animation frame until the run they started is drawn (the hook's runCount moves on, status
-    // done) and one more frame (painted).
-    const once = (v: string) =>
-      page.evaluate(async (value) => {
-        const h = (window as unknown as { tankerExplorer: Hook }).tankerExplorer;
-        const n = h.runCount;
-        const el = document.getElementById('silo') as HTMLInputElement;
-        const t0 = performance.now();
-        el.value = value;
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-        await new Promise<void>((res) => {
-          const frame = () => (h.runCount > n && h.status === 'done' ? res() : requestAnimationFrame(frame));
-          frame();
-        });
-        await new Promise((res) => requestAnimationFrame(res));
-        return { total: performance.now() - t0, model: h.results.A?.ms[0] ?? Number.NaN };
-      }, v);
-    const runs = [];
-    // Values not run before in this page, so that every change simulates its own spin-up.
-    for (const v of ['0.5', '0.6', '0.4', '0.7', '0.35', '0.45']) runs.push(await once(v));
-    await afterRun(page, () => page.fill('#silo', '0.3'));
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const total = runs.map((r) => r.total);
-    const model = runs.map((r) => r.model);
-    console.log(
-      `explorer: slider change to drawn result (default preset, 1 replicate): ${total.map((m) => m.toFixed(0)).join(', ')} ms (median ${median(total).toFixed(0)}); of which the model run in the worker ${model.map((m) => m.toFixed(0)).join(', ')} ms (median ${median(model).toFixed(0)})`,
-    );
-    expect((await hook(page)).results.A!.final.crossUnitTieShare).toBeGreaterThan(0);
-    expect(await page.inputValue('#silo')).toBe('0.3');
   });
 
   it('playback holds still while a run computes, and goes on with the new result', async () => {
