@@ -205,6 +205,17 @@ function factContext(spec: CalibrationSpec, config: ModelConfig): FactContext {
 }
 
 /**
+ * Weeks the scenario's runs simulate (after the spin-up): up to the last week a data target reads.
+ * Exact, because the model never looks ahead (a run cut at week T equals the first T weeks of a
+ * longer one: tests/calibration/horizon.test.ts), so the statistics are those of full-length runs
+ * at a fraction of the cost. The scenario's horizon when there are no data targets.
+ */
+export function dataHorizon(spec: CalibrationSpec): number {
+  const ends = spec.targets.flatMap((t) => (isPattern(t) ? [] : [t.to + 1]));
+  return ends.length > 0 ? Math.min(spec.scenario.config.ticks, Math.max(...ends)) : spec.scenario.config.ticks;
+}
+
+/**
  * Simulate parameter vectors, `R` replicates each starting at replicate index `first` (vector i
  * uses first + i R + j for every slot), and return each vector's statistics (statisticsOf order):
  * a data target's mean over replicates of its window mean, a pattern check's claimed effect.
@@ -221,12 +232,14 @@ export async function simulate(
   const slots = slotsOf(spec);
   const S = slots.length;
   const data = spec.targets.flatMap((t, k) => (isPattern(t) ? [] : [{ t, k, column: INDICATORS.indexOf(t.indicator) }]));
+  const horizon = dataHorizon(spec);
   const valuesOf = (theta: readonly number[]) => Object.fromEntries(spec.parameters.map((p, k) => [p.name, theta[k]!]));
   const out: number[][] = [];
   const perChunk = Math.max(1, Math.floor(CHUNK_TASKS / (R * S)));
   for (let c0 = 0; c0 < thetas.length; c0 += perChunk) {
     const chunk = thetas.slice(c0, c0 + perChunk);
     const configs = chunk.map((theta) => applyPoint(s.config, { index: 0, values: valuesOf(theta) }));
+    const dataConfigs = configs.map((config) => ({ ...config, ticks: horizon }));
     const contexts = configs.map((config) => factContext(spec, config));
     const conditions = contexts.map((ctx) => {
       const byTarget = new Map<number, Record<string, Condition>>();
@@ -243,7 +256,7 @@ export async function simulate(
       const replicate = first + (c0 + c) * R + (Math.floor(i / S) % R);
       const slot = slots[i % S]!;
       if (slot.condition === null)
-        return { config: configs[c]!, interventions: s.interventions, elections: s.elections, seed: s.seed, replicate };
+        return { config: dataConfigs[c]!, interventions: s.interventions, elections: s.elections, seed: s.seed, replicate };
       const cond = conditions[c]!.get(slot.target)![slot.condition]!;
       return { config: cond.config, interventions: cond.interventions, elections: cond.elections, seed: s.seed, replicate };
     };
