@@ -1,8 +1,8 @@
 /**
  * `npm run bench:calibrate`: model runs per hour of a calibration on the medium preset (the
- * baseline scenario; a target in year 5, so every run simulates the whole five years), everything included (proposals, the worker pool, distances,
- * checkpoints), and what that means for issue 14's goal of 50,000 runs within an hour on a
- * 2-core machine. The budget is small by default (BENCH_PARTICLES, BENCH_GENERATIONS); the rate,
+ * baseline scenario; a target in year 5, so every run simulates the whole five years), everything
+ * included (proposals, the worker pool, distances, checkpoints), and what that means for issue
+ * 14's goal of 50,000 runs within an hour on a 2-core machine. The budget is small by default (BENCH_PARTICLES, BENCH_GENERATIONS); the rate,
  * not the budget, is the figure: the rate after the first round (which also pays for starting the
  * threads and compiling the model) projects the time of 50,000 runs.
  */

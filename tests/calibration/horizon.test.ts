@@ -21,15 +21,17 @@ const dir = mkdtempSync(join(tmpdir(), 'tanker-horizon-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the model never looks ahead', () => {
-  // The baseline, a package with levers and an election in the cut-off part, a case with its own
-  // organisation, and a lever that starts after the first cut.
+  // The baseline, a package of levers, a case with its own organisation, each with the election
+  // (week 88) between the cuts; and a lever moved to weeks 60-99, between the cuts too.
+  const moved = { 'levers/pace-of-change.yaml': { start: 60, end: 100 } } as Record<string, { start: number; end: number }>;
   for (const file of ['baseline.yaml', 'packages/matrix-budget-leadership.yaml', 'cases/wigan-like.yaml', 'levers/pace-of-change.yaml']) {
     it(`${file}: runs cut at weeks 40 and 130 equal the first weeks of the full run`, () => {
       const loaded = loadScenario(join(ROOT, 'scenarios', file));
       if (!loaded.ok) throw new Error(formatErrors(loaded.errors));
       const s = loaded.scenario;
       const small = { ...s.config, org: { ...s.config.org, population: Math.min(s.config.org.population, 15_000) } };
-      const opts = { interventions: s.interventions, elections: s.elections };
+      const interventions = moved[file] ? s.interventions.map((it) => ({ ...it, ...moved[file] })) : s.interventions;
+      const opts = { interventions, elections: s.elections };
       const full = runReplicate(small, s.seed, 0, opts);
       const W = INDICATORS.length;
       for (const T of [40, 130]) {
