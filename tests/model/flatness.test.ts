@@ -1,9 +1,13 @@
 /**
  * With the named exogenous trends off (demand growth 0, no election), the baseline starts from its
  * everyday state and stays there: for each key indicator, the 95 % interval of the change from
- * year 1 to year 5 (over 16 replicates) lies within ±10 % of its year-1 level, ±25 % for small
+ * year 1 to year 5 (over 32 replicates) lies within ±10 % of its year-1 level, ±25 % for small
  * counts and shares (an equivalence test, so drift or a warm-up left in the run fails it). With the trends on, the same check shows
- * demand growth at work (workload rises).
+ * demand growth at work (workload rises; 16 replicates suffice for that).
+ *
+ * Power: routines (about 9 per replicate) and cross-silo co-creation vary most from year to year;
+ * at 16 replicates their intervals reached 24 % and 20 % of the level, too close to the 25 % bound
+ * for a check meant to catch drift rather than noise. At 32 they reach 18 % and 20 %.
  */
 import { describe, expect, it } from 'vitest';
 import { oneSampleTest } from '../../src/analysis/ttest.js';
@@ -11,7 +15,6 @@ import { runReplicates } from '../../src/batch/replicates.js';
 import { INDICATORS, type IndicatorName } from '../../src/model/index.js';
 import { baseConfig, meanOver, withOrg } from '../../src/validation/design.js';
 
-const R = 16;
 /** Small counts and shares are noisy: their bound is 25 % of the level; scores' is 10 %. */
 const NOISY: IndicatorName[] = ['coCreationActual', 'crossSiloCoCreation', 'initiativesActive', 'routines', 'burnout'];
 const KEY: IndicatorName[] = [
@@ -27,7 +30,7 @@ const KEY: IndicatorName[] = [
   'coachingStyle',
 ];
 
-async function drift(trends: boolean) {
+async function drift(trends: boolean, R: number) {
   const base = baseConfig('medium');
   const config = trends ? base : withOrg(base, { demandGrowth: 0 });
   const tasks = Array.from({ length: R }, (_, r) => ({ config, interventions: [], elections: trends, seed: 'flat', replicate: r }));
@@ -47,7 +50,7 @@ describe('the baseline without trends is flat', () => {
     timeout: 300_000,
   }, async () => {
     expect(KEY.every((n) => INDICATORS.includes(n))).toBe(true);
-    const d = await drift(false);
+    const d = await drift(false, 32);
     for (const n of KEY) {
       const { level, t } = d[n]!;
       const tol = (NOISY.includes(n) ? 0.25 : 0.1) * Math.abs(level);
@@ -58,7 +61,7 @@ describe('the baseline without trends is flat', () => {
   });
 
   it('with demand growth on, workload rises (the trend is what moves the baseline)', { timeout: 300_000 }, async () => {
-    const d = await drift(true);
+    const d = await drift(true, 16);
     expect(d.workload!.t.ciLow).toBeGreaterThan(0);
   });
 });
