@@ -172,29 +172,51 @@ const FACT_WEEKS = baseConfig('small').ticks;
 /** Particles simulated per call to the pool: bounds the run results held for the pattern checks. */
 const CHUNK_TASKS = 512;
 
-/**
- * What one particle runs per replicate: the scenario itself (when there are data targets), then
- * every condition of every pattern target's fact, all with the same seed and replicate index
- * (common random numbers across conditions).
- */
-interface Slot {
+/** A pattern target's condition: the target's index and the condition's name in its fact. */
+interface Use {
   readonly target: number;
-  readonly condition: string | null;
+  readonly condition: string;
 }
 
-/** Model runs one particle costs: its replicates × (the scenario, if there are data targets, and every condition of every pattern target). */
+/**
+ * What one particle runs per replicate: the scenario itself (when there are data targets), then
+ * every distinct condition of the pattern targets' facts, all with the same seed and replicate
+ * index (common random numbers across conditions). Conditions that are the same run (the status
+ * quo of facts 3, 7, 8 and 12, say) are one slot: `uses` lists every condition it stands for.
+ */
+interface Slot {
+  /** Empty for the scenario's own run. */
+  readonly uses: readonly Use[];
+}
+
+/** Model runs one particle costs: its replicates × (the scenario, if there are data targets, and every distinct condition of the pattern targets). */
 export function particleRuns(spec: CalibrationSpec): number {
   return spec.method.replicates * slotsOf(spec).length;
 }
 
+/** What makes two conditions the same run (the seed and replicate are common to all). */
+const conditionKey = (c: Condition): string => JSON.stringify([c.config, c.interventions, c.elections]);
+
 function slotsOf(spec: CalibrationSpec): Slot[] {
   const slots: Slot[] = [];
-  if (spec.targets.some((t) => !isPattern(t))) slots.push({ target: -1, condition: null });
+  if (spec.targets.some((t) => !isPattern(t))) slots.push({ uses: [] });
+  // Which conditions are the same run, judged on the scenario's own configuration; simulate
+  // checks it again for every particle.
+  const ctx = factContext(spec, spec.scenario.config);
+  const byKey = new Map<string, Use[]>();
   spec.targets.forEach((t, k) => {
     if (!isPattern(t)) return;
     const fact = FACTS.find((f) => f.id === t.fact)!;
-    for (const name of Object.keys(fact.conditions({ size: spec.scenario.resolved.size, alpha: 0.01 })))
-      slots.push({ target: k, condition: name });
+    for (const [name, c] of Object.entries(fact.conditions(ctx))) {
+      const key = conditionKey(c);
+      const uses = byKey.get(key);
+      if (uses) uses.push({ target: k, condition: name });
+      else {
+        const fresh = [{ target: k, condition: name }];
+        byKey.set(key, fresh);
+        slots.push({ uses: fresh });
+      }
+    }
   });
   return slots;
 }
@@ -244,9 +266,17 @@ export async function simulate(
     const conditions = contexts.map((ctx) => {
       const byTarget = new Map<number, Record<string, Condition>>();
       for (const slot of slots) {
-        if (slot.condition === null || byTarget.has(slot.target)) continue;
-        const t = spec.targets[slot.target]!;
-        if (isPattern(t)) byTarget.set(slot.target, FACTS.find((f) => f.id === t.fact)!.conditions(ctx));
+        for (const { target } of slot.uses) {
+          if (byTarget.has(target)) continue;
+          const t = spec.targets[target]!;
+          if (isPattern(t)) byTarget.set(target, FACTS.find((f) => f.id === t.fact)!.conditions(ctx));
+        }
+        // One run stands for every condition of the slot: they must be the same run for this particle too.
+        const [first, ...rest] = slot.uses.map((u) => byTarget.get(u.target)![u.condition]!);
+        if (rest.some((c) => conditionKey(c) !== conditionKey(first!)))
+          throw new Error(
+            `calibration: conditions ${slot.uses.map((u) => u.condition).join(', ')} were one run for the scenario but differ for a particle`,
+          );
       }
       return byTarget;
     });
@@ -254,14 +284,14 @@ export async function simulate(
     const task = (i: number): WorkerTask => {
       const c = Math.floor(i / (R * S));
       const replicate = first + (c0 + c) * R + (Math.floor(i / S) % R);
-      const slot = slots[i % S]!;
-      if (slot.condition === null)
+      const use = slots[i % S]!.uses[0];
+      if (use === undefined)
         return { config: dataConfigs[c]!, interventions: s.interventions, elections: s.elections, seed: s.seed, replicate };
-      const cond = conditions[c]!.get(slot.target)![slot.condition]!;
+      const cond = conditions[c]!.get(use.target)![use.condition]!;
       return { config: cond.config, interventions: cond.interventions, elections: cond.elections, seed: s.seed, replicate };
     };
     const extract = (r: WorkerResult, i: number): number[] | RunResult =>
-      slots[i % S]!.condition === null
+      slots[i % S]!.uses.length === 0
         ? data.map(({ t, column }) => windowMean(r.data, r.width, column, t.from, t.to))
         : { data: r.data, width: r.width, turnTick: r.turnTick, totals: r.totals };
     let per: (number[] | RunResult)[];
@@ -275,11 +305,11 @@ export async function simulate(
       const values = Object.entries(valuesOf(chunk[c]!))
         .map(([n, v]) => `${n}=${formatNumber(v)}`)
         .join(', ');
-      const slot = slots[i % S]!;
+      const uses = slots[i % S]!.uses;
       const what =
-        slot.condition === null
+        uses.length === 0
           ? 'the model run'
-          : `the run of fact ${(spec.targets[slot.target] as { fact: number }).fact}'s condition ${slot.condition}`;
+          : `the run of ${uses.map((u) => `fact ${(spec.targets[u.target] as { fact: number }).fact}'s condition ${u.condition}`).join(' and ')}`;
       throw new Error(
         `${what} with ${values} (seed ${s.seed}, replicate ${first + (c0 + c) * R + (Math.floor(i / S) % R)}) failed: ${m[2]}`,
       );
@@ -291,7 +321,7 @@ export async function simulate(
         if (isPattern(t)) {
           const runs: Record<string, RunResult[]> = {};
           slots.forEach((slot, si) => {
-            if (slot.target === k) runs[slot.condition!] = Array.from({ length: R }, (_, j) => at(si, j) as RunResult);
+            for (const u of slot.uses) if (u.target === k) runs[u.condition] = Array.from({ length: R }, (_, j) => at(si, j) as RunResult);
           });
           const fact = FACTS.find((f) => f.id === t.fact)!;
           for (const check of fact.evaluate(runs, contexts[c]!)) stats.push(claimedEffect(check));
