@@ -28,6 +28,12 @@ export const initParams = {
   competence: param(0.35, [0, 1], 'Mean staff co-creation competence', '004 lever 8'),
   identity: param(0.6, [0, 1], 'Mean professional identity', '003 §2'),
   fear: param(0.4, [0, 1], 'Mean fear of error', '002 §2.5.5'),
+  fearHistory: param(
+    0,
+    [0, 1],
+    "Share of their tenure over which the first staff's drawn fear of error has already drifted toward their unit's climate when the spin-up begins (0: as drawn)",
+    'assumption (docs/model.md 0.3-1)',
+  ),
   trustManager: param(0.45, [0, 1], 'Mean staff trust in own manager', '001, 002'),
   motivation: param(0.6, [0, 1], 'Mean staff motivation', '001'),
   spread: param(0.12, [0, 0.5], 'Standard deviation of staff and manager attributes', 'assumption'),

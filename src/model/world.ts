@@ -12,6 +12,7 @@ import { RngStreams } from '../engine/rng.js';
 import type { ModelConfig } from './config.js';
 import type { InterventionItem } from './levers/lever.js';
 import type { Context } from './mechanism.js';
+import { ageFirstStaffFear } from './mechanisms/culture.js';
 import { createModifiers } from './modifiers.js';
 import { WORK_KINDS } from './organisation.js';
 import type { ParamGroup } from './params/define.js';
@@ -91,6 +92,7 @@ export function createWorld(
   const r = streams.stream('init');
   drawManagers(world, r, p.signals);
   drawStaff(world, r);
+  ageFirstStaffFear(world, ip.fearHistory);
   drawPoliticians(world, r);
   drawCitizens(world, r);
   drawPartners(world, r);

@@ -814,6 +814,25 @@ describe('turnover (process 12)', () => {
     expect(w.crossTies).toBeLessThan(crossBefore);
   });
 
+  it('with loadRecovery, burnout also recovers under load; without it, someone under load never recovers', () => {
+    // Everyone far above the stress threshold with burnout 0.5: one week of the turnover mechanism.
+    const step = (loadRecovery: number) => {
+      // No leavers, so that both worlds keep the same people.
+      const x = createWorld(withParams(small(), 'turnover', { loadRecovery, stressThreshold: 0, leaveRate: 0 }), 21, 0);
+      x.staff.burnout.fill(0.5);
+      x.units.workload.fill(1);
+      runMechanism(turnover, x);
+      return { w: x, p: params(x).turnover };
+    };
+    const none = step(0);
+    const full = step(1);
+    for (let i = 0; i < full.w.staff.n; i++) {
+      const nb = full.w.staff.burnout[i]!;
+      expect(nb).toBeCloseTo(none.w.staff.burnout[i]! - full.p.burnoutDown * 0.5, 12);
+      expect(none.w.staff.burnout[i]!).toBeGreaterThan(0.5); // under load, building and no recovery
+    }
+  });
+
   it('burnout raises leaving', () => {
     const leave = (burnout: number) => {
       const x = createWorld(small(), 13, 0);
@@ -938,5 +957,36 @@ describe('overlapping levers on the same logic mix', () => {
     const before = Array.from(w.org.steering);
     for (let t = 0; t <= 6; t++) runLevers(w, t);
     for (let k = 0; k < 3; k++) expect(w.org.steering[k]).toBeCloseTo(before[k]!, 2);
+  });
+});
+
+describe('initialisation: the first staff’s fear of error', () => {
+  it('with fearHistory 1, each has drifted toward the unit climate for their tenure, at fearDrift a week', () => {
+    const drawn = createWorld(small(), 22, 0);
+    const aged = createWorld(withParams(small(), 'init', { fearHistory: 1 }), 22, 0);
+    const drift = params(aged).culture.fearDrift;
+    // aged = T + (drawn − T)·k with k = (1 − drift)^tenure, so every long-serving member of a unit
+    // gives back the same climate level T.
+    const climate = new Map<number, number[]>();
+    for (let i = 0; i < aged.staff.n; i++) {
+      const k = (1 - drift) ** aged.staff.tenure[i]!;
+      if (k > 0.9) continue; // too short a tenure to read T back precisely
+      const T = (aged.staff.fear[i]! - drawn.staff.fear[i]! * k) / (1 - k);
+      const u = aged.staff.unit[i]!;
+      climate.set(u, [...(climate.get(u) ?? []), T]);
+    }
+    expect(climate.size).toBe(aged.units.n);
+    for (const ts of climate.values()) {
+      for (const T of ts) expect(T).toBeCloseTo(ts[0]!, 9);
+      expect(ts[0]).toBeGreaterThanOrEqual(0);
+      expect(ts[0]).toBeLessThanOrEqual(1);
+    }
+    // Those who have served longest are nearest their climate: the spread of fear within units falls.
+    const spread = (w: World) => {
+      let s = 0;
+      for (let i = 0; i < w.staff.n; i++) s += (w.staff.fear[i]! - unitMean(w, w.staff.fear, w.staff.unit[i]!)) ** 2;
+      return Math.sqrt(s / w.staff.n);
+    };
+    expect(spread(aged)).toBeLessThan(0.6 * spread(drawn));
   });
 });

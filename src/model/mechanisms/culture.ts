@@ -6,8 +6,8 @@
  */
 import type { Rng } from '../../engine/rng.js';
 import { mean } from '../../engine/stats.js';
-import { indicator, mechanism } from '../mechanism.js';
-import { param } from '../params/define.js';
+import { indicator, mechanism, paramsOf } from '../mechanism.js';
+import { type GroupValues, param } from '../params/define.js';
 import { NPG, NPM, OA, type World } from '../state.js';
 
 export const culture = mechanism({
@@ -111,18 +111,14 @@ export const culture = mechanism({
     const {
       burnoutClosure,
       changeFatigue,
-      fearBase,
       fearDrift,
       identityInertia,
       opennessSignal,
       peerRate,
-      pressureFear,
       routineHalf,
       routinePull,
-      safetyRelief,
       signalPull,
       steeringPull,
-      legalFear,
       habitPull,
       competenceFade,
       opennessHabit,
@@ -149,14 +145,7 @@ export const culture = mechanism({
     // The fear of error the climate supports: budget pressure, legal uncertainty in the unit's field
     // (its internal, interpretive part: 002 M40, M43), and room to fail.
     const fearTarget = w.scratch.b;
-    for (let u = 0; u < units.n; u++) {
-      const t =
-        fearBase +
-        pressureFear * org.budgetPressure +
-        legalFear * units.legal[u]! * units.internalLegal[u]! -
-        safetyRelief * org.roomToFail;
-      fearTarget[u] = Math.min(1, Math.max(0, t));
-    }
+    for (let u = 0; u < units.n; u++) fearTarget[u] = climateFear(w, p, u);
     practiceLoop(w, r, dens, fearTarget, {
       anchor,
       s0,
@@ -206,6 +195,37 @@ export const culture = mechanism({
     set('fearOfError', mean(staff.fear, n));
   },
 });
+
+type CultureParams = GroupValues<typeof culture.params>;
+
+/**
+ * The fear of error the climate of unit `u` supports: budget pressure, legal uncertainty in the
+ * unit's field (its internal, interpretive part: 002 M40, M43), and room to fail.
+ */
+function climateFear(w: World, p: CultureParams, u: number): number {
+  const t =
+    p.fearBase +
+    p.pressureFear * w.org.budgetPressure +
+    p.legalFear * w.units.legal[u]! * w.units.internalLegal[u]! -
+    p.safetyRelief * w.org.roomToFail;
+  return Math.min(1, Math.max(0, t));
+}
+
+/**
+ * The first staff have worked under their unit's climate for their tenure before the spin-up
+ * begins: with `init.fearHistory` h > 0, the fear each drew has already drifted toward the
+ * climate's for h × tenure weeks, at the weekly rate the culture mechanism uses (`fearDrift`).
+ * Newcomers keep the drawn fear: they bring it from elsewhere. At h = 0 (the default) nothing changes.
+ */
+export function ageFirstStaffFear(w: World, history: number): void {
+  if (history <= 0) return;
+  const p = paramsOf(w, culture);
+  const { fear, tenure, unit } = w.staff;
+  for (let i = 0; i < w.staff.n; i++) {
+    const target = climateFear(w, p, unit[i]!);
+    fear[i] = target + (fear[i]! - target) * (1 - p.fearDrift) ** (history * tenure[i]!);
+  }
+}
 
 /** The per-unit sums of NPG in practice become means (a separate function keeps the hot loop's tail out of it). */
 function unitMeans(units: World['units']): void {

@@ -17,6 +17,12 @@ const params = {
   stressThreshold: param(1, [0, 2], 'Load above which burnout builds up', 'assumption'),
   burnoutUp: param(0.04, [0, 1], 'Weekly burnout added per unit of load above the threshold', '004; assumption'),
   burnoutDown: param(0.01, [0, 1], 'Weekly recovery from burnout below the threshold', 'assumption'),
+  loadRecovery: param(
+    0,
+    [0, 1],
+    'Share of the weekly recovery (burnoutDown) that goes on while load is above the threshold (0: none; 1: the same as below it)',
+    'assumption (docs/model.md, known limitation 4)',
+  ),
   initiativeStress: param(0.1, [0, 1], 'Extra load of working on an initiative on top of operations', '002 VF-10'),
   enthusiastStress: param(0.1, [0, 1], 'Extra load enthusiasts take on', '000 §4, 003 Wigan'),
   fearStress: param(0.1, [0, 1], 'Extra load per unit of fear of error', 'assumption'),
@@ -97,6 +103,7 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
     leaveBurnout,
     leaveMotivation,
     leaveRate,
+    loadRecovery,
     motivationAutonomy,
     motivationBase,
     motivationBurnout,
@@ -106,6 +113,7 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
     stressThreshold,
   } = p;
   const { staff, units, org, managers } = w;
+  const underLoad = burnoutDown * loadRecovery;
   const autonomy = 1 - org.reportingLoad;
   const change = changeStress * org.changeBurden;
   // Typed arrays as locals (the loop calls the random stream; V8 cannot hoist property loads).
@@ -123,7 +131,8 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
       change;
     const over = load - stressThreshold;
     const b = burnout[i]!;
-    const nb = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) : b - burnoutDown * b);
+    // Under load, recovery goes on at `loadRecovery` of its rate (0 by default, adding nothing).
+    const nb = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) - underLoad * b : b - burnoutDown * b);
     burnout[i] = nb;
     const e = experience[i]!;
     const target = clamp01(
