@@ -14,58 +14,27 @@
  * exclude zero (docs/model.md 0.3-1 gives the figures and why).
  */
 import { describe, expect, it } from 'vitest';
-import { oneSampleTest } from '../../src/analysis/ttest.js';
-import { runReplicates } from '../../src/batch/replicates.js';
-import { INDICATORS, type IndicatorName } from '../../src/model/index.js';
-import { baseConfig, meanOver, withOrg } from '../../src/validation/design.js';
+import { INDICATORS } from '../../src/model/index.js';
+import { baseConfig } from '../../src/validation/design.js';
+import { DRIFT_KEY, drift } from '../../src/validation/drift.js';
 
-/** Small counts and shares are noisy: their bound is 25 % of the level; scores' is 10 %. */
-const NOISY: IndicatorName[] = ['coCreationActual', 'crossSiloCoCreation', 'initiativesActive', 'routines', 'burnout'];
-const KEY: IndicatorName[] = [
-  ...NOISY,
-  'transformationIndex',
-  'practiceNPG',
-  'workload',
-  'freeTime',
-  'trustStaffManagement',
-  'trustCitizens',
-  'openness',
-  'fearOfError',
-  'coachingStyle',
-];
-
-async function drift(trends: boolean, R: number) {
-  const base = baseConfig('medium');
-  const config = trends ? base : withOrg(base, { demandGrowth: 0 });
-  const tasks = Array.from({ length: R }, (_, r) => ({ config, interventions: [], elections: trends, seed: 'flat', replicate: r }));
-  const runs = await runReplicates(tasks, 2);
-  return Object.fromEntries(
-    KEY.map((n) => {
-      const y1 = runs.map((x) => meanOver(x, n, 0, 52));
-      const change = runs.map((x, i) => meanOver(x, n, 208, 260) - y1[i]!);
-      const level = y1.reduce((a, b) => a + b, 0) / R;
-      return [n, { level, t: oneSampleTest(change, 0) }];
-    }),
-  );
-}
+const baseline = (trends: boolean, replicates: number) =>
+  drift({ config: baseConfig('medium'), interventions: [], elections: true, seed: 'flat', replicates, threads: 2, trends });
 
 describe('the baseline without trends is flat', () => {
   it('every key indicator changes by less than 10 % (25 % if noisy) of its level from year 1 to year 5 (95 % interval)', {
     timeout: 300_000,
   }, async () => {
-    expect(KEY.every((n) => INDICATORS.includes(n))).toBe(true);
-    const d = await drift(false, 32);
-    for (const n of KEY) {
-      const { level, t } = d[n]!;
-      const tol = (NOISY.includes(n) ? 0.25 : 0.1) * Math.abs(level);
-      expect([t.ciLow, t.ciHigh], `${n}: level ${level}, change ${t.diff} [${t.ciLow}, ${t.ciHigh}]`).toSatisfy(
-        ([lo, hi]: number[]) => lo! > -tol && hi! < tol,
+    expect(DRIFT_KEY.every((n) => INDICATORS.includes(n))).toBe(true);
+    for (const r of await baseline(false, 32)) {
+      expect([r.ciLow, r.ciHigh], `${r.indicator}: level ${r.level}, change ${r.change} [${r.ciLow}, ${r.ciHigh}]`).toSatisfy(
+        ([lo, hi]: number[]) => lo! > -r.bound && hi! < r.bound,
       );
     }
   });
 
   it('with demand growth on, workload rises (the trend is what moves the baseline)', { timeout: 300_000 }, async () => {
-    const d = await drift(true, 16);
-    expect(d.workload!.t.ciLow).toBeGreaterThan(0);
+    const rows = await baseline(true, 16);
+    expect(rows.find((r) => r.indicator === 'workload')!.ciLow).toBeGreaterThan(0);
   });
 });
