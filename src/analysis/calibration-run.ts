@@ -195,6 +195,9 @@ export function particleRuns(spec: CalibrationSpec): number {
 }
 
 /** What makes two conditions the same run (the seed and replicate are common to all). */
+/** The stylised fact a pattern target names (calibration-spec.ts has checked that it exists). */
+const factOf = (id: number) => FACTS.find((f) => f.id === id)!;
+
 const conditionKey = (c: Condition): string => JSON.stringify([c.config, c.interventions, c.elections]);
 
 function slotsOf(spec: CalibrationSpec): Slot[] {
@@ -206,7 +209,7 @@ function slotsOf(spec: CalibrationSpec): Slot[] {
   const byKey = new Map<string, Use[]>();
   spec.targets.forEach((t, k) => {
     if (!isPattern(t)) return;
-    const fact = FACTS.find((f) => f.id === t.fact)!;
+    const fact = factOf(t.fact);
     for (const [name, c] of Object.entries(fact.conditions(ctx))) {
       const key = conditionKey(c);
       const uses = byKey.get(key);
@@ -269,7 +272,7 @@ export async function simulate(
         for (const { target } of slot.uses) {
           if (byTarget.has(target)) continue;
           const t = spec.targets[target]!;
-          if (isPattern(t)) byTarget.set(target, FACTS.find((f) => f.id === t.fact)!.conditions(ctx));
+          if (isPattern(t)) byTarget.set(target, factOf(t.fact).conditions(ctx));
         }
         // One run stands for every condition of the slot: they must be the same run for this particle too.
         const [first, ...rest] = slot.uses.map((u) => byTarget.get(u.target)![u.condition]!);
@@ -323,7 +326,7 @@ export async function simulate(
           slots.forEach((slot, si) => {
             for (const u of slot.uses) if (u.target === k) runs[u.condition] = Array.from({ length: R }, (_, j) => at(si, j) as RunResult);
           });
-          const fact = FACTS.find((f) => f.id === t.fact)!;
+          const fact = factOf(t.fact);
           for (const check of fact.evaluate(runs, contexts[c]!)) stats.push(claimedEffect(check));
         } else {
           const d = data.findIndex((x) => x.k === k);
