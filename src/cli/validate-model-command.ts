@@ -3,10 +3,15 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SIZE_PRESETS, type SizePreset } from '../model/index.js';
 import { parseIntArg } from './args.js';
+import { resolveRunSpec } from './resolve.js';
 
 export function registerValidateModel(program: Command): void {
   program
     .command('validate-model')
+    .argument(
+      '[scenario]',
+      'scenario file whose organisation and parameters every condition starts from (its interventions are not used: each fact sets its own); default: the --size preset',
+    )
     .description(
       'Check the stylised facts of the model (MODEL.md §6) over paired replicates; exit code 1 if any fails. Fact 5 (trust asymmetry) holds by construction and is a unit test, not run here.',
     )
@@ -18,7 +23,10 @@ export function registerValidateModel(program: Command): void {
     .option('--only <ids>', 'comma-separated fact numbers, e.g. 1,4,10')
     .option('--json', 'print the results as JSON', false)
     .action(
-      async (o: { size: SizePreset; replicates: number; seed: string; alpha: string; threads?: number; only?: string; json: boolean }) => {
+      async (
+        file: string | undefined,
+        o: { size: SizePreset; replicates: number; seed: string; alpha: string; threads?: number; only?: string; json: boolean },
+      ) => {
         const alpha = Number(o.alpha);
         if (!(alpha > 0 && alpha < 1)) throw new Error(`--alpha must be a number between 0 and 1, got "${o.alpha}"`);
         const only = o.only?.split(',').map((s) => Number(s.trim()));
@@ -26,6 +34,12 @@ export function registerValidateModel(program: Command): void {
         if (only?.includes(5))
           throw new Error(
             '--only: fact 5 (trust asymmetry) holds by construction; it is a unit test (tests/model/mechanisms.test.ts), not a stylised fact',
+          );
+        // A scenario file is read (and refused with its errors) before anything runs.
+        const scenario = file === undefined ? null : resolveRunSpec(file, { preset: o.size, replicate: 0, elections: true });
+        if (scenario && scenario.interventions.length > 0)
+          console.error(
+            `tanker: note: ${file}: its ${scenario.interventions.length} intervention(s) are not used; the facts start from its organisation and parameters and set their own levers`,
           );
         const [{ defaultThreads }, { factsTable, validateModel }] = await Promise.all([
           import('../batch/pool.js'),
@@ -39,11 +53,12 @@ export function registerValidateModel(program: Command): void {
           threads: o.threads ?? defaultThreads(),
           alpha,
           ...(only ? { only } : {}),
+          ...(scenario ? { base: scenario.config } : {}),
         });
         if (o.json) console.log(JSON.stringify(out, null, 2));
         else {
           console.log(
-            `Stylised facts, ${o.size} preset, ${o.replicates} replicates per condition (more where a fact says so), alpha ${alpha} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
+            `Stylised facts, ${scenario ? `${scenario.name} (${file})` : `${o.size} preset`}, ${o.replicates} replicates per condition (more where a fact says so), alpha ${alpha} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`,
           ); // clock-ok
           console.log(factsTable(out));
         }

@@ -2,7 +2,7 @@
 import { runReplicates } from '../batch/replicates.js';
 import type { WorkerTask } from '../batch/worker.js';
 import { fmt, pText } from '../engine/format.js';
-import type { SizePreset } from '../model/index.js';
+import type { ModelConfig, SizePreset } from '../model/index.js';
 import type { RunResult } from './design.js';
 import { FACTS, type FactOutcome, judge } from './facts.js';
 
@@ -13,10 +13,12 @@ export interface ValidationOptions {
   readonly threads: number;
   readonly alpha: number;
   readonly only?: readonly number[];
+  /** The configuration every condition starts from (a scenario's organisation and parameters); default: the size preset's. */
+  readonly base?: ModelConfig;
 }
 
 export async function validateModel(opts: ValidationOptions): Promise<FactOutcome[]> {
-  const ctx = { size: opts.size, alpha: opts.alpha };
+  const ctx = { size: opts.size, alpha: opts.alpha, ...(opts.base ? { base: opts.base } : {}) };
   const facts = FACTS.filter((f) => !opts.only || opts.only.includes(f.id));
   const tasks: WorkerTask[] = [];
   const index: { fact: number; cond: string; n: number }[] = [];
