@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SIZE_PRESETS, type SizePreset } from '../model/index.js';
 import { parseIntArg } from './args.js';
+import { resolveRunSpec } from './resolve.js';
 
 export function registerLevers(program: Command): void {
   program
@@ -18,19 +19,32 @@ export function registerLevers(program: Command): void {
     .option('--threads <n>', 'worker threads (default: the number of cores)', parseIntArg('--threads', 1, 1024))
     .option('--only <kinds>', 'comma-separated lever kinds')
     .option('--markdown <file>', 'also write the lever table as Markdown (docs/levers.md)')
+    .argument(
+      '[scenario]',
+      'scenario file whose organisation and parameters every arm starts from (its interventions are not used); default: the --size preset',
+    )
     .action(
-      async (o: {
-        size: SizePreset;
-        replicates: number;
-        seed: string;
-        start: number;
-        alpha: string;
-        threads?: number;
-        only?: string;
-        markdown?: string;
-      }) => {
+      async (
+        file: string | undefined,
+        o: {
+          size: SizePreset;
+          replicates: number;
+          seed: string;
+          start: number;
+          alpha: string;
+          threads?: number;
+          only?: string;
+          markdown?: string;
+        },
+      ) => {
         const alpha = Number(o.alpha);
         if (!(alpha > 0 && alpha < 1)) throw new Error(`--alpha must be a number between 0 and 1, got "${o.alpha}"`);
+        // A scenario file is read (and refused with its errors) before anything runs.
+        const scenario = file === undefined ? null : resolveRunSpec(file, { preset: o.size, replicate: 0, elections: true });
+        if (scenario && scenario.interventions.length > 0)
+          console.error(
+            `tanker: note: ${file}: its ${scenario.interventions.length} intervention(s) are not used; every arm starts from its organisation and parameters`,
+          );
         const [{ defaultThreads }, { leverEffects, leverEffectsMarkdown, leverEffectsText }, { LEVERS }, { writeFileAtomic }] =
           await Promise.all([
             import('../batch/pool.js'),
@@ -50,9 +64,12 @@ export function registerLevers(program: Command): void {
           alpha,
           threads: o.threads ?? defaultThreads(),
           ...(only ? { only } : {}),
+          ...(scenario && file ? { base: { config: scenario.config, file } } : {}),
         };
         const effects = await leverEffects(opts);
-        console.log(`Levers against the baseline, ${o.size} preset, ${o.replicates} paired replicates, alpha ${alpha}\n`);
+        console.log(
+          `Levers against the baseline, ${scenario ? `${scenario.name} (${file})` : `${o.size} preset`}, ${o.replicates} paired replicates, alpha ${alpha}\n`,
+        );
         console.log(leverEffectsText(effects));
         if (o.markdown) {
           writeFileAtomic(o.markdown, leverEffectsMarkdown(effects, opts));

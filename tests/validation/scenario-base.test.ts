@@ -1,9 +1,10 @@
 /**
- * The stylised facts on a scenario's organisation and parameters (`tanker validate-model FILE`):
- * a researcher's variant is checked against the same facts as the defaults.
+ * The stylised facts and the lever table on a scenario's organisation and parameters (`tanker
+ * validate-model FILE`, `tanker levers FILE`): a researcher's variant is checked against the same
+ * facts and claims as the defaults.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,16 @@ describe('validate-model on a scenario', () => {
     const out = JSON.parse(r.stdout) as { id: number; checks: unknown[] }[];
     expect(out.map((f) => f.id)).toEqual([2]);
     expect(out[0]!.checks.length).toBeGreaterThan(0);
+  });
+
+  it('tanker levers FILE: the lever table on that file, which the Markdown names', { timeout: 120_000 }, () => {
+    const file = join(work, 'variant-levers.yaml');
+    const md = join(work, 'levers.md');
+    writeFileSync(file, 'name: variant-levers\nsize: small\n');
+    const r = tanker('levers', file, '--only', 'top-push', '--replicates', '3', '--threads', '1', '--markdown', md);
+    expect(r.stdout).toMatch(/^Levers against the baseline, variant-levers \(.*variant-levers\.yaml\), 3 paired replicates/);
+    expect(r.stdout).toMatch(/top-push/);
+    expect(readFileSync(md, 'utf8')).toMatch(/on the organisation and parameters of .*variant-levers\.yaml/);
   });
 
   it('tanker validate-model BAD: the errors, exit code 1, nothing run', () => {
