@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SIZE_PRESETS } from '../model/index.js';
 import { parseIntArg } from './args.js';
-import { type PresetName, resolveRunSpec } from './resolve.js';
+import type { PresetName } from './resolve.js';
 
 export function registerDrift(program: Command): void {
   program
@@ -23,7 +23,7 @@ export function registerDrift(program: Command): void {
         file: string | undefined,
         o: { preset: PresetName; replicates: number; seed?: string; threads?: number; trends: boolean; json: boolean },
       ) => {
-        const spec = resolveRunSpec(file, { preset: o.preset, seed: o.seed, replicate: 0, elections: true });
+        const spec = (await import('./resolve.js')).resolveRunSpec(file, { preset: o.preset, seed: o.seed, replicate: 0, elections: true });
         const [{ defaultThreads }, { drift, driftTable, driftVerdict }] = await Promise.all([
           import('../batch/pool.js'),
           import('../validation/drift.js'),

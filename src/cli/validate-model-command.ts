@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { SIZE_PRESETS, type SizePreset } from '../model/index.js';
 import { parseIntArg } from './args.js';
-import { resolveRunSpec } from './resolve.js';
 
 export function registerValidateModel(program: Command): void {
   program
@@ -36,7 +35,10 @@ export function registerValidateModel(program: Command): void {
             '--only: fact 5 (trust asymmetry) holds by construction; it is a unit test (tests/model/mechanisms.test.ts), not a stylised fact',
           );
         // A scenario file is read (and refused with its errors) before anything runs.
-        const scenario = file === undefined ? null : resolveRunSpec(file, { preset: o.size, replicate: 0, elections: true });
+        const scenario =
+          file === undefined
+            ? null
+            : (await import('./resolve.js')).resolveRunSpec(file, { preset: o.size, replicate: 0, elections: true });
         if (scenario && scenario.interventions.length > 0)
           console.error(
             `tanker: note: ${file}: its ${scenario.interventions.length} intervention(s) are not used; the facts start from its organisation and parameters and set their own levers`,
