@@ -7,7 +7,7 @@ import { escapeXml as esc } from '../engine/format.js';
 import { fillStaticSelects, syncControls } from './controls.js';
 import { $ } from './dom.js';
 import { t } from './i18n.js';
-import { LESSONS, lessonSlot } from './lessons.js';
+import { LESSON_REPLICATES, LESSONS, lessonSlot } from './lessons.js';
 import { play } from './playback.js';
 import { inspect, runAll, saveHash } from './runs.js';
 import { type Explorer, lesson } from './state.js';
@@ -61,6 +61,7 @@ export async function applyLesson(x: Explorer, i: number): Promise<void> {
   page.mode = 'teach';
   page.lesson = i;
   page.compare = true;
+  page.replicates = LESSON_REPLICATES;
   page.extra = l.extra;
   page.a = lessonSlot(l, 'A');
   page.b = lessonSlot(l, 'B');
