@@ -39,14 +39,7 @@ export function registerLevers(program: Command): void {
         const alpha = Number(o.alpha);
         if (!(alpha > 0 && alpha < 1)) throw new Error(`--alpha must be a number between 0 and 1, got "${o.alpha}"`);
         // A scenario file is read (and refused with its errors) before anything runs.
-        const scenario =
-          file === undefined
-            ? null
-            : (await import('./resolve.js')).resolveRunSpec(file, { preset: o.size, replicate: 0, elections: true });
-        if (scenario && scenario.interventions.length > 0)
-          console.error(
-            `tanker: note: ${file}: its ${scenario.interventions.length} intervention(s) are not used; every arm starts from its organisation and parameters`,
-          );
+        const scenario = file === undefined ? null : (await import('./resolve.js')).checkBase(file, o.size, 'the levers');
         const [{ defaultThreads }, { leverEffects, leverEffectsMarkdown, leverEffectsText }, { LEVERS }, { writeFileAtomic }] =
           await Promise.all([
             import('../batch/pool.js'),

@@ -1,6 +1,6 @@
 /** From command-line arguments to a fully resolved run: preset or scenario file, overrides applied. */
 import { applyPoint } from '../batch/sweep.js';
-import type { SizePreset } from '../model/index.js';
+import type { ModelConfig, SizePreset } from '../model/index.js';
 import {
   displayFile,
   formatErrors,
@@ -77,4 +77,19 @@ export function runSpecOf(s: ResolvedScenario, label: string, opts: Pick<RunArgs
     resolved: elections === s.elections ? s.resolved : { ...s.resolved, elections },
     origin: s.origin,
   };
+}
+
+/**
+ * A scenario file as the starting point of checks that set their own levers (the stylised facts,
+ * the lever table): its organisation and parameters. Its interventions are left out, with a note.
+ * A file with errors throws before anything runs.
+ */
+export function checkBase(file: string, preset: PresetName, checks: string): { readonly name: string; readonly config: ModelConfig } {
+  const spec = resolveRunSpec(file, { preset, replicate: 0, elections: true });
+  const n = spec.interventions.length;
+  if (n > 0)
+    console.error(
+      `tanker: note: ${file}: its ${n} intervention(s) are not used; ${checks} start from its organisation and parameters and set their own levers`,
+    );
+  return { name: spec.name, config: spec.config };
 }

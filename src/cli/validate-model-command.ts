@@ -35,14 +35,7 @@ export function registerValidateModel(program: Command): void {
             '--only: fact 5 (trust asymmetry) holds by construction; it is a unit test (tests/model/mechanisms.test.ts), not a stylised fact',
           );
         // A scenario file is read (and refused with its errors) before anything runs.
-        const scenario =
-          file === undefined
-            ? null
-            : (await import('./resolve.js')).resolveRunSpec(file, { preset: o.size, replicate: 0, elections: true });
-        if (scenario && scenario.interventions.length > 0)
-          console.error(
-            `tanker: note: ${file}: its ${scenario.interventions.length} intervention(s) are not used; the facts start from its organisation and parameters and set their own levers`,
-          );
+        const scenario = file === undefined ? null : (await import('./resolve.js')).checkBase(file, o.size, 'the facts');
         const [{ defaultThreads }, { factsTable, validateModel }] = await Promise.all([
           import('../batch/pool.js'),
           import('../validation/run.js'),
