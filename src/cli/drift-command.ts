@@ -10,7 +10,7 @@ export function registerDrift(program: Command): void {
     .command('drift')
     .argument('[scenario]', 'scenario file (default: the built-in municipality of --preset)')
     .description(
-      'Change of each key indicator from year 1 to year 5 over replicates, with its 95 % interval, against the flatness bound (10 % of the year-1 level, 25 % for small counts and shares). The named trends (demand growth, elections) are off unless --trends: then a baseline should stay flat, and exit code 1 says it did not.',
+      'Change of each key indicator from year 1 to year 5 over replicates, with its 95 % interval, against the flatness bound (10 % of the year-1 level, 25 % for small counts and shares). The named trends (demand growth, elections) are off unless --trends; with them off a baseline should stay flat, and exit code 1 says it did not.',
     )
     .addOption(new Option('--preset <size>', 'size preset when no scenario file is given').choices(SIZE_PRESETS).default('medium'))
     .option('--replicates <n>', 'replicates', parseIntArg('--replicates', 3, 10_000), 32)
