@@ -77,6 +77,15 @@ export class Rng {
     return this.prng() < p;
   }
 
+  /**
+   * Failures before the next success in Bernoulli trials that each fail with probability
+   * e^logMiss (one draw; 0 when logMiss is 0, every trial a success). Thinned loops use it to jump
+   * from candidate to candidate instead of drawing for everyone.
+   */
+  gap(logMiss: number): number {
+    return logMiss < 0 ? Math.floor(Math.log(1 - this.prng()) / logMiss) : 0;
+  }
+
   /** Normal via Box–Muller; the cached spare is part of {@link state}. */
   normal(mean = 0, sd = 1): number {
     if (this.hasSpare) {

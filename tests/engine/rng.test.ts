@@ -219,6 +219,23 @@ describe('Rng distributions', () => {
     expect(chiSquare(counts, new Array<number>(k).fill(n / k))).toBeLessThan(CHI2_999[6]!);
   });
 
+  it('gap(log(1 - p)) is geometric: P(gap = g) = p (1 - p)^g (chi-square), and 0 when logMiss is 0', () => {
+    const r = new Rng('gap');
+    const p = 0.2;
+    const logMiss = Math.log1p(-p);
+    const n = 50_000;
+    // Classes 0..5 and "6 or more" (7 classes, 6 degrees of freedom).
+    const counts = new Array<number>(7).fill(0);
+    for (let i = 0; i < n; i++) {
+      const g = r.gap(logMiss);
+      expect(Number.isInteger(g) && g >= 0).toBe(true);
+      counts[Math.min(g, 6)]!++;
+    }
+    const expected = counts.map((_, g) => n * (g < 6 ? p * (1 - p) ** g : (1 - p) ** 6));
+    expect(chiSquare(counts, expected)).toBeLessThan(CHI2_999[6]!);
+    expect(r.gap(0)).toBe(0);
+  });
+
   it('categorical matches the weights (chi-square), ignores zero weights and honours n', () => {
     const r = new Rng('cat');
     const w = new Float64Array([1, 2, 3, 0, 4]);

@@ -10,7 +10,7 @@ import { runLevers } from '../../src/model/levers/runner.js';
 import { paramsOf } from '../../src/model/mechanism.js';
 import { culture } from '../../src/model/mechanisms/culture.js';
 import { gates, politicalOverride } from '../../src/model/mechanisms/gates.js';
-import { generation } from '../../src/model/mechanisms/generation.js';
+import { generation, proposalBound } from '../../src/model/mechanisms/generation.js';
 import { institutions, lineSupport } from '../../src/model/mechanisms/institutions.js';
 import { changeBurden, demandGrowth, operations } from '../../src/model/mechanisms/operations.js';
 import { nudgeLogic, outcomes } from '../../src/model/mechanisms/outcomes.js';
@@ -384,8 +384,8 @@ describe('generation (process 4)', () => {
    * Proposals from a fixed state: one generation phase repeated, closing whatever opened so every
    * phase starts from the same state. A high propose rate gives enough events to compare.
    */
-  function proposals(mut: (w: World) => void, phases = 150): number {
-    const cfg = withParams(roomyConfig(), 'generation', { proposeRate: 0.05 });
+  function proposals(mut: (w: World) => void, phases = 150, proposeRate = 0.05): number {
+    const cfg = withParams(roomyConfig(), 'generation', { proposeRate });
     const w = createWorld(cfg, 9, 0);
     runMechanism(operations, w);
     // Start from an empty pool (the world is seeded with the status quo's initiatives).
@@ -445,6 +445,56 @@ describe('generation (process 4)', () => {
         w.staff.initiative.fill(0);
       }),
     ).toBe(0);
+  });
+
+  it("proposals come at each person's own probability (thinning), up to the bound at every factor's maximum", () => {
+    // Each eligible person's probability from the formula of 002 M22, summed: the expected proposals of a phase.
+    const expected = (w: World): number => {
+      const g = params(w).generation;
+      const base = g.proposeRate * (1 + g.roomToFailBoost * w.org.roomToFail);
+      let sumP = 0;
+      for (let i = 0; i < w.staff.n; i++) {
+        if (w.staff.initiative[i]! >= 0) continue;
+        const time = Math.min(1, w.staff.freeTime[i]! / g.freeTimeRef);
+        if (time <= 0) continue;
+        const enc = g.encourageBase + g.encourageStyle * w.managers.style[w.staff.manager[i]!]! + g.encourageSignal * w.staff.heard[i]!;
+        const prob =
+          base * w.staff.openness[i]! * (g.understandFloor + w.staff.competence[i]!) * time * enc * (1 - g.fearWeight * w.staff.fear[i]!);
+        sumP += w.staff.enthusiast[i] === 1 ? prob * g.enthusiastFactor : prob;
+      }
+      return sumP;
+    };
+    // A rate whose bound (about 0.4 at defaults) is under thinning's limit, so candidates are thinned.
+    const proposeRate = 0.02;
+    const check = (mut: (w: World) => void, phases: number) => {
+      let state = 0;
+      const observed = proposals(
+        (w) => {
+          mut(w);
+          state = expected(w);
+        },
+        phases,
+        proposeRate,
+      );
+      // Poisson-binomial: variance below the mean, so 4 √mean bounds the deviation generously.
+      expect(Math.abs(observed - phases * state)).toBeLessThan(4 * Math.sqrt(phases * state));
+      return { observed, state };
+    };
+    expect(check(() => {}, 400).observed).toBeGreaterThan(400);
+    // Every factor at its maximum: everyone eligible proposes with exactly proposalBound's probability.
+    const atMax = check((w) => {
+      w.staff.openness.fill(1);
+      w.staff.competence.fill(1);
+      w.staff.heard.fill(1);
+      w.staff.fear.fill(0);
+      w.staff.enthusiast.fill(1);
+      w.managers.style.fill(1);
+      w.org.roomToFail = 1;
+    }, 20);
+    const w = createWorld(withParams(roomyConfig(), 'generation', { proposeRate }), 9, 0);
+    const bound = proposalBound(params(w).generation);
+    expect(bound).toBeLessThan(0.5);
+    expect(atMax.state / w.staff.n).toBeCloseTo(bound, 12);
   });
 
   it('room to fail raises proposals over a short full run', () => {
@@ -831,6 +881,28 @@ describe('turnover (process 12)', () => {
       expect(nb).toBeCloseTo(none.w.staff.burnout[i]! - full.p.burnoutDown * 0.5, 12);
       expect(none.w.staff.burnout[i]!).toBeGreaterThan(0.5); // under load, building and no recovery
     }
+  });
+
+  it('each employee leaves with leaveRate × (1 + leaveBurnout · burnout + leaveMotivation · (1 − motivation)) (thinning)', () => {
+    // Burnout and motivation held still (no build-up, recovery or drift) so the probability is known.
+    const cfg = withParams(small(), 'turnover', { leaveRate: 0.01, burnoutUp: 0, burnoutDown: 0, motivationRate: 0 });
+    const x = createWorld(cfg, 21, 0);
+    const t = params(x).turnover;
+    const weeks = 30;
+    let left = 0;
+    let expectedLeavers = 0;
+    for (let week = 0; week < weeks; week++) {
+      for (let i = 0; i < x.staff.n; i++) {
+        x.staff.burnout[i] = (i % 5) / 4;
+        x.staff.motivation[i] = (i % 3) / 2;
+        expectedLeavers += t.leaveRate * (1 + t.leaveBurnout * x.staff.burnout[i]! + t.leaveMotivation * (1 - x.staff.motivation[i]!));
+      }
+      flowsOf(x).leavers = 0;
+      runMechanism(turnover, x);
+      left += flowsOf(x).leavers;
+    }
+    expect(expectedLeavers).toBeGreaterThan(300);
+    expect(Math.abs(left - expectedLeavers)).toBeLessThan(4 * Math.sqrt(expectedLeavers));
   });
 
   it('burnout raises leaving', () => {

@@ -11,6 +11,7 @@ import { indicator, mechanism, paramsOf } from '../mechanism.js';
 import { addTie } from '../network.js';
 import { type GroupValues, param } from '../params/define.js';
 import { METHODS, NPG, PROBLEM, type World } from '../state.js';
+import { thinLogMiss } from '../thinning.js';
 import { teams } from './teams.js';
 
 const params = {
@@ -106,7 +107,10 @@ export const generation = mechanism({
     const { initiative, freeTime, manager, heard, openness, competence, fear, enthusiast } = staff;
     const style = managers.style;
     const n = staff.n;
-    for (let k = 0; k < n; k++) {
+    // Few staff propose in a week: candidates by thinning (thinning.ts) at a bound on everyone's probability.
+    const bound = proposalBound(p);
+    const logMiss = thinLogMiss(bound);
+    for (let k = r.gap(logMiss); k < n; k += 1 + r.gap(logMiss)) {
       const i = k + offset < n ? k + offset : k + offset - n;
       if (initiative[i]! >= 0) continue;
       const ft = freeTime[i]! / freeTimeRef;
@@ -116,7 +120,7 @@ export const generation = mechanism({
       // Understanding × time × encouragement (002 M22): understanding grows with competence.
       let prob = base * openness[i]! * (understandFloor + competence[i]!) * time * enc * (1 - fearWeight * fear[i]!);
       if (enthusiast[i] === 1) prob *= enthusiastFactor;
-      if (!r.bernoulli(prob)) continue;
+      if (!r.bernoulli(logMiss < 0 ? prob / bound : prob)) continue;
       flows.proposals++;
       // Portfolio management stops proposals without value before they take resources (004 lever 4).
       if (!r.bernoulli(filter + (1 - filter) * staff.competence[i]!)) continue;
@@ -142,6 +146,20 @@ export const generation = mechanism({
     set('proposals', flows.proposals);
   },
 });
+
+/**
+ * The highest weekly proposal probability the parameters allow: every factor at its maximum
+ * (openness, competence, style, the signal heard, room to fail and free time at 1, no fear).
+ */
+export function proposalBound(p: Params): number {
+  return (
+    p.proposeRate *
+    (1 + p.roomToFailBoost) *
+    (p.understandFloor + 1) *
+    (p.encourageBase + p.encourageStyle + p.encourageSignal) *
+    Math.max(1, p.enthusiastFactor)
+  );
+}
 
 function drawProblem(r: Rng, kind: number, p: Params): number {
   const x = r.next();

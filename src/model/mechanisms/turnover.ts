@@ -12,6 +12,7 @@ import { clearTies } from '../network.js';
 import { type GroupValues, param } from '../params/define.js';
 import { drawNewcomer, linkNewcomer } from '../population.js';
 import type { World } from '../state.js';
+import { thinLogMiss } from '../thinning.js';
 
 const params = {
   stressThreshold: param(1, [0, 2], 'Load above which burnout builds up', 'assumption'),
@@ -121,6 +122,11 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
   const { workload } = units;
   const style = managers.style;
   const n = staff.n;
+  // Few leave in a week: candidates by thinning (thinning.ts) at the highest leaving probability
+  // (full burnout, no motivation); every employee's burnout and motivation still change each week.
+  const bound = leaveRate * (1 + leaveBurnout + leaveMotivation);
+  const logMiss = thinLogMiss(bound);
+  let candidate = r.gap(logMiss);
   let nLeave = 0;
   for (let i = 0; i < n; i++) {
     const load =
@@ -145,8 +151,10 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
     const m = motivation[i]! + motivationRate * (target - motivation[i]!);
     motivation[i] = m;
     tenure[i] = tenure[i]! + 1;
+    if (i !== candidate) continue;
+    candidate += 1 + r.gap(logMiss);
     const leave = leaveRate * (1 + leaveBurnout * nb + leaveMotivation * (1 - m));
-    if (r.bernoulli(leave)) leavers[nLeave++] = i;
+    if (r.bernoulli(logMiss < 0 ? leave / bound : leave)) leavers[nLeave++] = i;
   }
   return nLeave;
 }
