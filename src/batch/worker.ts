@@ -1,6 +1,7 @@
 /** Worker thread: runs one replicate and hands its indicator matrix back without copying it. */
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import {
+  type IndicatorName,
   type InterventionItem,
   type ModelConfig,
   type RecordSpec,
@@ -18,6 +19,8 @@ export interface WorkerTask {
   readonly replicate: number;
   /** Agent, tie and initiative records to keep (tanker batch --record). */
   readonly record?: RecordSpec | undefined;
+  /** Observe only these indicators (SimulationOptions.indicators): the other columns come back NaN. */
+  readonly indicators?: readonly IndicatorName[] | undefined;
   /** Another task has the same spin-up (configuration, seed, replicate): keep it (see {@link shareSpinUps}). */
   readonly shareSpinUp?: boolean | undefined;
 }
@@ -59,6 +62,7 @@ export function runTask(t: WorkerTask): WorkerResult {
     elections: t.elections,
     ...(from ? { from } : {}),
     ...(t.record ? { record: t.record } : {}),
+    ...(t.indicators ? { indicators: t.indicators } : {}),
   });
   return { data: r.data, width: r.indicators.length, turnTick: r.turnTick, totals: r.totals, ...(r.records ? { records: r.records } : {}) };
 }

@@ -115,6 +115,11 @@ export interface MechanismSpec<
   /** Allocates the state it owns, once per world (after the populations exist). */
   readonly init?: (w: World) => S;
   readonly indicators?: Readonly<Record<I, IndicatorSpec>>;
+  /**
+   * Indicators of other mechanisms that its `observe` reads from this week's record: a run that
+   * observes only some indicators (`SimulationOptions.indicators`) observes these too.
+   */
+  readonly observes?: readonly string[];
   /** Sets each of its indicators for this tick (process `observe` runs after every other process). */
   readonly observe?: (w: World, ctx: Context<P, C, F, S>, set: Observer<I>, tick: number) => void;
   readonly run?: (w: World, tick: number, ctx: Context<P, C, F, S>) => void;

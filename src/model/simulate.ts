@@ -42,6 +42,13 @@ export interface SimulationOptions {
   /** Agent and tie snapshots and the initiative event log (recording.ts); nothing when absent. */
   readonly record?: RecordSpec;
   /**
+   * Observe only these indicators (and those they are computed from): the other columns stay NaN
+   * and `turnTick` is null unless the transformation index is among them. Observation is about a
+   * seventh of a run, so runs read for a few columns (a calibration's data targets) skip the rest.
+   * The simulated world, and so every observed number, is the same as with everything observed.
+   */
+  readonly indicators?: readonly IndicatorName[];
+  /**
    * Start from this spin-up (made by {@link spinUp} with the same configuration, seed and
    * replicate) instead of simulating it: runs that differ only in interventions, elections,
    * actions or recording share it, and give the same numbers as without it.
@@ -66,6 +73,27 @@ function spinUpWeeks(w: World, ctx: Map<AnyMechanism, Ctx>, weekly: readonly Any
 }
 
 const WEEKLY: readonly AnyMechanism[] = SCHEDULE.filter((m) => m.process !== 'calendar' && m.run);
+const OBSERVERS: readonly AnyMechanism[] = SCHEDULE.filter((m) => m.observe);
+
+/** The observers that set these indicators, with those whose indicators they read (`observes`), in schedule order. */
+export function observersOf(names: readonly string[]): readonly AnyMechanism[] {
+  for (const n of names) if (!INDICATORS.includes(n as IndicatorName)) throw new Error(`Simulation: no indicator "${n}"`);
+  const wanted = new Set(names);
+  const sets = (m: AnyMechanism) => Object.keys(m.indicators ?? {}).some((n) => wanted.has(n));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const m of OBSERVERS) {
+      if (!sets(m)) continue;
+      for (const n of m.observes ?? []) {
+        if (!wanted.has(n)) {
+          wanted.add(n);
+          grew = true;
+        }
+      }
+    }
+  }
+  return OBSERVERS.filter(sets);
+}
 const spinUpLength = (cfg: ModelConfig): number => (cfg.params.init as { spinUpWeeks: number }).spinUpWeeks;
 
 /** Whether a spin-up is the one of this configuration (by value: configurations cross threads as copies), seed and replicate. */
@@ -141,7 +169,7 @@ export class Simulation {
     this.elections = opts.elections ?? true;
     this.calendarMechs = SCHEDULE.filter((m) => m.process === 'calendar' && m.run);
     this.weekly = WEEKLY;
-    this.observers = SCHEDULE.filter((m) => m.observe);
+    this.observers = opts.indicators ? observersOf(opts.indicators) : OBSERVERS;
     this.reporterNames = Object.keys(opts.reporters ?? {});
     this.reporterFns = Object.values(opts.reporters ?? {});
     this.reporterData = new Float64Array(this.reporterNames.length * cfg.ticks).fill(Number.NaN);

@@ -37,6 +37,7 @@ export const transformation = mechanism({
     routineHalf: param(3, [0.1, 100], 'Routines per 100 staff at which institutionalisation counts as half done', 'assumption'),
   },
   reads: ['units.routines', 'units.staff', 'rec'],
+  observes: ['practiceNPG', 'coCreationActual', 'crossSiloCoCreation'],
   writes: ['turnTick'],
   init: (w: World) => ({
     practice: w.rec.index('practiceNPG'),
