@@ -8,17 +8,10 @@ export function mean(a: ArrayLike<number>, n: number = a.length): number {
 }
 
 /**
- * Gini coefficient of the first n values of `a` (which it sorts in place: pass a scratch copy) and
+ * Gini coefficient of the first n values of `a`, already in ascending order (not changed), and
  * `zeros` values of 0: G = Σ (2i − N − 1) x_(i) / (N Σ x) over all N = n + zeros ascending values;
  * 0 when empty or all zero.
  */
-export function giniInPlace(a: Float64Array, n: number, zeros = 0): number {
-  if (n === 0) return 0;
-  a.subarray(0, n).sort();
-  return giniSorted(a, n, zeros);
-}
-
-/** {@link giniInPlace} of values already in ascending order (the first n of `a`; not changed). */
 export function giniSorted(a: ArrayLike<number>, n: number, zeros = 0): number {
   if (n === 0) return 0;
   // `zeros` more values of 0 sit below the sorted ones (cheaper than sorting them too).

@@ -5,7 +5,8 @@
  * 003 Asker). Citizens are recruited by segment propensity; targeted outreach and anchor
  * institutions widen who takes part (003 §3.6, §6, S8). Partners join by engagement (003 Wigan).
  */
-import { giniInPlace, giniSorted } from '../../engine/stats.js';
+import { repairOrder } from '../../engine/sorted-order.js';
+import { giniSorted } from '../../engine/stats.js';
 import { EVENT } from '../events.js';
 import { addCitizen, addMember, addPartner } from '../initiatives.js';
 import { choice, indicator, mechanism, paramsOf } from '../mechanism.js';
@@ -96,6 +97,8 @@ export const teams = mechanism({
     'citizens.pastN',
     'ties',
   ],
+  // Citizens in ascending order of recent activity, repaired each week for the participation Ginis.
+  init: (w: World) => ({ byActivity: Int32Array.from({ length: w.citizens.n }, (_, c) => c), lifted: new Int32Array(w.citizens.n) }),
   indicators: {
     initiativesActive: indicator(
       'count',
@@ -266,7 +269,7 @@ export const teams = mechanism({
       }
     }
   },
-  observe(w, _ctx, set) {
+  observe(w, { state: { byActivity, lifted } }, set) {
     const { staff, inits: s, citizens } = w;
     set('initiativesActive', s.active);
     // Cross-silo co-creation: staff in initiatives whose current team spans units (practice, not structure).
@@ -305,25 +308,24 @@ export const teams = mechanism({
       }
     }
     // Recent participation (about the last year), among those who took part recently (MODEL.md §5)
-    // and across the whole population sample. The buffer holds the faded (0 < activity < ACTIVE)
-    // first, then the recently active: each part sorted on its own makes the whole ascending, so
-    // the population's Gini needs no second sort.
-    const buf = w.scratch.citizens;
+    // and across the whole population sample: the Ginis need the activities in ascending order.
+    // Fading keeps that order and only joiners move up, so last week's order is repaired rather
+    // than every activity sorted again (engine/sorted-order.ts); the sorted values are the same.
     const activity = citizens.activity;
+    repairOrder(byActivity, activity, citizens.n, lifted);
+    const buf = w.scratch.citizens;
+    let zeros = 0;
+    while (zeros < citizens.n && activity[byActivity[zeros]!]! <= 0) zeros++;
     let faded = 0;
-    for (let c = 0; c < citizens.n; c++) if (activity[c]! > 0 && activity[c]! < ACTIVE) faded++;
-    let k = 0;
-    let f = 0;
-    for (let c = 0; c < citizens.n; c++) {
-      const a = activity[c]!;
-      if (a >= ACTIVE) buf[faded + k++] = a;
-      else if (a > 0) buf[f++] = a;
+    for (let c = zeros; c < citizens.n; c++) {
+      const a = activity[byActivity[c]!]!;
+      buf[c - zeros] = a;
+      if (a < ACTIVE) faded++;
     }
-    const active = buf.subarray(faded, faded + k);
-    set('participationGini', giniInPlace(active, k));
+    const k = citizens.n - zeros - faded;
+    set('participationGini', giniSorted(buf.subarray(faded, faded + k), k));
     // Across the whole sample: the faded, the recently active, and those never active (zeros).
-    buf.subarray(0, faded).sort();
-    set('populationParticipationGini', giniSorted(buf, faded + k, citizens.n - k - faded));
+    set('populationParticipationGini', giniSorted(buf, faded + k, zeros));
     set('participationRate', part / Math.max(1, citizens.n));
     for (let k = 0; k < SEGMENTS.length; k++) set(SEGMENT_COLUMNS[k]!, part > 0 ? seg[k]! / part : Number.NaN);
   },
