@@ -46,6 +46,11 @@ export interface LeverClaims {
     readonly org?: { readonly politicalBacking?: number; readonly siloStrength?: number };
     readonly why: string;
   };
+  /**
+   * Its claimed outcomes are small against the run-to-run noise, so the check runs with this many
+   * times the replicates to have the power to see them (as fact 10 does). Default 1.
+   */
+  readonly replicateFactor?: number;
   readonly note?: string;
 }
 
