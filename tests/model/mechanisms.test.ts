@@ -530,9 +530,14 @@ describe('teams (process 5)', () => {
   });
 
   it('a matrix raises the cross-silo share', () => {
-    const line = meanCrossSilo(withOrg(cfg, { matrixDegree: 0 }));
-    const matrix = meanCrossSilo(withOrg(cfg, { matrixDegree: 0.8 }));
-    expect(matrix).toBeGreaterThan(line + 0.1);
+    // Paired by seed: higher with the matrix in every seed, by about 0.1 on average (0.085-0.13 over
+    // seeds 1-6 with model 0.3.1; a threshold of half that leaves room for the seed).
+    const diffs = seeds.map((seed) => {
+      const share = (matrixDegree: number) => mean(series(simulateWorld(withOrg(cfg, { matrixDegree }), seed, 0), 'crossSiloCoCreation'));
+      return share(0.8) - share(0);
+    });
+    for (const d of diffs) expect(d).toBeGreaterThan(0);
+    expect(mean(diffs)).toBeGreaterThan(0.05);
   });
 
   it('without cross-unit ties and without a matrix no team ever spans two units', () => {
