@@ -257,7 +257,7 @@ export async function simulate(
   const slots = slotsOf(spec);
   const S = slots.length;
   const data = spec.targets.flatMap((t, k) => (isPattern(t) ? [] : [{ t, k, column: INDICATORS.indexOf(t.indicator) }]));
-  // The data run is read for its targets' columns only: observing nothing else spares a seventh of it.
+  // The data run is read for its targets' columns only, so it observes only those (and their inputs).
   const observed = [...new Set(data.map(({ t }) => t.indicator))];
   const horizon = dataHorizon(spec);
   const valuesOf = (theta: readonly number[]) => Object.fromEntries(spec.parameters.map((p, k) => [p.name, theta[k]!]));

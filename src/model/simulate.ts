@@ -43,8 +43,8 @@ export interface SimulationOptions {
   readonly record?: RecordSpec;
   /**
    * Observe only these indicators (and those they are computed from): the other columns stay NaN
-   * and `turnTick` is null unless the transformation index is among them. Observation is about a
-   * seventh of a run, so runs read for a few columns (a calibration's data targets) skip the rest.
+   * and `turnTick` is null unless the transformation index is among them. Observation is a sizeable
+   * part of a run, so runs read for a few columns (a calibration's data targets) skip the rest.
    * The simulated world, and so every observed number, is the same as with everything observed.
    */
   readonly indicators?: readonly IndicatorName[];
@@ -94,6 +94,7 @@ export function observersOf(names: readonly string[]): readonly AnyMechanism[] {
   }
   return OBSERVERS.filter(sets);
 }
+
 const spinUpLength = (cfg: ModelConfig): number => (cfg.params.init as { spinUpWeeks: number }).spinUpWeeks;
 
 /** Whether a spin-up is the one of this configuration (by value: configurations cross threads as copies), seed and replicate. */
