@@ -6,14 +6,14 @@
  */
 import type { Rng } from '../engine/rng.js';
 import { clamp01 } from '../engine/stats.js';
-import { addMember, openInitiative } from './initiatives.js';
+import { openInitiative } from './initiatives.js';
 import { addTie } from './network.js';
 import { type GroupValues, param } from './params/define.js';
 import { PHASE, type World } from './state.js';
 
 export const initParams = {
   spinUpWeeks: param(
-    104,
+    78,
     [0, 1040],
     'Weeks simulated before week 0 (not recorded, no levers, no trends) so that week 0 is the everyday state',
     'MODEL.md §7; assumption',
@@ -29,9 +29,15 @@ export const initParams = {
   identity: param(0.6, [0, 1], 'Mean professional identity', '003 §2'),
   fear: param(0.4, [0, 1], 'Mean fear of error', '002 §2.5.5'),
   fearHistory: param(
-    0,
+    1,
     [0, 1],
     "Share of their tenure over which the first staff's drawn fear of error has already drifted toward their unit's climate when the spin-up begins (0: as drawn)",
+    'assumption (docs/model.md 0.3-1)',
+  ),
+  practiceHistory: param(
+    1,
+    [0, 1],
+    "Share of their tenure over which the first staff's drawn practice logic has already drifted toward what steering, habit and their unit's routines pull it to when the spin-up begins (0: as drawn)",
     'assumption (docs/model.md 0.3-1)',
   ),
   trustManager: param(0.45, [0, 1], 'Mean staff trust in own manager', '001, 002'),
@@ -48,7 +54,7 @@ export const initParams = {
   initialBurnout: param(0.03, [0, 1], 'Mean burnout of the staff when the spin-up begins (near its everyday level)', 'assumption'),
   initialBurnoutSpread: param(0.02, [0, 0.5], 'Standard deviation of burnout when the spin-up begins', 'assumption'),
   initialInitiatives: param(
-    12,
+    17,
     [0, 200],
     'Initiatives per 1,000 staff under way when the spin-up begins, of every age (near the everyday level of the default preset)',
     'assumption',
@@ -277,9 +283,12 @@ export function drawPartners(w: World, r: Rng): void {
 }
 
 /**
- * Initiatives under way when the spin-up begins, of every age: forming, running with progress for
- * their age, or finished and carried by their champion. The spin-up then settles them into the
- * everyday mix; starting from an empty pool would take two years to fill (MODEL.md §7).
+ * Initiatives under way when the spin-up begins, of every age: in the making, with progress for
+ * their age, or finished and carried by their champion. Those in the making all recruit (form) in
+ * the spin-up's first weeks, as the teams mechanism forms every initiative, so their teams,
+ * citizens and partners are of the everyday kind; then they run on from the progress their age
+ * gives. The spin-up then settles them into the everyday mix; starting from an empty pool would
+ * take two years to fill (MODEL.md §7).
  */
 export function seedInitiatives(w: World, r: Rng): void {
   const ip = init(w);
@@ -295,13 +304,13 @@ export function seedInitiatives(w: World, r: Rng): void {
     if (staff.initiative[champ]! >= 0) continue;
     const id = openInitiative(w, now - age, staff.unit[champ]!, champ, r.next() < 0.35 ? 0 : 1, r.next() < 0.3 ? 1 : 0, r.int(5));
     if (id < 0) return;
-    if (age < 6) continue;
-    s.phase[id] = carried ? PHASE.implemented : PHASE.running;
-    s.phaseStart[id] = now - age + (carried ? 40 : 6);
-    s.progress[id] = carried ? 1 : (age - 6) / 50;
-    if (carried) continue; // a finished result is carried by its champion alone
-    const o = w.ties.offsets[champ]!;
-    const d = w.ties.degree[champ]!;
-    for (let m = 0; m < 3 && d > 0; m++) addMember(w, id, w.ties.neighbors[o + r.int(d)]!);
+    if (carried) {
+      s.phase[id] = PHASE.implemented; // a finished result is carried by its champion alone
+      s.phaseStart[id] = now - age + 40;
+      s.progress[id] = 1;
+      continue;
+    }
+    s.phaseStart[id] = now;
+    s.progress[id] = Math.max(0, age - 6) / 50;
   }
 }

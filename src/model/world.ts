@@ -12,7 +12,7 @@ import { RngStreams } from '../engine/rng.js';
 import type { ModelConfig } from './config.js';
 import type { InterventionItem } from './levers/lever.js';
 import type { Context } from './mechanism.js';
-import { ageFirstStaffFear } from './mechanisms/culture.js';
+import { ageFirstStaffFear, ageFirstStaffPractice } from './mechanisms/culture.js';
 import { createModifiers } from './modifiers.js';
 import { WORK_KINDS } from './organisation.js';
 import type { ParamGroup } from './params/define.js';
@@ -93,6 +93,7 @@ export function createWorld(
   drawManagers(world, r, p.signals);
   drawStaff(world, r);
   ageFirstStaffFear(world, ip.fearHistory);
+  ageFirstStaffPractice(world, ip.practiceHistory);
   drawPoliticians(world, r);
   drawCitizens(world, r);
   drawPartners(world, r);

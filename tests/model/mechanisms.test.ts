@@ -18,7 +18,7 @@ import { council, election, meanBacking } from '../../src/model/mechanisms/polit
 import { signals } from '../../src/model/mechanisms/signals.js';
 import { trust, trustDown, trustUp } from '../../src/model/mechanisms/trust.js';
 import { turnover } from '../../src/model/mechanisms/turnover.js';
-import { runMechanism, runReplicate, type ScheduledAction, simulateWorld } from '../../src/model/simulate.js';
+import { runMechanism, runReplicate, type ScheduledAction, simulateWorld, spinUp } from '../../src/model/simulate.js';
 import { NPG, OUTCOME, PHASE, PROBLEM, type World } from '../../src/model/state.js';
 import { flowsOf, mean, params, series, small, sum, teamOf, tiesOf, unitMean, withOrg, withParams, withUnits } from '../support/model.js';
 
@@ -98,10 +98,11 @@ describe('signals (process 3): reach about r^L through L layers', () => {
   });
 
   it('more layers give lower signalReach after N ticks', () => {
+    // Mean over eight seeds: one run's reach varies by about ±0.03 (managers' relay and insecurity
+    // are drawn), as much as the step from four to five layers.
     const reach = [2, 3, 4, 5].map((L) => {
       const cfg = withOrg(withUnits(small(40), { layers: L }), { topSignal: 1 });
-      const w = simulateWorld(cfg, 5, 0);
-      return series(w, 'signalReach')[39]!;
+      return mean(Array.from({ length: 8 }, (_, k) => series(simulateWorld(cfg, k + 1, 0), 'signalReach')[39]!));
     });
     for (let k = 1; k < reach.length; k++) expect(reach[k]!).toBeLessThan(reach[k - 1]! - 0.02);
     expect(reach[0]!).toBeGreaterThan(0.1);
@@ -194,6 +195,7 @@ describe('gates (process 7)', () => {
     let cfg = withUnits(small(156), { legalStrictness: 1 });
     cfg = withParams(cfg, 'gates', { legalScale: 1, legalWicked: 1, legalRoutine: 1 });
     cfg = withParams(cfg, 'generation', { proposeRate: 0.02 });
+    cfg = withParams(cfg, 'init', { initialRoutines: 0, initialInitiatives: 0 }); // nothing from before the run
     const w = simulateWorld(cfg, 4, 0);
     expect(w.totals.blocked).toBeGreaterThan(0);
     expect(w.totals.blockedLegal).toBe(w.totals.blocked);
@@ -1039,7 +1041,7 @@ describe('overlapping levers on the same logic mix', () => {
 
 describe('initialisation: the first staff’s fear of error', () => {
   it('with fearHistory 1, each has drifted toward the unit climate for their tenure, at fearDrift a week', () => {
-    const drawn = createWorld(small(), 22, 0);
+    const drawn = createWorld(withParams(small(), 'init', { fearHistory: 0 }), 22, 0);
     const aged = createWorld(withParams(small(), 'init', { fearHistory: 1 }), 22, 0);
     const drift = params(aged).culture.fearDrift;
     // aged = T + (drawn − T)·k with k = (1 − drift)^tenure, so every long-serving member of a unit
@@ -1065,5 +1067,68 @@ describe('initialisation: the first staff’s fear of error', () => {
       return Math.sqrt(s / w.staff.n);
     };
     expect(spread(aged)).toBeLessThan(0.6 * spread(drawn));
+  });
+
+  it('with practiceHistory 1, each logic has moved toward its unit’s fixed point of steering, habit and routines for their tenure', () => {
+    const drawn = createWorld(withParams(small(), 'init', { practiceHistory: 0 }), 23, 0);
+    const aged = createWorld(withParams(small(), 'init', { practiceHistory: 1 }), 23, 0);
+    const c = params(aged).culture;
+    // aged = F + (drawn − F)·k with k = (1 − rate)^tenure and rate = steering + habit + routine
+    // pulls, so every long-serving member of a unit gives back the same fixed point F.
+    const fixed = new Map<number, number[][]>();
+    for (let i = 0; i < aged.staff.n; i++) {
+      const u = aged.staff.unit[i]!;
+      const r = aged.units.routines[u]!;
+      const rate = c.steeringPull + c.habitPull + c.routinePull * (r / (r + (c.routineHalf * aged.units.staff[u]!) / 100));
+      const k = (1 - rate) ** aged.staff.tenure[i]!;
+      if (k > 0.9) continue;
+      const F = [0, 1, 2].map((j) => (aged.staff.logic[i * 3 + j]! - drawn.staff.logic[i * 3 + j]! * k) / (1 - k));
+      fixed.set(u, [...(fixed.get(u) ?? []), F]);
+      // Convex combinations: the logic stays on the simplex.
+      expect(aged.staff.logic[i * 3]! + aged.staff.logic[i * 3 + 1]! + aged.staff.logic[i * 3 + 2]!).toBeCloseTo(1, 12);
+      for (let j = 0; j < 3; j++) expect(aged.staff.logic[i * 3 + j]).toBeGreaterThanOrEqual(0);
+    }
+    expect(fixed.size).toBe(aged.units.n);
+    for (const fs of fixed.values()) {
+      for (const F of fs) for (let j = 0; j < 3; j++) expect(F[j]).toBeCloseTo(fs[0]![j]!, 9);
+      expect(fs[0]![0]! + fs[0]![1]! + fs[0]![2]!).toBeCloseTo(1, 9);
+    }
+    // Units where co-creation is routine are pulled further toward NPG than those where it is not.
+    const npg = (w: World) => mean(Array.from({ length: w.staff.n }, (_, i) => w.staff.logic[i * 3 + NPG]!));
+    expect(npg(aged)).toBeGreaterThan(npg(drawn));
+  });
+});
+
+describe('initialisation: the initiatives under way when the spin-up begins', () => {
+  it('those in the making recruit in the spin-up’s first weeks like any initiative, then run on with their progress', () => {
+    const formingWeeks = params(createWorld(small(), 24, 0)).teams.formingWeeks;
+    const weeks = formingWeeks + 1;
+    const cfg = withParams(small(), 'init', { initialInitiatives: 40, spinUpWeeks: weeks });
+    const w = createWorld(cfg, 24, 0);
+    const s = w.inits;
+    const seeded: number[] = [];
+    for (let id = 0; id < s.cap; id++) {
+      if (s.phase[id] === PHASE.free) continue;
+      if (s.phase[id] === PHASE.implemented) {
+        expect(s.teamCount[id]).toBe(1); // a finished result, carried by its champion alone
+        continue;
+      }
+      expect(s.phase[id]).toBe(PHASE.forming);
+      expect(s.phaseStart[id]).toBe(-weeks);
+      expect(s.teamCount[id]).toBe(1);
+      expect(s.citizenCount[id]).toBe(0);
+      seeded.push(id);
+    }
+    expect(seeded.length).toBeGreaterThan(20);
+    const progress = seeded.map((id) => s.progress[id]!);
+    expect(Math.min(...progress)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...progress)).toBeLessThan(1);
+    expect(new Set(progress).size).toBeGreaterThan(10); // of every age
+    // After the spin-up's forming weeks: teams, citizens and partners as the teams mechanism recruits them.
+    const after = spinUp(cfg, 24, 0).world.inits;
+    const still = seeded.filter((id) => after.serial[id] === s.serial[id] && after.phase[id] === PHASE.running);
+    expect(still.length).toBeGreaterThan(seeded.length / 2);
+    expect(mean(still.map((id) => after.teamCount[id]!))).toBeGreaterThan(2);
+    expect(still.filter((id) => after.actual[id] === 1).length).toBeGreaterThan(0);
   });
 });

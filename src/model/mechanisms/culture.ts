@@ -215,7 +215,8 @@ function climateFear(w: World, p: CultureParams, u: number): number {
  * The first staff have worked under their unit's climate for their tenure before the spin-up
  * begins: with `init.fearHistory` h > 0, the fear each drew has already drifted toward the
  * climate's for h × tenure weeks, at the weekly rate the culture mechanism uses (`fearDrift`).
- * Newcomers keep the drawn fear: they bring it from elsewhere. At h = 0 (the default) nothing changes.
+ * Newcomers keep the drawn fear: they bring it from elsewhere. The default is h = 1 (model 0.3.2);
+ * at h = 0 the drawn fear stays as drawn.
  */
 export function ageFirstStaffFear(w: World, history: number): void {
   if (history <= 0) return;
@@ -224,6 +225,36 @@ export function ageFirstStaffFear(w: World, history: number): void {
   for (let i = 0; i < w.staff.n; i++) {
     const target = climateFear(w, p, unit[i]!);
     fear[i] = target + (fear[i]! - target) * (1 - p.fearDrift) ** (history * tenure[i]!);
+  }
+}
+
+/**
+ * The first staff's practice has lived under the weekly pulls that have no partner in the drawn
+ * start: toward the steering mix and the professions' habit (`steeringPull`, `habitPull`) and
+ * toward NPG as far as co-creation is routine in their unit (`routinePull`). With
+ * `init.practiceHistory` h > 0, each first employee's drawn logic has already moved toward the
+ * fixed point of those pulls for h × tenure weeks, at their weekly rate. Left out: the pull of
+ * colleagues (toward logics that are aged the same way) and of the heard top signal (nobody has
+ * heard one before the spin-up). Convex combinations, so the logic stays on the simplex. The
+ * default is h = 1 (model 0.3.2); at h = 0 the drawn logic stays as drawn.
+ */
+export function ageFirstStaffPractice(w: World, history: number): void {
+  if (history <= 0) return;
+  const p = paramsOf(w, culture);
+  const { units, org, staff } = w;
+  const habit = w.orgConfig.logic.practice;
+  const L = staff.logic;
+  for (let i = 0; i < staff.n; i++) {
+    const u = staff.unit[i]!;
+    const r = units.routines[u]!;
+    const routine = p.routinePull * (r / (r + (p.routineHalf * units.staff[u]!) / 100) || 0);
+    const rate = p.steeringPull + p.habitPull + routine;
+    if (rate <= 0) continue;
+    const keep = Math.max(0, 1 - rate) ** (history * staff.tenure[i]!);
+    for (let k = 0; k < 3; k++) {
+      const fixed = (p.steeringPull * org.steering[k]! + p.habitPull * habit[k]! + (k === NPG ? routine : 0)) / rate;
+      L[i * 3 + k] = fixed + (L[i * 3 + k]! - fixed) * keep;
+    }
   }
 }
 

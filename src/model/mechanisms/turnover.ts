@@ -16,10 +16,10 @@ import { thinLogMiss } from '../thinning.js';
 
 const params = {
   stressThreshold: param(1, [0, 2], 'Load above which burnout builds up', 'assumption'),
-  burnoutUp: param(0.04, [0, 1], 'Weekly burnout added per unit of load above the threshold', '004; assumption'),
+  burnoutUp: param(0.07, [0, 1], 'Weekly burnout added per unit of load above the threshold', '004; assumption'),
   burnoutDown: param(0.01, [0, 1], 'Weekly recovery from burnout below the threshold', 'assumption'),
   loadRecovery: param(
-    0,
+    1,
     [0, 1],
     'Share of the weekly recovery (burnoutDown) that goes on while load is above the threshold (0: none; 1: the same as below it)',
     'assumption (docs/model.md, known limitation 4)',
@@ -137,7 +137,7 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
       change;
     const over = load - stressThreshold;
     const b = burnout[i]!;
-    // Under load, recovery goes on at `loadRecovery` of its rate (0 by default, adding nothing).
+    // Under load, recovery goes on at `loadRecovery` of its rate (1 by default: as below the threshold).
     const nb = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) - underLoad * b : b - burnoutDown * b);
     burnout[i] = nb;
     const e = experience[i]!;
