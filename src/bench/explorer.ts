@@ -96,7 +96,7 @@ try {
   for (let i = 0; i < runs; i++) slider.push(await sliderChange(page, (0.31 + (0.6 * i) / runs).toFixed(3)));
   const total = slider.map((s) => s.total);
   const model = slider.map((s) => s.model);
-  console.log(`explorer in headless Chromium, medium preset (104-week spin-up and 260 weeks), ${runs} of each:`);
+  console.log(`explorer in headless Chromium, medium preset (78-week spin-up and 260 weeks), ${runs} of each:`);
   console.log(`  first run after loading the page: ${first.toFixed(0)} ms`);
   console.log(
     `  whole run in the worker (new seed each): ${ms(whole)} ms; median ${median(whole).toFixed(0)}, best ${Math.min(...whole).toFixed(0)}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: speed and memory of one replicate per size preset (the 104-week spin-up and 260
+ * `npm run bench`: speed and memory of one replicate per size preset (the 78-week spin-up and 260
  * recorded weeks, compiled, one thread). Speed goals live here, not in tests. Prints a table and
  * writes output/bench.json.
  *

@@ -2,7 +2,7 @@
  * The last spin-ups simulated, by configuration, seed and replicate. Runs that differ only in their
  * interventions (scenarios of a batch, the explorer's lever settings, its configurations A and B)
  * start from the same everyday state: the second and later of them copy it (about 1 ms) instead of
- * simulating the 104 weeks again, with the same numbers (tests/batch/spin-up-sharing.test.ts).
+ * simulating the spin-up weeks again, with the same numbers (tests/batch/spin-up-sharing.test.ts).
  * Pure: used by the batch's worker threads and the explorer's Web Worker.
  */
 import type { ModelConfig } from './config.js';
