@@ -10,7 +10,7 @@
 import { oneSampleTest } from '../analysis/ttest.js';
 import { runReplicates } from '../batch/replicates.js';
 import { fmt, pct, textTable } from '../engine/format.js';
-import type { IndicatorName, InterventionItem, ModelConfig } from '../model/index.js';
+import { INDICATOR_SPECS, INDICATORS, type IndicatorName, type InterventionItem, type ModelConfig } from '../model/index.js';
 import { meanOver, withOrg } from './design.js';
 
 /** Small counts and shares: their bound is 25 % of the level. */
@@ -34,6 +34,14 @@ const SCORES: readonly IndicatorName[] = [
   'coachingStyle',
 ];
 export const DRIFT_KEY: readonly IndicatorName[] = [...DRIFT_NOISY, ...SCORES];
+/**
+ * Every other indicator but cumulative ones (public value only grows): reported with `--all` to
+ * show slow variables the flatness check does not cover (partners' trust, the engaged core), never
+ * part of its verdict.
+ */
+export const DRIFT_OTHER: readonly IndicatorName[] = INDICATORS.filter(
+  (n) => !DRIFT_KEY.includes(n) && INDICATOR_SPECS[n].unit !== 'value',
+);
 
 export interface DriftOptions {
   readonly config: ModelConfig;
@@ -45,10 +53,14 @@ export interface DriftOptions {
   readonly threads: number;
   /** Keep the named exogenous trends (demand growth, elections) as the scenario has them. */
   readonly trends: boolean;
+  /** Also the indicators outside the flatness check ({@link DRIFT_OTHER}), after the key ones. */
+  readonly all?: boolean;
 }
 
 export interface DriftRow {
   readonly indicator: IndicatorName;
+  /** One of the key indicators the flatness check (and the exit code of `tanker drift`) reads. */
+  readonly key: boolean;
   /** Mean over replicates of the year-1 mean. */
   readonly level: number;
   /** Mean change from year 1 to year 5 and its 95 % interval. */
@@ -92,7 +104,7 @@ export async function drift(o: DriftOptions): Promise<DriftRow[]> {
     replicate,
   }));
   const runs = await runReplicates(tasks, o.threads);
-  return DRIFT_KEY.map((indicator) => {
+  return [...DRIFT_KEY, ...(o.all ? DRIFT_OTHER : [])].map((indicator) => {
     const y1 = runs.map((r) => meanOver(r, indicator, 0, YEAR));
     return driftRow(
       indicator,
@@ -106,11 +118,22 @@ export async function drift(o: DriftOptions): Promise<DriftRow[]> {
 export function driftRow(indicator: IndicatorName, year1: readonly number[], change: readonly number[]): DriftRow {
   const level = year1.reduce((a, b) => a + b, 0) / year1.length;
   const t = oneSampleTest(change, 0);
-  const bound = (DRIFT_NOISY.includes(indicator) ? 0.25 : 0.1) * Math.abs(level);
+  const key = DRIFT_KEY.includes(indicator);
+  const bound = (noisy(indicator, level) ? 0.25 : 0.1) * Math.abs(level);
   const flat = t.ciLow > -bound && t.ciHigh < bound;
   const negligible = NEGLIGIBLE * Math.abs(level);
   const still = (t.ciLow <= 0 && t.ciHigh >= 0) || (t.ciLow > -negligible && t.ciHigh < negligible);
-  return { indicator, level, change: t.diff, ciLow: t.ciLow, ciHigh: t.ciHigh, bound, flat, still };
+  return { indicator, key, level, change: t.diff, ciLow: t.ciLow, ciHigh: t.ciHigh, bound, flat, still };
+}
+
+/**
+ * Whether an indicator's bound is the wider 25 %: the key ones listed as noisy; of the others,
+ * counts, rates and shares below 0.1, whose year-to-year noise is large against their level.
+ */
+function noisy(indicator: IndicatorName, level: number): boolean {
+  if (DRIFT_KEY.includes(indicator)) return DRIFT_NOISY.includes(indicator);
+  const unit = INDICATOR_SPECS[indicator].unit;
+  return unit === 'count' || unit === 'rate' || unit === 'routines' || (unit === 'share' && Math.abs(level) < 0.1);
 }
 
 /**

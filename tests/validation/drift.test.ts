@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type DriftRow, driftRow, driftVerdict } from '../../src/validation/drift.js';
+import { INDICATORS, type IndicatorName } from '../../src/model/index.js';
+import { DRIFT_KEY, DRIFT_OTHER, type DriftRow, driftRow, driftVerdict } from '../../src/validation/drift.js';
 
 const row = (change: number, ciLow: number, ciHigh: number, bound = 0.1): DriftRow => ({
   indicator: 'practiceNPG',
+  key: true,
   level: 1,
   change,
   ciLow,
@@ -32,6 +34,18 @@ describe('drift rows', () => {
     expect(driftRow('routines', [8, 12], [0, 0.001]).bound).toBeCloseTo(2.5, 12);
   });
 
+  it('outside the key indicators: 25 % for counts, rates and shares below 0.1, 10 % otherwise; never cumulative ones', () => {
+    expect(DRIFT_OTHER).not.toContain('publicValue');
+    expect(DRIFT_OTHER.some((n) => DRIFT_KEY.includes(n))).toBe(false);
+    expect(DRIFT_KEY.length + DRIFT_OTHER.length).toBe(INDICATORS.length - 1);
+    const other = (n: IndicatorName, level: number) => driftRow(n, [level, level], [0, 0.001]);
+    expect([other('trustPartners', 0.5).bound, other('trustPartners', 0.5).key]).toEqual([0.05, false]);
+    expect(other('initiativesSucceeded', 0.4).bound).toBeCloseTo(0.1, 12);
+    expect(other('turnover', 0.002).bound).toBeCloseTo(0.0005, 12);
+    expect(other('participationRate', 0.03).bound).toBeCloseTo(0.0075, 12);
+    expect(other('shareEngagedCore', 0.5).bound).toBeCloseTo(0.05, 12);
+  });
+
   it('a change whose interval lies within ±0.5 % of the level is still; just past it, it moves', () => {
     const tiny = driftRow('workload', year1, [0.003, 0.0031, 0.0029, 0.003]);
     expect([tiny.ciLow > 0, tiny.still, driftVerdict(tiny)]).toEqual([true, true, 'still']);
@@ -56,10 +70,25 @@ describe('tanker drift', () => {
     const rows = JSON.parse(r.stdout) as DriftRow[];
     expect(rows.map((x) => x.indicator)).toContain('burnout');
     expect(rows).toHaveLength(14);
+    expect(rows.every((x) => x.key)).toBe(true);
     // Trends off: demand growth 0 keeps workload (almost) where it was.
     const workload = rows.find((x) => x.indicator === 'workload')!;
     expect(Math.abs(workload.change)).toBeLessThan(0.01);
     expect(r.status).toBe(rows.every((x) => x.flat) ? 0 : 1);
+  });
+
+  it('with --all also the other indicators, after the key ones, which the exit code does not read', { timeout: 120_000 }, () => {
+    const r = tanker('drift', '--preset', 'small', '--replicates', '3', '--threads', '1', '--all');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Not in the flatness check/);
+    expect(r.stdout).toMatch(/trustPartners/);
+    expect(r.stdout).not.toMatch(/publicValue/);
+    const json = JSON.parse(
+      tanker('drift', '--preset', 'small', '--replicates', '3', '--threads', '1', '--all', '--json').stdout,
+    ) as DriftRow[];
+    expect(json.filter((x) => x.key)).toHaveLength(14);
+    expect(json.filter((x) => !x.key).map((x) => x.indicator)).toEqual([...DRIFT_OTHER]);
+    expect(r.status).toBe(json.filter((x) => x.key).every((x) => x.flat) ? 0 : 1);
   });
 
   it('refuses a bad scenario file before running anything', () => {
