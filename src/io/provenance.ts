@@ -98,4 +98,4 @@ export function dataDependencies(): Record<(typeof DATA_DEPENDENCIES)[number], s
 }
 
 /** Bumped whenever a change alters simulated numbers for the same scenario and seed. */
-export const MODEL_VERSION = '0.3.2';
+export const MODEL_VERSION = '0.3.3';

@@ -175,7 +175,7 @@ describe('trust (process 11): slow to build, fast to lose', () => {
     const w = createWorld(small(), 2, 0);
     const before = mean(w.staff.trustMgr);
     w.managers.style.fill(1);
-    for (let t = 0; t < 100; t++) runMechanism(trust, w);
+    for (let t = 0; t < 100; t++) runMechanism(trust, w, t);
     const target = 0.25 + params(w).trust.managerStyleTrust;
     expect(mean(w.staff.trustMgr)).toBeGreaterThan(before + 0.1);
     expect(Math.abs(mean(w.staff.trustMgr) - target)).toBeLessThan(Math.abs(before - target) * 0.5);
@@ -185,7 +185,7 @@ describe('trust (process 11): slow to build, fast to lose', () => {
     const w = createWorld(small(), 2, 0);
     const before = mean(w.citizens.trust);
     w.units.workload.fill(1.3);
-    for (let t = 0; t < 100; t++) runMechanism(trust, w);
+    for (let t = 0; t < 100; t++) runMechanism(trust, w, t);
     expect(mean(w.citizens.trust)).toBeLessThan(before - 0.05);
   });
 });
@@ -483,20 +483,24 @@ describe('generation (process 4)', () => {
       return { observed, state };
     };
     expect(check(() => {}, 400).observed).toBeGreaterThan(400);
-    // Every factor at its maximum: everyone eligible proposes with exactly proposalBound's probability.
-    const atMax = check((w) => {
-      w.staff.openness.fill(1);
-      w.staff.competence.fill(1);
-      w.staff.heard.fill(1);
-      w.staff.fear.fill(0);
-      w.staff.enthusiast.fill(1);
-      w.managers.style.fill(1);
-      w.org.roomToFail = 1;
-    }, 20);
+    // Every factor at its maximum: everyone eligible proposes with exactly proposalBound's
+    // probability, enthusiasts (their stream) and the others (theirs).
+    const atMax = (keen: 0 | 1) =>
+      check((w) => {
+        w.staff.openness.fill(1);
+        w.staff.competence.fill(1);
+        w.staff.heard.fill(1);
+        w.staff.fear.fill(0);
+        w.staff.enthusiast.fill(keen);
+        w.managers.style.fill(1);
+        w.org.roomToFail = 1;
+      }, 20);
     const w = createWorld(withParams(roomyConfig(), 'generation', { proposeRate }), 9, 0);
-    const bound = proposalBound(params(w).generation);
+    const bound = proposalBound(params(w).generation, true);
     expect(bound).toBeLessThan(0.5);
-    expect(atMax.state / w.staff.n).toBeCloseTo(bound, 12);
+    expect(atMax(1).state / w.staff.n).toBeCloseTo(bound, 12);
+    expect(atMax(0).state / w.staff.n).toBeCloseTo(proposalBound(params(w).generation, false), 12);
+    expect(proposalBound(params(w).generation, false)).toBeCloseTo(bound / params(w).generation.enthusiastFactor, 12);
   });
 
   it('room to fail raises proposals over a short full run', () => {
@@ -725,7 +729,8 @@ describe('outcomes and institutions (processes 8, 9)', () => {
     const carried = decayed(() => {});
 
     it('when the champion leaves (turnover)', () => {
-      const leaving = withParams(cfg, 'turnover', { leaveRate: 0.05, leaveBurnout: 40 }); // certain even after a week's recovery
+      // Certain even after a week's recovery; everyone's turn this week.
+      const leaving = withParams(cfg, 'turnover', { leaveRate: 0.05, leaveBurnout: 40, every: 1 });
       const left = decayed((w, ids) => {
         const champs = ids.map((id) => w.inits.champion[id]!);
         for (const c of champs) w.staff.burnout[c] = 1;
@@ -788,7 +793,7 @@ describe('culture (process 10)', () => {
     const run = (routines: number) => {
       const w = createWorld(small(), 8, 0);
       w.units.routines[0] = routines;
-      for (let t = 0; t < 52; t++) runMechanism(culture, w);
+      for (let t = 0; t < 52; t++) runMechanism(culture, w, t);
       return { unit0: w.units.npgPractice[0]!, unit1: w.units.npgPractice[1]! };
     };
     const none = run(0);
@@ -816,7 +821,7 @@ describe('turnover (process 12)', () => {
     const crossBefore = w.crossTies;
     w.org.siloStrength = 1; // newcomers then get no cross-unit ties at all
     // Parameters are frozen (shared by replicates), so give this world its own copy for the week.
-    (w as { p: typeof w.p }).p = { ...w.p, turnover: { ...params(w).turnover, leaveRate: 0.05 } };
+    (w as { p: typeof w.p }).p = { ...w.p, turnover: { ...params(w).turnover, leaveRate: 0.05, every: 1 } };
     flowsOf(w).leavers = 0;
     runMechanism(turnover, w);
     const leavers: number[] = [];
@@ -875,7 +880,7 @@ describe('turnover (process 12)', () => {
     // Everyone far above the stress threshold with burnout 0.5: one week of the turnover mechanism.
     const step = (loadRecovery: number) => {
       // No leavers, so that both worlds keep the same people.
-      const x = createWorld(withParams(small(), 'turnover', { loadRecovery, stressThreshold: 0, leaveRate: 0 }), 21, 0);
+      const x = createWorld(withParams(small(), 'turnover', { loadRecovery, stressThreshold: 0, leaveRate: 0, every: 1 }), 21, 0);
       x.staff.burnout.fill(0.5);
       x.units.workload.fill(1);
       runMechanism(turnover, x);

@@ -5,7 +5,7 @@
  * logics layer on each other). Each update is a convex combination, so logic stays on the simplex.
  */
 import type { Rng } from '../../engine/rng.js';
-import { mean } from '../../engine/stats.js';
+import { COHORT_RUN, cohortOf, weeksOf } from '../cohorts.js';
 import { indicator, mechanism, paramsOf } from '../mechanism.js';
 import { type GroupValues, param } from '../params/define.js';
 import { NPG, NPM, OA, type World } from '../state.js';
@@ -53,6 +53,13 @@ export const culture = mechanism({
     legalFear: param(0.25, [0, 1], 'Fear of error added per unit of internal legal strictness of the unit’s field', '002 M40, M43'),
     pressureFear: param(0.3, [0, 1], 'Fear of error added per unit of budget pressure', '002 S12, 003 S6'),
     safetyRelief: param(0.2, [0, 1], 'Fear of error removed at full room to fail', '002 §2.5.5, 003'),
+    every: param(
+      4,
+      [1, 13],
+      "Weeks between updates of a person's practice, openness, fear and competence: a 1/every share of the staff each week, each update worth every weeks (1: everyone weekly)",
+      'numerical scheme, not a source (docs/model.md §7.10)',
+      true,
+    ),
   },
   reads: [
     'staff.*',
@@ -106,9 +113,10 @@ export const culture = mechanism({
     openness: indicator('score', 'up', { en: 'Openness', nb: 'Åpenhet' }, 'Mean staff openness to co-creation'),
     fearOfError: indicator('score', 'down', { en: 'Fear of error', nb: 'Frykt for å feile' }, 'Mean staff fear of error'),
   },
-  run(w, _tick, { p, rng: r }) {
+  run(w, tick, { p, rng: r }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
     const {
+      every,
       burnoutClosure,
       changeFatigue,
       fearDrift,
@@ -128,7 +136,6 @@ export const culture = mechanism({
     for (let u = 0; u < units.n; u++) {
       const r = units.routines[u]!;
       dens[u] = r / (r + (routineHalf * units.staff[u]!) / 100);
-      units.npgPractice[u] = 0;
     }
     // Practice is pulled toward what the steering systems reward and back toward the professions'
     // inherited practice (the old logics stay: 003 §2; relapse to existing practice: 003 M22).
@@ -147,6 +154,8 @@ export const culture = mechanism({
     const fearTarget = w.scratch.b;
     for (let u = 0; u < units.n; u++) fearTarget[u] = climateFear(w, p, u);
     practiceLoop(w, r, dens, fearTarget, {
+      first: cohortOf(tick, every),
+      every,
       anchor,
       s0,
       s1,
@@ -162,23 +171,28 @@ export const culture = mechanism({
       opennessSignal,
       burnoutClosure,
       opennessHabit,
-      fearDrift,
-      competenceFade,
+      fearDrift: weeksOf(1 - fearDrift, every) * fearDrift,
+      competenceFade: weeksOf(1 - competenceFade, every) * competenceFade,
     });
-    unitMeans(units);
+    unitMeans(w);
   },
   observe(w, _ctx, set) {
     const { staff, org } = w;
     const n = staff.n;
-    // One pass for the three means of practice, each summed in staff order.
+    // One pass for the five means, each summed in staff order.
     const L = staff.logic;
+    const { openness, fear } = staff;
     let oa = 0;
     let npm = 0;
     let sumNpg = 0;
+    let open = 0;
+    let afraid = 0;
     for (let i = 0; i < n; i++) {
       oa += L[i * 3 + OA]!;
       npm += L[i * 3 + NPM]!;
       sumNpg += L[i * 3 + NPG]!;
+      open += openness[i]!;
+      afraid += fear[i]!;
     }
     const npg = sumNpg / n;
     set('practiceOA', oa / n);
@@ -191,8 +205,8 @@ export const culture = mechanism({
     set('steeringNPM', org.steering[NPM]!);
     set('steeringNPG', org.steering[NPG]!);
     set('policyPracticeGap', org.documents[NPG]! - npg);
-    set('openness', mean(staff.openness, n));
-    set('fearOfError', mean(staff.fear, n));
+    set('openness', open / n);
+    set('fearOfError', afraid / n);
   },
 });
 
@@ -258,12 +272,33 @@ export function ageFirstStaffPractice(w: World, history: number): void {
   }
 }
 
-/** The per-unit sums of NPG in practice become means (a separate function keeps the hot loop's tail out of it). */
-function unitMeans(units: World['units']): void {
-  for (let u = 0; u < units.n; u++) units.npgPractice[u] = units.npgPractice[u]! / Math.max(1, units.staff[u]!);
+/** Each unit's mean NPG in practice, over all its staff (a separate function keeps the hot loop's tail out of it). */
+function unitMeans(w: World): void {
+  const { units, staff } = w;
+  const sum = units.npgPractice;
+  const L = staff.logic;
+  const unit = staff.unit;
+  sum.fill(0);
+  // A unit's staff are consecutive: its sum stays in a local until the unit changes (the same
+  // additions in the same order as adding into the array).
+  let u = staff.n > 0 ? unit[0]! : 0;
+  let acc = 0;
+  for (let i = 0; i < staff.n; i++) {
+    if (unit[i] !== u) {
+      sum[u] = acc;
+      u = unit[i]!;
+      acc = sum[u]!;
+    }
+    acc += L[i * 3 + NPG]!;
+  }
+  if (staff.n > 0) sum[u] = acc;
+  for (let k = 0; k < units.n; k++) sum[k] = sum[k]! / Math.max(1, units.staff[k]!);
 }
 
 interface LoopConstants {
+  /** The cohort updated this week (cohorts.ts) and the weeks between a person's updates. */
+  readonly first: number;
+  readonly every: number;
   readonly anchor: number;
   readonly s0: number;
   readonly s1: number;
@@ -279,17 +314,23 @@ interface LoopConstants {
   readonly opennessSignal: number;
   readonly burnoutClosure: number;
   readonly opennessHabit: number;
+  /** `every` weeks' worth of the weekly rate (cohorts.ts). */
   readonly fearDrift: number;
+  /** `every` weeks' worth of the weekly rate. */
   readonly competenceFade: number;
 }
 
 /**
- * The weekly update of every staff member. A function of its own: V8 optimises a hot loop while
+ * The update of this week's cohort of staff, each by `every` weeks' worth of the weekly pulls at
+ * this week's inputs (cohorts.ts), one encounter with a random tie standing for those weeks'
+ * encounters. A function of its own: V8 optimises a hot loop while
  * it runs (on-stack replacement) and throws that code away at the first statement after the loop
  * that never ran, every week, if the loop shares its function with other code.
  */
 function practiceLoop(w: World, r: Rng, dens: Float64Array, fearTarget: Float64Array, k: LoopConstants): void {
   const {
+    first,
+    every,
     anchor,
     s0,
     s1,
@@ -308,7 +349,7 @@ function practiceLoop(w: World, r: Rng, dens: Float64Array, fearTarget: Float64A
     fearDrift,
     competenceFade,
   } = k;
-  const { staff, units, ties } = w;
+  const { staff, ties } = w;
   const { offsets, degree, neighbors } = ties;
   const L = staff.logic;
   // Typed arrays as locals: the loop calls the random stream, so V8 cannot hoist property loads.
@@ -320,41 +361,48 @@ function practiceLoop(w: World, r: Rng, dens: Float64Array, fearTarget: Float64A
   const enthusiast = staff.enthusiast;
   const fear = staff.fear;
   const competence = staff.competence;
-  const npgPractice = units.npgPractice;
   const n = staff.n;
-  for (let i = 0; i < n; i++) {
-    const d = degree[i]!;
-    const b = i * 3;
-    const u = unit[i]!;
-    // One encounter with a random tie per week: in expectation the pull toward the mean of ties,
-    // at O(agents) rather than O(ties) per tick.
-    const j = d > 0 ? neighbors[offsets[i]! + r.int(d)]! : i;
-    const a = d > 0 ? peerRate * (1 - identityInertia * identity[i]!) : 0;
-    const h = heard[i]!;
-    let c = signalPull * h + routinePull * dens[u]!;
-    let sp = anchor;
-    let ap = a;
-    const total = ap + sp + c;
-    if (total > 1) {
-      ap /= total;
-      sp /= total;
-      c /= total;
+  for (let start = first * COHORT_RUN; start < n; start += every * COHORT_RUN) {
+    const end = start + COHORT_RUN < n ? start + COHORT_RUN : n;
+    for (let i = start; i < end; i++) {
+      const d = degree[i]!;
+      const b = i * 3;
+      const u = unit[i]!;
+      // One encounter with a random tie per week: in expectation the pull toward the mean of ties,
+      // at O(agents) rather than O(ties) per tick.
+      const j = d > 0 ? neighbors[offsets[i]! + r.int(d)]! : i;
+      const a = d > 0 ? peerRate * (1 - identityInertia * identity[i]!) : 0;
+      const h = heard[i]!;
+      let c = signalPull * h + routinePull * dens[u]!;
+      let sp = anchor;
+      let ap = a;
+      const total = ap + sp + c;
+      if (total > 1) {
+        ap /= total;
+        sp /= total;
+        c /= total;
+      }
+      // `every` weeks of the same convex combination: the pulls scaled by 1 + keep + … (exactly 1 weekly).
+      const g = weeksOf(1 - ap - sp - c, every);
+      ap *= g;
+      sp *= g;
+      c *= g;
+      const keep = 1 - ap - sp - c;
+      L[b] = keep * L[b]! + ap * L[j * 3]! + sp * s0;
+      L[b + 1] = keep * L[b + 1]! + ap * L[j * 3 + 1]! + sp * s1;
+      L[b + 2] = keep * L[b + 2]! + ap * L[j * 3 + 2]! + sp * s2 + c;
+      const op = openness[i]!;
+      const closing = burnoutClosure * burnout[i]! + fatigue;
+      const go = weeksOf(1 - a - opennessSignal * h - closing - opennessHabit, every);
+      const next =
+        op +
+        go * a * (openness[j]! - op) +
+        go * opennessSignal * h * (1 - op) -
+        go * closing * op +
+        go * opennessHabit * ((enthusiast[i] === 1 ? keen : open0) - op);
+      openness[i] = next < 0 ? 0 : next > 1 ? 1 : next;
+      fear[i] = fear[i]! + fearDrift * (fearTarget[u]! - fear[i]!);
+      competence[i] = competence[i]! + competenceFade * (skill - competence[i]!);
     }
-    const keep = 1 - ap - sp - c;
-    L[b] = keep * L[b]! + ap * L[j * 3]! + sp * s0;
-    L[b + 1] = keep * L[b + 1]! + ap * L[j * 3 + 1]! + sp * s1;
-    const npg = keep * L[b + 2]! + ap * L[j * 3 + 2]! + sp * s2 + c;
-    L[b + 2] = npg;
-    const op = openness[i]!;
-    const next =
-      op +
-      a * (openness[j]! - op) +
-      opennessSignal * h * (1 - op) -
-      (burnoutClosure * burnout[i]! + fatigue) * op +
-      opennessHabit * ((enthusiast[i] === 1 ? keen : open0) - op);
-    openness[i] = next < 0 ? 0 : next > 1 ? 1 : next;
-    fear[i] = fear[i]! + fearDrift * (fearTarget[u]! - fear[i]!);
-    competence[i] = competence[i]! + competenceFade * (skill - competence[i]!);
-    npgPractice[u] = npgPractice[u]! + npg;
   }
 }

@@ -107,11 +107,33 @@ export const generation = mechanism({
     const { initiative, freeTime, manager, heard, openness, competence, fear, enthusiast } = staff;
     const style = managers.style;
     const n = staff.n;
-    // Few staff propose in a week: candidates by thinning (thinning.ts) at a bound on everyone's probability.
-    const bound = proposalBound(p);
-    const logMiss = thinLogMiss(bound);
-    for (let k = r.gap(logMiss); k < n; k += 1 + r.gap(logMiss)) {
+    // Few staff propose in a week: candidates by thinning (thinning.ts), in two streams with bounds
+    // of their own, since enthusiasts propose `enthusiastFactor` times as often as the others: the
+    // others' candidates come at the others' bound among all positions (an enthusiast's position
+    // is passed over), the enthusiasts' at theirs among the enthusiasts. The two are merged in
+    // position order from the week's offset, so proposals come in the order of a single stream.
+    const boundOther = proposalBound(p, false);
+    const missOther = thinLogMiss(boundOther);
+    const bound = proposalBound(p, true);
+    const missKeen = thinLogMiss(bound);
+    const keen = w.scratch.staffList; // the enthusiasts' positions (k), ascending
+    let nKeen = 0;
+    for (let i = offset; i < n; i++) if (enthusiast[i] === 1) keen[nKeen++] = i - offset;
+    for (let i = 0; i < offset; i++) if (enthusiast[i] === 1) keen[nKeen++] = i - offset + n;
+    let kOther = r.gap(missOther);
+    let e = r.gap(missKeen);
+    for (;;) {
+      // The next candidate: the nearer of the two streams' (an enthusiast's position in the others' stream is passed over).
+      while (kOther < n && enthusiast[kOther + offset < n ? kOther + offset : kOther + offset - n] === 1) kOther += 1 + r.gap(missOther);
+      const kKeen = e < nKeen ? keen[e]! : n;
+      if (kOther >= n && kKeen >= n) break;
+      const fromKeen = kKeen < kOther;
+      const k = fromKeen ? kKeen : kOther;
+      if (fromKeen) e += 1 + r.gap(missKeen);
+      else kOther += 1 + r.gap(missOther);
       const i = k + offset < n ? k + offset : k + offset - n;
+      const b = fromKeen ? bound : boundOther;
+      const logMiss = fromKeen ? missKeen : missOther;
       if (initiative[i]! >= 0) continue;
       const ft = freeTime[i]! / freeTimeRef;
       const time = ft < 1 ? ft : 1;
@@ -120,7 +142,7 @@ export const generation = mechanism({
       // Understanding × time × encouragement (002 M22): understanding grows with competence.
       let prob = base * openness[i]! * (understandFloor + competence[i]!) * time * enc * (1 - fearWeight * fear[i]!);
       if (enthusiast[i] === 1) prob *= enthusiastFactor;
-      if (!r.bernoulli(logMiss < 0 ? prob / bound : prob)) continue;
+      if (!r.bernoulli(logMiss < 0 ? prob / b : prob)) continue;
       flows.proposals++;
       // Portfolio management stops proposals without value before they take resources (004 lever 4).
       if (!r.bernoulli(filter + (1 - filter) * staff.competence[i]!)) continue;
@@ -148,16 +170,17 @@ export const generation = mechanism({
 });
 
 /**
- * The highest weekly proposal probability the parameters allow: every factor at its maximum
- * (openness, competence, style, the signal heard, room to fail and free time at 1, no fear).
+ * The highest weekly proposal probability the parameters allow an enthusiast (`keen`) or anyone
+ * else: every factor at its maximum (openness, competence, style, the signal heard, room to fail
+ * and free time at 1, no fear).
  */
-export function proposalBound(p: Params): number {
+export function proposalBound(p: Params, keen: boolean): number {
   return (
     p.proposeRate *
     (1 + p.roomToFailBoost) *
     (p.understandFloor + 1) *
     (p.encourageBase + p.encourageStyle + p.encourageSignal) *
-    Math.max(1, p.enthusiastFactor)
+    (keen ? Math.max(1, p.enthusiastFactor) : 1)
   );
 }
 

@@ -4,6 +4,7 @@
  * stylised fact 5; 001 on trust; 003 S4). Between experiences, trust drifts slowly toward what
  * everyday contact supports: a coaching manager, a municipality that keeps up its services.
  */
+import { COHORT_RUN, cohortOf, weeksOf } from '../cohorts.js';
 import { indicator, mechanism } from '../mechanism.js';
 import { param } from '../params/define.js';
 
@@ -55,6 +56,13 @@ export const trust = mechanism({
     ),
     citizenDrift: param(0.5, [0, 1], "Citizens' drift toward everyday trust relative to staff's (citizens see less)", 'assumption'),
     fatigueRecovery: param(0.02, [0, 1], 'Weekly share of participation fatigue a citizen recovers', 'assumption'),
+    every: param(
+      4,
+      [1, 13],
+      "Weeks between updates of a person's everyday drift of trust (staff toward their manager, citizens toward the municipality) and of citizens' recovery from fatigue: a 1/every share each week, each update worth every weeks (1: everyone weekly)",
+      'numerical scheme, not a source (docs/model.md §7.11)',
+      true,
+    ),
   },
   reads: [
     'org.autonomy',
@@ -90,9 +98,10 @@ export const trust = mechanism({
     ),
     trustPartners: indicator('score', 'up', { en: 'Partners’ trust', nb: 'Partnernes tillit' }, "Mean partners' trust in the municipality"),
   },
-  run(w, _tick, { p }) {
+  run(w, tick, { p }) {
     // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
     const {
+      every,
       autonomyTrust,
       citizenDrift,
       controlTrust,
@@ -109,12 +118,19 @@ export const trust = mechanism({
     const climate = staffTrustFloor + autonomyTrust * w.org.autonomy - controlTrust * w.org.reportingLoad;
     const { staff, managers, citizens, units } = w;
     const d = drift;
+    // This week's cohorts of staff and citizens, each by `every` weeks' worth (cohorts.ts).
+    const cohort = cohortOf(tick, every);
+    const step = every * COHORT_RUN;
     // Typed arrays as locals: V8 does not always hoist their loads out of the loop.
     const { manager, trustMgr } = staff;
     const style = managers.style;
-    for (let i = 0; i < staff.n; i++) {
-      const target = climate + managerStyleTrust * style[manager[i]!]!;
-      trustMgr[i] = trustMgr[i]! + d * (target - trustMgr[i]!);
+    const staffRate = weeksOf(1 - d, every) * d;
+    for (let start = cohort * COHORT_RUN; start < staff.n; start += step) {
+      const end = Math.min(staff.n, start + COHORT_RUN);
+      for (let i = start; i < end; i++) {
+        const target = climate + managerStyleTrust * style[manager[i]!]!;
+        trustMgr[i] = trustMgr[i]! + staffRate * (target - trustMgr[i]!);
+      }
     }
     // Citizens see service levels: overloaded units let them down.
     let overload = 0;
@@ -122,12 +138,16 @@ export const trust = mechanism({
     overload /= Math.max(1, w.staff.n);
     // ... and services renewed with them (003 M31): heard of beyond those who took part.
     const citizenTarget = serviceTrust * Math.max(0, 1 - overloadTrustLoss * overload) + relevanceTrust * w.org.relevance;
-    const keep = 1 - fatigueRecovery;
-    const rate = citizenDrift * d;
+    const keep = (1 - fatigueRecovery) ** every;
+    const weekly = citizenDrift * d;
+    const rate = weeksOf(1 - weekly, every) * weekly;
     const { trust: cTrust, fatigue } = citizens;
-    for (let c = 0; c < citizens.n; c++) {
-      cTrust[c] = cTrust[c]! + rate * (citizenTarget - cTrust[c]!);
-      fatigue[c] = fatigue[c]! * keep;
+    for (let start = cohort * COHORT_RUN; start < citizens.n; start += step) {
+      const end = Math.min(citizens.n, start + COHORT_RUN);
+      for (let c = start; c < end; c++) {
+        cTrust[c] = cTrust[c]! + rate * (citizenTarget - cTrust[c]!);
+        fatigue[c] = fatigue[c]! * keep;
+      }
     }
   },
   observe(w, _ctx, set) {

@@ -6,6 +6,7 @@
  */
 import type { Rng } from '../../engine/rng.js';
 import { clamp01, mean } from '../../engine/stats.js';
+import { COHORT_RUN, cohortOf, overWeeks, weeksOf } from '../cohorts.js';
 import { removeMember } from '../initiatives.js';
 import { indicator, mechanism } from '../mechanism.js';
 import { clearTies } from '../network.js';
@@ -42,6 +43,13 @@ const params = {
   ),
   leaveBurnout: param(4, [0, 20], 'Leaving multiplier per unit of burnout', 'assumption'),
   leaveMotivation: param(1, [0, 20], 'Leaving multiplier per unit of missing motivation', 'assumption'),
+  every: param(
+    4,
+    [1, 13],
+    "Weeks between updates of a person's burnout, motivation and leaving: a 1/every share of the staff each week, each update worth every weeks (1: everyone weekly)",
+    'numerical scheme, not a source (docs/model.md §7.12)',
+    true,
+  ),
 };
 
 export const turnover = mechanism({
@@ -75,11 +83,11 @@ export const turnover = mechanism({
     ),
     motivation: indicator('score', 'up', { en: 'Motivation', nb: 'Motivasjon' }, 'Mean staff motivation'),
   },
-  run(w, _tick, { p, rng: r, flows }) {
+  run(w, tick, { p, rng: r, flows }) {
     // The per-staff loop is its own function: V8 compiles a hot loop on stack replacement before
     // the replacement call after it has run, and that code then bails out at the call every week.
     const leavers = w.scratch.staffList;
-    const nLeave = burnoutAndLeaving(w, p, r, leavers);
+    const nLeave = burnoutAndLeaving(w, p, r, leavers, cohortOf(tick, p.every));
     replaceLeavers(w, leavers, nLeave, r);
     flows.leavers += nLeave;
   },
@@ -91,12 +99,17 @@ export const turnover = mechanism({
   },
 });
 
-/** Burnout and motivation of each employee this week; writes the leavers to `leavers`, returns their count. */
-function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leavers: Int32Array): number {
+/**
+ * Burnout, motivation and leaving of this week's cohort of staff (`first`, `first` + every, …),
+ * each by `every` weeks' worth at this week's load (cohorts.ts); writes the leavers to `leavers`,
+ * returns their count.
+ */
+function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leavers: Int32Array, first: number): number {
   // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
   const {
     burnoutDown,
     burnoutUp,
+    every,
     changeStress,
     enthusiastStress,
     fearStress,
@@ -115,6 +128,9 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
   } = p;
   const { staff, units, org, managers } = w;
   const underLoad = burnoutDown * loadRecovery;
+  // `every` weeks' worth of the pulls that do not depend on the person (exactly the weekly rates at every = 1).
+  const rest = weeksOf(1 - burnoutDown, every) * burnoutDown;
+  const drift = weeksOf(1 - motivationRate, every) * motivationRate;
   const autonomy = 1 - org.reportingLoad;
   const change = changeStress * org.changeBurden;
   // Typed arrays as locals (the loop calls the random stream; V8 cannot hoist property loads).
@@ -123,38 +139,47 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
   const style = managers.style;
   const n = staff.n;
   // Few leave in a week: candidates by thinning (thinning.ts) at the highest leaving probability
-  // (full burnout, no motivation); every employee's burnout and motivation still change each week.
-  const bound = leaveRate * (1 + leaveBurnout + leaveMotivation);
+  // (full burnout, no motivation) over `every` weeks; candidates count the cohort's members (q).
+  const bound = overWeeks(leaveRate * (1 + leaveBurnout + leaveMotivation), every);
   const logMiss = thinLogMiss(bound);
   let candidate = r.gap(logMiss);
   let nLeave = 0;
-  for (let i = 0; i < n; i++) {
-    const load =
-      workload[unit[i]!]! +
-      (initiative[i]! >= 0 ? initiativeStress : 0) +
-      (enthusiast[i] === 1 ? enthusiastStress : 0) +
-      fearStress * fear[i]! +
-      change;
-    const over = load - stressThreshold;
-    const b = burnout[i]!;
-    // Under load, recovery goes on at `loadRecovery` of its rate (1 by default: as below the threshold).
-    const nb = clamp01(over > 0 ? b + burnoutUp * over * (1 - b) - underLoad * b : b - burnoutDown * b);
-    burnout[i] = nb;
-    const e = experience[i]!;
-    const target = clamp01(
-      motivationBase +
-        motivationStyle * style[manager[i]!]! +
-        motivationAutonomy * autonomy +
-        motivationExperience * (e < 1 ? e : 1) -
-        motivationBurnout * nb,
-    );
-    const m = motivation[i]! + motivationRate * (target - motivation[i]!);
-    motivation[i] = m;
-    tenure[i] = tenure[i]! + 1;
-    if (i !== candidate) continue;
-    candidate += 1 + r.gap(logMiss);
-    const leave = leaveRate * (1 + leaveBurnout * nb + leaveMotivation * (1 - m));
-    if (r.bernoulli(logMiss < 0 ? leave / bound : leave)) leavers[nLeave++] = i;
+  let q = -1;
+  for (let start = first * COHORT_RUN; start < n; start += every * COHORT_RUN) {
+    const end = start + COHORT_RUN < n ? start + COHORT_RUN : n;
+    for (let i = start; i < end; i++) {
+      q++;
+      const load =
+        workload[unit[i]!]! +
+        (initiative[i]! >= 0 ? initiativeStress : 0) +
+        (enthusiast[i] === 1 ? enthusiastStress : 0) +
+        fearStress * fear[i]! +
+        change;
+      const over = load - stressThreshold;
+      const b = burnout[i]!;
+      // Under load, recovery goes on at `loadRecovery` of its rate (1 by default: as below the threshold).
+      let nb: number;
+      if (over > 0) {
+        const g = weeksOf(1 - burnoutUp * over - underLoad, every);
+        nb = clamp01(b + g * burnoutUp * over * (1 - b) - g * underLoad * b);
+      } else nb = clamp01(b - rest * b);
+      burnout[i] = nb;
+      const e = experience[i]!;
+      const target = clamp01(
+        motivationBase +
+          motivationStyle * style[manager[i]!]! +
+          motivationAutonomy * autonomy +
+          motivationExperience * (e < 1 ? e : 1) -
+          motivationBurnout * nb,
+      );
+      const m = motivation[i]! + drift * (target - motivation[i]!);
+      motivation[i] = m;
+      tenure[i] = tenure[i]! + every;
+      if (q !== candidate) continue;
+      candidate += 1 + r.gap(logMiss);
+      const leave = overWeeks(leaveRate * (1 + leaveBurnout * nb + leaveMotivation * (1 - m)), every);
+      if (r.bernoulli(logMiss < 0 ? leave / bound : leave)) leavers[nLeave++] = i;
+    }
   }
   return nLeave;
 }
