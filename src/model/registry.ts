@@ -19,7 +19,7 @@ import { partnerStrain } from './mechanisms/partners.js';
 import { council, election } from './mechanisms/politics.js';
 import { progress } from './mechanisms/progress.js';
 import { signals } from './mechanisms/signals.js';
-import { teams } from './mechanisms/teams.js';
+import { participation, teams } from './mechanisms/teams.js';
 import { tieDynamics } from './mechanisms/ties.js';
 import { topManagement } from './mechanisms/top.js';
 import { transformation } from './mechanisms/transformation.js';
@@ -36,6 +36,7 @@ export const MECHANISMS = [
   signals,
   generation,
   teams,
+  participation,
   progress,
   gates,
   outcomes,

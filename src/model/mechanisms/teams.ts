@@ -97,8 +97,6 @@ export const teams = mechanism({
     'citizens.pastN',
     'ties',
   ],
-  // Citizens in ascending order of recent activity, repaired each week for the participation Ginis.
-  init: (w: World) => ({ byActivity: Int32Array.from({ length: w.citizens.n }, (_, c) => c), lifted: new Int32Array(w.citizens.n) }),
   indicators: {
     initiativesActive: indicator(
       'count',
@@ -123,44 +121,6 @@ export const teams = mechanism({
       'none',
       { en: 'Reported co-creation (share of staff)', nb: 'Rapportert samskaping (andel ansatte)' },
       'Share of staff in initiatives labelled co-creation',
-    ),
-    participationGini: indicator(
-      'share',
-      'down',
-      { en: 'Participation inequality (Gini)', nb: 'Ulikhet i deltakelse (Gini)' },
-      'Gini of recent participation (about the last year) among citizens who have taken part recently: high when the same engaged core returns',
-    ),
-    populationParticipationGini: indicator(
-      'share',
-      'down',
-      { en: 'Participation inequality, whole population (Gini)', nb: 'Ulikhet i deltakelse, hele befolkningen (Gini)' },
-      'Gini of participation counts across the whole citizen sample',
-    ),
-    participationRate: indicator(
-      'share',
-      'up',
-      { en: 'Participation rate', nb: 'Deltakelsesrate' },
-      'Share of citizens taking part in an initiative this week',
-    ),
-    shareEngagedCore: indicator(
-      'share',
-      'none',
-      { en: 'Engaged core', nb: 'Engasjert kjerne' },
-      'Share of current participants from the engaged core',
-    ),
-    shareBusyFamilies: indicator(
-      'share',
-      'none',
-      { en: 'Busy families', nb: 'Travle familier' },
-      'Share of current participants from busy families',
-    ),
-    shareYouth: indicator('share', 'none', { en: 'Youth', nb: 'Unge' }, 'Share of current participants who are young'),
-    shareElderly: indicator('share', 'none', { en: 'Elderly', nb: 'Eldre' }, 'Share of current participants who are elderly'),
-    shareHardToReach: indicator(
-      'share',
-      'up',
-      { en: 'Hard to reach', nb: 'Vanskelig å nå' },
-      'Share of current participants from the hard to reach',
     ),
   },
   run(w, tick, { p, rng: r, choice }) {
@@ -269,8 +229,8 @@ export const teams = mechanism({
       }
     }
   },
-  observe(w, { state: { byActivity, lifted } }, set) {
-    const { staff, inits: s, citizens } = w;
+  observe(w, _ctx, set) {
+    const { staff, inits: s } = w;
     set('initiativesActive', s.active);
     // Cross-silo co-creation: staff in initiatives whose current team spans units (practice, not structure).
     let cross = 0;
@@ -296,7 +256,67 @@ export const teams = mechanism({
     set('crossSiloCoCreation', cross / staff.n);
     set('coCreationActual', inActual / staff.n);
     set('coCreationReported', inReported / staff.n);
+  },
+});
 
+/**
+ * Who takes part (observation only): participation rate, the segments' shares of participants and
+ * the participation Ginis, from the citizens' memberships and recent activity that the teams
+ * mechanism keeps. Apart from teams so that a run that observes only some indicators (a
+ * calibration's data targets) skips the Ginis' sorted order when it reads none of these.
+ */
+export const participation = mechanism({
+  name: 'participation',
+  title: 'Who takes part: participation rate, segment shares and participation inequality',
+  process: 'teams',
+  sources: '002 VF-13; 003 §3.6, §6',
+  params: {},
+  reads: ['citizens.current', 'citizens.segment', 'citizens.activity'],
+  writes: [],
+  // Citizens in ascending order of recent activity, repaired each week for the participation Ginis.
+  init: (w: World) => ({ byActivity: Int32Array.from({ length: w.citizens.n }, (_, c) => c), lifted: new Int32Array(w.citizens.n) }),
+  indicators: {
+    participationGini: indicator(
+      'share',
+      'down',
+      { en: 'Participation inequality (Gini)', nb: 'Ulikhet i deltakelse (Gini)' },
+      'Gini of recent participation (about the last year) among citizens who have taken part recently: high when the same engaged core returns',
+    ),
+    populationParticipationGini: indicator(
+      'share',
+      'down',
+      { en: 'Participation inequality, whole population (Gini)', nb: 'Ulikhet i deltakelse, hele befolkningen (Gini)' },
+      'Gini of participation counts across the whole citizen sample',
+    ),
+    participationRate: indicator(
+      'share',
+      'up',
+      { en: 'Participation rate', nb: 'Deltakelsesrate' },
+      'Share of citizens taking part in an initiative this week',
+    ),
+    shareEngagedCore: indicator(
+      'share',
+      'none',
+      { en: 'Engaged core', nb: 'Engasjert kjerne' },
+      'Share of current participants from the engaged core',
+    ),
+    shareBusyFamilies: indicator(
+      'share',
+      'none',
+      { en: 'Busy families', nb: 'Travle familier' },
+      'Share of current participants from busy families',
+    ),
+    shareYouth: indicator('share', 'none', { en: 'Youth', nb: 'Unge' }, 'Share of current participants who are young'),
+    shareElderly: indicator('share', 'none', { en: 'Elderly', nb: 'Eldre' }, 'Share of current participants who are elderly'),
+    shareHardToReach: indicator(
+      'share',
+      'up',
+      { en: 'Hard to reach', nb: 'Vanskelig å nå' },
+      'Share of current participants from the hard to reach',
+    ),
+  },
+  observe(w, { state: { byActivity, lifted } }, set) {
+    const { citizens } = w;
     let part = 0;
     const seg = w.scratch.b;
     seg.fill(0, 0, SEGMENTS.length);
