@@ -154,7 +154,7 @@ export const culture = mechanism({
     const fearTarget = w.scratch.b;
     for (let u = 0; u < units.n; u++) fearTarget[u] = climateFear(w, p, u);
     practiceLoop(w, r, dens, fearTarget, {
-      first: cohortOf(tick, every),
+      cohort: cohortOf(tick, every),
       every,
       anchor,
       s0,
@@ -279,8 +279,8 @@ function unitMeans(w: World): void {
   const L = staff.logic;
   const unit = staff.unit;
   sum.fill(0);
-  // A unit's staff are consecutive: its sum stays in a local until the unit changes (the same
-  // additions in the same order as adding into the array).
+  // A unit's staff are consecutive, so its sum stays in a local until the unit changes; then it is
+  // stored and the next unit's resumed: the same additions, in the same order, as into the array.
   let u = staff.n > 0 ? unit[0]! : 0;
   let acc = 0;
   for (let i = 0; i < staff.n; i++) {
@@ -297,7 +297,7 @@ function unitMeans(w: World): void {
 
 interface LoopConstants {
   /** The cohort updated this week (cohorts.ts) and the weeks between a person's updates. */
-  readonly first: number;
+  readonly cohort: number;
   readonly every: number;
   readonly anchor: number;
   readonly s0: number;
@@ -329,7 +329,7 @@ interface LoopConstants {
  */
 function practiceLoop(w: World, r: Rng, dens: Float64Array, fearTarget: Float64Array, k: LoopConstants): void {
   const {
-    first,
+    cohort,
     every,
     anchor,
     s0,
@@ -362,14 +362,14 @@ function practiceLoop(w: World, r: Rng, dens: Float64Array, fearTarget: Float64A
   const fear = staff.fear;
   const competence = staff.competence;
   const n = staff.n;
-  for (let start = first * COHORT_RUN; start < n; start += every * COHORT_RUN) {
+  for (let start = cohort * COHORT_RUN; start < n; start += every * COHORT_RUN) {
     const end = start + COHORT_RUN < n ? start + COHORT_RUN : n;
     for (let i = start; i < end; i++) {
       const d = degree[i]!;
       const b = i * 3;
       const u = unit[i]!;
-      // One encounter with a random tie per week: in expectation the pull toward the mean of ties,
-      // at O(agents) rather than O(ties) per tick.
+      // One encounter with a random tie per update: in expectation the pull toward the mean of
+      // ties, at O(agents) rather than O(ties) per tick.
       const j = d > 0 ? neighbors[offsets[i]! + r.int(d)]! : i;
       const a = d > 0 ? peerRate * (1 - identityInertia * identity[i]!) : 0;
       const h = heard[i]!;

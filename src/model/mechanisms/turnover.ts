@@ -100,11 +100,10 @@ export const turnover = mechanism({
 });
 
 /**
- * Burnout, motivation and leaving of this week's cohort of staff (`first`, `first` + every, …),
- * each by `every` weeks' worth at this week's load (cohorts.ts); writes the leavers to `leavers`,
- * returns their count.
+ * Burnout, motivation and leaving of this week's cohort of staff (cohorts.ts), each by `every`
+ * weeks' worth at this week's load; writes the leavers to `leavers`, returns their count.
  */
-function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leavers: Int32Array, first: number): number {
+function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leavers: Int32Array, cohort: number): number {
   // Parameters as locals: loads from the group object cannot be hoisted out of loops that call.
   const {
     burnoutDown,
@@ -145,7 +144,7 @@ function burnoutAndLeaving(w: World, p: GroupValues<typeof params>, r: Rng, leav
   let candidate = r.gap(logMiss);
   let nLeave = 0;
   let q = -1;
-  for (let start = first * COHORT_RUN; start < n; start += every * COHORT_RUN) {
+  for (let start = cohort * COHORT_RUN; start < n; start += every * COHORT_RUN) {
     const end = start + COHORT_RUN < n ? start + COHORT_RUN : n;
     for (let i = start; i < end; i++) {
       q++;
